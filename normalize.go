@@ -1,0 +1,129 @@
+package kasip
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// lookalikes maps Cyrillic letters that look like Latin ones to those Latin
+// letters. Codes (M84120, I55101015, A/01.3) are Latin by definition; authors
+// type them with whatever keyboard layout is active.
+var lookalikes = map[rune]rune{
+	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P',
+	'С': 'C', 'Т': 'T', 'У': 'Y', 'Х': 'X', 'І': 'I', 'Ј': 'J', 'Ѕ': 'S',
+	'а': 'a', 'в': 'b', 'е': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p',
+	'с': 'c', 'т': 't', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's',
+}
+
+// NormalizeCode returns a classifier or standard code in Latin letters with
+// surrounding space and trailing punctuation removed. It reports whether the
+// result differs from the trimmed original (a look-alike was replaced).
+func NormalizeCode(s string) (code string, changed bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, ".;,: ")
+	var b strings.Builder
+	for _, r := range s {
+		if l, ok := lookalikes[r]; ok {
+			r = l
+			changed = true
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), changed
+}
+
+// IsLatinLookalike reports whether r is a Cyrillic letter that has a Latin twin.
+func IsLatinLookalike(r rune) bool { _, ok := lookalikes[r]; return ok }
+
+// ScriptOf returns "latin", "cyrillic" or "" for a rune.
+func ScriptOf(r rune) string {
+	switch {
+	case unicode.Is(unicode.Latin, r):
+		return "latin"
+	case unicode.Is(unicode.Cyrillic, r):
+		return "cyrillic"
+	}
+	return ""
+}
+
+var monthNames = map[string]int{}
+
+func init() {
+	months := [][]string{
+		{"қаңтар", "январ", "january", "jan"},
+		{"ақпан", "феврал", "february", "feb"},
+		{"наурыз", "март", "march", "mar"},
+		{"сәуір", "апрел", "april", "apr"},
+		{"мамыр", "ма", "may"},
+		{"маусым", "июн", "june", "jun"},
+		{"шілде", "июл", "july", "jul"},
+		{"тамыз", "август", "august", "aug"},
+		{"қыркүйек", "сентябр", "september", "sep"},
+		{"қазан", "октябр", "october", "oct"},
+		{"қараша", "ноябр", "november", "nov"},
+		{"желтоқсан", "декабр", "december", "dec"},
+	}
+	for i, names := range months {
+		for _, n := range names {
+			monthNames[n] = i + 1
+		}
+	}
+}
+
+var (
+	reDateNumeric = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[^\d]|$)`)
+	reDateISO     = regexp.MustCompile(`(?:^|[^\d])(\d{4})-(\d{2})-(\d{2})(?:[^\d]|$)`)
+	// "21 мамырдағы 2012", "2012 жылғы 21 мамырдағы", "18 ноября 2013 г.", "23 қараша 2023"
+	reDayMonth = regexp.MustCompile(`(?i)(\d{1,2})\s+([\p{L}]+)`)
+	reYear     = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)`)
+)
+
+// ParseDate finds the first date in s, written as 16.01.2024, 2024-01-16,
+// "18 ноября 2013 г.", "2012 жылғы 21 мамырдағы" or "23 қараша 2023 жылғы",
+// and returns it in ISO 8601 (YYYY-MM-DD).
+func ParseDate(s string) (string, error) {
+	if m := reDateISO.FindStringSubmatch(s); m != nil {
+		return isoDate(m[1], m[2], m[3])
+	}
+	if m := reDateNumeric.FindStringSubmatch(s); m != nil {
+		return isoDate(m[3], m[2], m[1])
+	}
+	if y := reYear.FindStringSubmatch(s); y != nil {
+		for _, m := range reDayMonth.FindAllStringSubmatch(s, -1) {
+			if month := monthOf(m[2]); month > 0 {
+				return isoDate(y[1], strconv.Itoa(month), m[1])
+			}
+		}
+	}
+	return "", fmt.Errorf("no date in %q: expected DD.MM.YYYY, YYYY-MM-DD or day, month name and year", s)
+}
+
+func monthOf(word string) int {
+	w := strings.ToLower(word)
+	best, bestLen := 0, 0
+	for name, m := range monthNames {
+		if strings.HasPrefix(w, name) && len(name) > bestLen {
+			best, bestLen = m, len(name)
+		}
+	}
+	// "ма" alone would match too much: require "мая"/"май" for May in Russian.
+	if bestLen == len("ма") && !(strings.HasPrefix(w, "мая") || strings.HasPrefix(w, "май")) {
+		return 0
+	}
+	return best
+}
+
+func isoDate(y, m, d string) (string, error) {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	t := time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC)
+	if t.Year() != yi || int(t.Month()) != mi || t.Day() != di {
+		return "", fmt.Errorf("invalid date %s-%s-%s", y, m, d)
+	}
+	return t.Format("2006-01-02"), nil
+}
