@@ -17,6 +17,9 @@ func (s *Standard) Finalize() {
 	s.Notes = orEmpty(s.Notes)
 	s.Unplaced = orEmpty(s.Unplaced)
 	s.Technical.Bodies = orEmpty(s.Technical.Bodies)
+	for i := range s.Technical.Bodies {
+		s.Technical.Bodies[i].Contacts = orEmpty(s.Technical.Bodies[i].Contacts)
+	}
 	s.Technical.Developers = orEmpty(s.Technical.Developers)
 	for i := range s.Technical.Developers {
 		d := &s.Technical.Developers[i]

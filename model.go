@@ -234,7 +234,7 @@ type Skill struct {
 
 // Technical is chapter 4 of a Kazakh standard (section IV of a Russian one).
 type Technical struct {
-	Bodies         []Field     `json:"bodies"`
+	Bodies         []Developer `json:"bodies"` // state bodies, with their contacts
 	Developers     []Developer `json:"developers"`
 	Council        *Decision   `json:"council,omitempty"`        // sectoral council protocol
 	NationalBody   *Decision   `json:"national_body,omitempty"`  // national body conclusion

@@ -1,0 +1,48 @@
+// Command kasip reads, lints and serves professional standards.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `kasip — professional standards as living data
+
+Usage:
+  kasip parse [--format F] [--report] FILE   print the standard(s) in FILE as JSON
+  kasip lint [--json] [--today DATE] FILE…    check standards for defects
+  kasip version                               print the version
+
+Formats: kz-text, kz-html, kz-docx, ru-xml (detected from the content when not given).
+Exit status: 0 success, 1 a document could not be read (or lint found an error), 2 wrong usage.
+`
+
+// run is main without the process: tests call it directly.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "parse":
+		return cmdParse(args[1:], stdout, stderr)
+	case "lint":
+		return cmdLint(args[1:], stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "kasip", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "kasip: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+var version = "dev"
