@@ -3,6 +3,7 @@ package read
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/kasip/kasip"
@@ -33,13 +34,8 @@ func collect(segs []segment) collected {
 
 // at returns the segment holding byte offset off.
 func (c collected) at(off int) segment {
-	k := 0
-	for i, st := range c.starts {
-		if st <= off {
-			k = i
-		}
-	}
-	return c.segs[k]
+	k := sort.Search(len(c.starts), func(i int) bool { return c.starts[i] > off }) - 1
+	return c.segs[max(k, 0)]
 }
 
 // stripBullet removes a list bullet ("- ", "– ", "• ") that opens a line.

@@ -111,7 +111,7 @@ func splitNumbered(s string) ([]listItem, []listProblem) {
 	expect := 0
 	for _, m := range ms {
 		switch {
-		case len(chain) == 0 && m.n <= 2 && (m.start == 0 || m.strong) && leadIsBlank(s[:m.start]):
+		case len(chain) == 0 && leadIsBlank(s[:m.start]):
 			chain, expect = append(chain, m), m.n+1
 		case len(chain) > 0 && m.n == expect:
 			chain, expect = append(chain, m), m.n+1
