@@ -38,12 +38,27 @@ func Decode(data []byte) (string, string, error) {
 		return decodeUTF16(data[2:], true)
 	case utf8.Valid(data):
 		return checkText(string(data), EncUTF8)
+	case truncatedUTF8(data):
+		// A UTF-8 file cut inside its last character: keep it UTF-8 rather
+		// than misread every letter as windows-1251.
+		return checkText(strings.ToValidUTF8(string(data), ""), EncUTF8)
 	}
 	s, err := charmap.Windows1251.NewDecoder().Bytes(data)
 	if err != nil {
 		return "", "", fmt.Errorf("decoding windows-1251: %w", err)
 	}
 	return checkText(string(s), EncCP1251)
+}
+
+// truncatedUTF8 reports whether data is valid UTF-8 but for an incomplete
+// character at its very end.
+func truncatedUTF8(data []byte) bool {
+	for k := 1; k <= 3 && k < len(data); k++ {
+		if utf8.Valid(data[:len(data)-k]) && utf8.RuneStart(data[len(data)-k]) {
+			return true
+		}
+	}
+	return false
 }
 
 func decodeUTF16(b []byte, bigEndian bool) (string, string, error) {

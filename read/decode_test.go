@@ -46,6 +46,10 @@ func TestDecode(t *testing.T) {
 			t.Errorf("%s: got %q, %q, %v", tc.name, got, enc, err)
 		}
 	}
+	cut := []byte(text)[:len(text)-1] // inside the last letter
+	if got, enc, err := Decode(cut); err != nil || enc != EncUTF8 || got != text[:len(text)-2] {
+		t.Errorf("truncated UTF-8: %q %q %v", got, enc, err)
+	}
 	for name, bad := range map[string][]byte{
 		"nul":          []byte("abc\x00def"),
 		"odd utf-16":   {0xFF, 0xFE, 0x41},

@@ -114,10 +114,25 @@ func Read(name string, data []byte, opt Options) ([]*kasip.Standard, error) {
 	}
 	sum := sha256.Sum256(data)
 	src := kasip.Source{File: name, Format: format, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))}
-	var (
-		out []*kasip.Standard
-		err error
-	)
+	out, err := readFormat(name, data, format, src)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range out {
+		s.Finalize()
+	}
+	return out, nil
+}
+
+// readFormat dispatches to the reader of format. A panic in a reader is a
+// bug, but one document must not take down a server that reads many: it
+// becomes an error naming the file.
+func readFormat(name string, data []byte, format string, src kasip.Source) (out []*kasip.Standard, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, &Error{File: name, Err: fmt.Errorf("internal error in the %s reader: %v", format, r)}
+		}
+	}()
 	switch format {
 	case FormatXML:
 		out, err = readXML(name, data, src)
@@ -130,13 +145,7 @@ func Read(name string, data []byte, opt Options) ([]*kasip.Standard, error) {
 	default:
 		return nil, &Error{File: name, Expected: "format one of " + strings.Join(Formats, ", "), Err: fmt.Errorf("unknown format %q", format)}
 	}
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range out {
-		s.Finalize()
-	}
-	return out, nil
+	return out, err
 }
 
 // Detect guesses the format of data from its content.
