@@ -53,6 +53,9 @@ func (in *interp) flush() {
 	acc := in.acc
 	in.acc = nil
 	mode := in.mode
+	// A label's value is placed once: a second flush (end of a card, end of
+	// the document) must not place it again, empty.
+	in.mode = lNone
 	if mode == lNone || mode == lOrderCommand || mode == lBody || mode == lDevelopers {
 		return
 	}
@@ -299,6 +302,9 @@ func (in *interp) cardList(c collected) {
 				lv = t[loc[4]:loc[5]]
 			}
 			ref.Level = atoi(lv)
+			if phrase := t[loc[0]:loc[1]]; in.lang == "kk" && strings.Contains(strings.ToLower(phrase), "уров") {
+				in.note("mixed-language", "card_list", fmt.Sprintf("level written in Russian %q in a document written in Kazakh", strings.TrimSpace(t[loc[0]:])), it.Origin)
+			}
 			if cut := strings.LastIndexAny(t[:loc[0]], "–—-"); cut > 0 {
 				t = t[:cut]
 			} else {
