@@ -11,6 +11,10 @@ import (
 // cardHeader recognises the heading that opens a profession card and
 // returns the title it names and its paragraph number.
 func cardHeader(s string) (title string, para int, ok bool) {
+	// The patterns scan the whole segment; most segments are not headings.
+	if !strings.Contains(strings.ToLower(s), "карточка") {
+		return "", 0, false
+	}
 	for _, re := range []*regexp.Regexp{reCardHeaderKK, reCardHeaderRU} {
 		m := re.FindStringSubmatch(s)
 		if m == nil {

@@ -68,9 +68,15 @@ const (
 // number). The pattern's first group, if any, captures a number (function 2,
 // skill 1).
 type label struct {
-	id   labelID
-	lang string
-	re   *regexp.Regexp
+	id     labelID
+	lang   string
+	re     *regexp.Regexp
+	needle string // lower-case text the segment must contain; spares a scan of every segment
+}
+
+func withNeedle(l label, needle string) label {
+	l.needle = needle
+	return l
 }
 
 func lbl(id labelID, lang, pattern string) label {
@@ -168,8 +174,8 @@ var labels = []label{
 	lbl(lVersion, "ru", `номер\s+версии\s+и\s+год\s+выпуска`),
 	lbl(lReview, "kk", `бағдарлы\s+жаңарту\s+күні|болжалды\s+қайта\s+қарау\s+күні|(?:бағдарлы|болжалды)\s+(?:қайта\s+қарау|жаңарту)\s+(?:күні|мерзімі)`),
 	lbl(lReview, "ru", `ориентировочная\s+дата\s+(?:пересмотра|обновления)`),
-	lbl(lOrderCommand, "kk", `.*бұйырамын\s*:?`),
-	lbl(lOrderCommand, "ru", `.*приказываю\s*:?`),
+	withNeedle(lbl(lOrderCommand, "kk", `.*бұйырамын\s*:?`), "бұйырамын"),
+	withNeedle(lbl(lOrderCommand, "ru", `.*приказываю\s*:?`), "приказываю"),
 	lbl(lAgreed, "kk", `"?келісілді"?`),
 	lbl(lAgreed, "ru", `"?согласовано"?`),
 	lbl(lApproved, "kk", `бұйрығымен\s*бекітілген|бұйрығыменбекітілген`),
@@ -208,7 +214,16 @@ func matchLabel(s string, table []label) (match, bool) {
 		para = atoi(m[1])
 		body = s[len(m[0]):]
 	}
+	lower := ""
 	for _, l := range table {
+		if l.needle != "" {
+			if lower == "" {
+				lower = strings.ToLower(body)
+			}
+			if !strings.Contains(lower, l.needle) {
+				continue
+			}
+		}
 		loc := l.re.FindStringSubmatchIndex(body)
 		if loc == nil {
 			continue
