@@ -106,3 +106,25 @@ func TestSeedEncodings(t *testing.T) {
 		t.Errorf("windows-1251: %q %q", sts[0].Sources[0].Encoding, sts[0].Title["ru"])
 	}
 }
+
+func TestDetect(t *testing.T) {
+	for name, tc := range map[string]struct {
+		path string
+		want string
+	}{
+		"text seed":   {seedYouth, FormatText},
+		"stray <p>":   {seedHotel, FormatText}, // fragments of HTML inside text are still text
+		"xml":         {"../testdata/ru/PS_06.001_reg4.xml", FormatXML},
+		"html":        {"../testdata/kz/004_0389e6b855ff2fb2.html", FormatHTML},
+		"cp1251 html": {"../testdata/kz/000_78fd8bd149563dd7_card.cp1251.html", FormatHTML},
+		"docx":        {"../testdata/kz/004_0389e6b855ff2fb2.docx", FormatDOCX},
+	} {
+		data, err := os.ReadFile(tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Detect(data); got != tc.want {
+			t.Errorf("%s: Detect = %q, want %q", name, got, tc.want)
+		}
+	}
+}
