@@ -86,7 +86,7 @@ func docxExpected(part string, err error) string {
 	var corrupt flate.CorruptInputError
 	switch {
 	case errors.Is(err, errPartTooBig):
-		return part + " within the size limit"
+		return "a smaller " + part
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum), errors.As(err, &corrupt):
 		return "an intact ZIP member " + part + " (the package is damaged)"
 	}
@@ -138,19 +138,19 @@ func (p *docxPackage) open(name string, limit int64) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, &Error{File: p.name, Element: name, Expected: "a readable ZIP member", Err: err}
 	}
-	return &cappedReader{rc: rc, left: limit}, nil
+	return &cappedReader{rc: rc, left: limit, limit: limit}, nil
 }
 
 // cappedReader fails once more than left bytes are read, whatever the
 // ZIP headers claim.
 type cappedReader struct {
-	rc   io.ReadCloser
-	left int64
+	rc          io.ReadCloser
+	left, limit int64
 }
 
 func (c *cappedReader) Read(b []byte) (int, error) {
 	if c.left <= 0 {
-		return 0, errPartTooBig
+		return 0, fmt.Errorf("%w of %d MB", errPartTooBig, c.limit>>20)
 	}
 	if int64(len(b)) > c.left {
 		b = b[:c.left]

@@ -204,7 +204,7 @@ var htmlBlockTags = map[string]bool{
 // (metadata, repeated in the body) and embedded frames.
 var htmlSkipTags = map[string]bool{
 	"script": true, "style": true, "title": true, "noscript": true, "iframe": true,
-	"noembed": true, "noframes": true, "template": true,
+	"noembed": true, "noframes": true,
 }
 
 // htmlReader turns a token stream into rows (see htmlRows).
