@@ -29,8 +29,8 @@ const docxMaxSmallPart = 16 << 20
 // reader keeps apart; deeper ones are read as text of the innermost kept one.
 const maxDOCXNesting = 64
 
-// errPartTooBig is returned when a part inflates beyond docxMaxPart.
-var errPartTooBig = errors.New("part inflates beyond the size limit")
+// errDOCXPartTooBig is returned when a part inflates beyond docxMaxPart.
+var errDOCXPartTooBig = errors.New("part inflates beyond the size limit")
 
 // readDOCX reads a Kazakh-template standard published as a DOCX file.
 func readDOCX(name string, data []byte, src kasip.Source) ([]*kasip.Standard, error) {
@@ -85,7 +85,7 @@ func docxRows(name string, data []byte) ([]Row, error) {
 func docxExpected(part string, err error) string {
 	var corrupt flate.CorruptInputError
 	switch {
-	case errors.Is(err, errPartTooBig):
+	case errors.Is(err, errDOCXPartTooBig):
 		return "a smaller " + part
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum), errors.As(err, &corrupt):
 		return "an intact ZIP member " + part + " (the package is damaged)"
@@ -138,19 +138,19 @@ func (p *docxPackage) open(name string, limit int64) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, &Error{File: p.name, Element: name, Expected: "a readable ZIP member", Err: err}
 	}
-	return &cappedReader{rc: rc, left: limit, limit: limit}, nil
+	return &docxCappedReader{rc: rc, left: limit, limit: limit}, nil
 }
 
-// cappedReader fails once more than left bytes are read, whatever the
+// docxCappedReader fails once more than left bytes are read, whatever the
 // ZIP headers claim.
-type cappedReader struct {
+type docxCappedReader struct {
 	rc          io.ReadCloser
 	left, limit int64
 }
 
-func (c *cappedReader) Read(b []byte) (int, error) {
+func (c *docxCappedReader) Read(b []byte) (int, error) {
 	if c.left <= 0 {
-		return 0, fmt.Errorf("%w of %d MB", errPartTooBig, c.limit>>20)
+		return 0, fmt.Errorf("%w of %d MB", errDOCXPartTooBig, c.limit>>20)
 	}
 	if int64(len(b)) > c.left {
 		b = b[:c.left]
@@ -160,7 +160,7 @@ func (c *cappedReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
-func (c *cappedReader) Close() error { return c.rc.Close() }
+func (c *docxCappedReader) Close() error { return c.rc.Close() }
 
 // unmarshal decodes a small part, if the package has it. encoding/xml's
 // Unmarshal bounds its own nesting depth.
@@ -210,7 +210,7 @@ type docxParser struct {
 	styles map[string]docxStyle
 	rows   []Row
 	frames []*docxFrame
-	names  []string // local names of open elements, up to maxXMLNames
+	names  []string // local names of open elements, up to docxMaxNames
 	depth  int
 	skip   int // depth of a subtree that holds no text (deletions…), 0 when none
 	inText bool
@@ -219,20 +219,20 @@ type docxParser struct {
 	loose  cellText // text outside any paragraph: not valid DOCX, kept anyway
 }
 
-// maxXMLNames bounds the element names the parser remembers for parent().
-const maxXMLNames = 1024
+// docxMaxNames bounds the element names the parser remembers for parent().
+const docxMaxNames = 1024
 
-// maxXMLDepth bounds element nesting. Word nests a few dozen levels;
+// docxMaxDepth bounds element nesting. Word nests a few dozen levels;
 // encoding/xml keeps every open element, so a hostile part nesting millions
 // deep would cost gigabytes before its first error.
-const maxXMLDepth = 10000
+const docxMaxDepth = 10000
 
 // Frame kinds.
 const (
-	framePara  = 'p'
-	frameTable = 't'
-	frameRow   = 'r'
-	frameCell  = 'c'
+	docxPara  = 'p'
+	docxTable = 't'
+	docxRow   = 'r'
+	docxCell  = 'c'
 )
 
 // docxFrame is an open paragraph, table, row or cell.
@@ -276,8 +276,8 @@ func (p *docxParser) run() error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			p.start(t)
-			if p.depth > maxXMLDepth {
-				return fmt.Errorf("elements nested more than %d deep", maxXMLDepth)
+			if p.depth > docxMaxDepth {
+				return fmt.Errorf("elements nested more than %d deep", docxMaxDepth)
 			}
 		case xml.EndElement:
 			p.end(t.Name.Local)
@@ -296,7 +296,7 @@ func (p *docxParser) where() string {
 	line, col := p.dec.InputPos()
 	s := fmt.Sprintf("line %d, column %d", line, col)
 	for i := len(p.frames) - 1; i >= 0; i-- {
-		if fr := p.frames[i]; fr.kind == frameRow {
+		if fr := p.frames[i]; fr.kind == docxRow {
 			path := fr.row.Element
 			if len(path) > 120 { // deeply nested: the end says where
 				path = "…" + path[len(path)-100:]
@@ -335,7 +335,7 @@ func (p *docxParser) current() *cellText {
 func (p *docxParser) start(se xml.StartElement) {
 	p.depth++
 	local := se.Name.Local
-	if p.depth-1 == len(p.names) && len(p.names) < maxXMLNames {
+	if p.depth-1 == len(p.names) && len(p.names) < docxMaxNames {
 		p.names = append(p.names, local)
 	}
 	if p.skip > 0 {
@@ -347,7 +347,7 @@ func (p *docxParser) start(se xml.StartElement) {
 	}
 	switch local {
 	case "p":
-		p.push(framePara)
+		p.push(docxPara)
 	case "tbl":
 		p.openTable()
 	case "tr":
@@ -373,9 +373,9 @@ func (p *docxParser) inline(local string, attrs []xml.Attr) {
 	case inRun && local == "noBreakHyphen":
 		p.current().write("-")
 	case t == nil:
-	case t.kind == framePara && local == "pPr" && p.depth == t.depth+1:
+	case t.kind == docxPara && local == "pPr" && p.depth == t.depth+1:
 		t.pPr = p.depth
-	case t.kind == framePara && t.pPr > 0:
+	case t.kind == docxPara && t.pPr > 0:
 		p.paraProperty(t, local, attrVal(attrs))
 	}
 }
@@ -421,17 +421,17 @@ func (p *docxParser) end(local string) {
 	switch {
 	case local == "t":
 		p.inText = false
-	case local == "pPr" && t != nil && t.kind == framePara && t.pPr == p.depth:
+	case local == "pPr" && t != nil && t.kind == docxPara && t.pPr == p.depth:
 		t.pPr = 0
 	case !mine:
 		p.flattened(local)
-	case t.kind == framePara:
+	case t.kind == docxPara:
 		p.closePara()
-	case t.kind == frameTable:
+	case t.kind == docxTable:
 		p.closeTable()
-	case t.kind == frameRow:
+	case t.kind == docxRow:
 		p.closeRow()
-	case t.kind == frameCell:
+	case t.kind == docxCell:
 		p.closeCell()
 	}
 }
@@ -481,7 +481,7 @@ func (p *docxParser) closePara() {
 		}
 		return
 	}
-	if parent.kind == framePara || parent.kind == frameCell {
+	if parent.kind == docxPara || parent.kind == docxCell {
 		parent.f.item(prefix)
 		parent.f.lines(text)
 		parent.f.brk()
@@ -498,7 +498,7 @@ func (p *docxParser) closePara() {
 func (p *docxParser) prefix(fr *docxFrame) string {
 	numID, ilvl, ok := fr.numID, fr.ilvl, fr.hasNum
 	if !ok {
-		numID, ilvl, ok = styleNumbering(p.styles, fr.style)
+		numID, ilvl, ok = docxStyleNumbering(p.styles, fr.style)
 	}
 	if !ok {
 		return ""
@@ -509,14 +509,14 @@ func (p *docxParser) prefix(fr *docxFrame) string {
 // openTable starts a table; its path says where it sits.
 func (p *docxParser) openTable() {
 	var path string
-	if n := len(p.frames); n >= 2 && p.frames[n-1].kind == frameCell && p.frames[n-2].kind == frameRow {
+	if n := len(p.frames); n >= 2 && p.frames[n-1].kind == docxCell && p.frames[n-2].kind == docxRow {
 		r := p.frames[n-2]
 		r.nested++
 		path = fmt.Sprintf("%s/tc[%d]/tbl[%d]", r.row.Element, len(r.row.Cells)+1, r.nested)
 	} else {
 		path = fmt.Sprintf("body/tbl[%d]", p.tables+1)
 	}
-	if fr := p.push(frameTable); fr != nil {
+	if fr := p.push(docxTable); fr != nil {
 		fr.path = path
 		if strings.HasPrefix(path, "body/tbl[") {
 			p.tables++
@@ -534,12 +534,12 @@ func (p *docxParser) closeTable() {
 // openRow starts a table row (possibly wrapped in w:sdt or w:customXml).
 func (p *docxParser) openRow() {
 	t := p.top()
-	if t == nil || t.kind != frameTable {
+	if t == nil || t.kind != docxTable {
 		p.current().brk()
 		return
 	}
 	t.rows++
-	if fr := p.push(frameRow); fr != nil {
+	if fr := p.push(docxRow); fr != nil {
 		fr.row.Element = fmt.Sprintf("%s/tr[%d]", t.path, t.rows)
 	}
 }
@@ -558,11 +558,11 @@ func (p *docxParser) closeRow() {
 
 // openCell starts a table cell.
 func (p *docxParser) openCell() {
-	if t := p.top(); t == nil || t.kind != frameRow {
+	if t := p.top(); t == nil || t.kind != docxRow {
 		p.current().write(" ")
 		return
 	}
-	p.push(frameCell)
+	p.push(docxCell)
 }
 
 // closeCell adds the cell to its row. A vertically merged continuation
@@ -578,7 +578,7 @@ func (p *docxParser) closeCell() {
 // nested in it), or in the output.
 func (p *docxParser) emit(rows ...Row) {
 	for i := len(p.frames) - 1; i >= 0; i-- {
-		if fr := p.frames[i]; fr.kind == frameRow {
+		if fr := p.frames[i]; fr.kind == docxRow {
 			fr.after = append(fr.after, rows...)
 			return
 		}
@@ -883,9 +883,9 @@ func (p *docxPackage) styles() (map[string]docxStyle, error) {
 	return m, nil
 }
 
-// styleNumbering follows a style and its parents (at most 16, against
+// docxStyleNumbering follows a style and its parents (at most 16, against
 // cycles) to the first that numbers paragraphs.
-func styleNumbering(styles map[string]docxStyle, id string) (string, int, bool) {
+func docxStyleNumbering(styles map[string]docxStyle, id string) (string, int, bool) {
 	for range 16 {
 		s, ok := styles[id]
 		if !ok {

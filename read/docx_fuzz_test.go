@@ -27,13 +27,13 @@ func FuzzReadDOCX(f *testing.F) {
 	d.table(fxParse(strings.Join(lines[50:54], "\n"))[0].rows, &stray)
 	f.Add(fxZip([]fxFile{{"word/document.xml", fxDocHead + d.body.String() + fxDocTail}, {"word/numbering.xml", d.numbering()}}))
 	f.Add([]byte(fxDocHead + d.body.String() + fxDocTail))
-	f.Add([]byte(`<w:document xmlns:w="w"><w:body>` + wp("1", "0", "a") + wp("2", "1", "b") +
-		`<w:tbl>` + wtr(wtc(`<w:vMerge w:val="restart"/><w:gridSpan w:val="2"/>`, wp("", "", "A"))) + wtr(wtc(`<w:vMerge/>`, `<w:p/>`)) + `</w:tbl></w:body></w:document>`))
+	f.Add([]byte(`<w:document xmlns:w="w"><w:body>` + docxP("1", "0", "a") + docxP("2", "1", "b") +
+		`<w:tbl>` + docxTr(docxTc(`<w:vMerge w:val="restart"/><w:gridSpan w:val="2"/>`, docxP("", "", "A"))) + docxTr(docxTc(`<w:vMerge/>`, `<w:p/>`)) + `</w:tbl></w:body></w:document>`))
 	f.Add([]byte(`<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>x</w:t><w:tab/><w:br/></w:r></w:p><w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		check := func(data []byte) {
 			if rows, err := docxRows("fuzz.docx", data); err == nil {
-				checkRows(t, rows)
+				fxCheckRows(t, rows)
 			}
 			sts, err := Read("fuzz.docx", data, Options{Format: FormatDOCX})
 			if err != nil {
@@ -48,6 +48,6 @@ func FuzzReadDOCX(f *testing.F) {
 			}
 		}
 		check(data)
-		check(fxZip([]fxFile{{"word/document.xml", string(data)}, {"word/numbering.xml", `<w:numbering xmlns:w="w">` + testNumbering + `</w:numbering>`}}))
+		check(fxZip([]fxFile{{"word/document.xml", string(data)}, {"word/numbering.xml", `<w:numbering xmlns:w="w">` + docxTestNumbering + `</w:numbering>`}}))
 	})
 }

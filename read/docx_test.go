@@ -33,8 +33,8 @@ func docxOf(body, numbering, styles string) []byte {
 	return fxZip(files)
 }
 
-// wp is a paragraph with optional numbering (numID "" for none).
-func wp(numID, ilvl, text string) string {
+// docxP is a paragraph with optional numbering (numID "" for none).
+func docxP(numID, ilvl, text string) string {
 	ppr := ""
 	if numID != "" {
 		ppr = `<w:pPr><w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="` + numID + `"/></w:numPr></w:pPr>`
@@ -42,14 +42,14 @@ func wp(numID, ilvl, text string) string {
 	return `<w:p>` + ppr + `<w:r><w:t>` + text + `</w:t></w:r></w:p>`
 }
 
-// wtc is a table cell with tcPr content and paragraphs.
-func wtc(tcPr string, paras ...string) string {
+// docxTc is a table cell with tcPr content and paragraphs.
+func docxTc(tcPr string, paras ...string) string {
 	return `<w:tc><w:tcPr>` + tcPr + `</w:tcPr>` + strings.Join(paras, "") + `</w:tc>`
 }
 
-func wtr(cells ...string) string { return `<w:tr>` + strings.Join(cells, "") + `</w:tr>` }
+func docxTr(cells ...string) string { return `<w:tr>` + strings.Join(cells, "") + `</w:tr>` }
 
-const testNumbering = `
+const docxTestNumbering = `
 <w:abstractNum w:abstractNumId="10"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
   <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
   <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl></w:abstractNum>
@@ -77,16 +77,16 @@ func TestDOCXRows(t *testing.T) {
 			"", [][]string{{"Қонақтар мен байланыс\nменеджері-2"}},
 		},
 		"numbering restarts as Word does": {
-			wp("1", "0", "a") + wp("1", "0", "b") + wp("2", "0", "c") + wp("2", "0", "d") + wp("4", "0", "e") +
-				wp("3", "0", "f") + wp("8", "0", "g") + wp("3", "0", "h") + wp("0", "0", "plain") + wp("99", "0", "unknown"),
+			docxP("1", "0", "a") + docxP("1", "0", "b") + docxP("2", "0", "c") + docxP("2", "0", "d") + docxP("4", "0", "e") +
+				docxP("3", "0", "f") + docxP("8", "0", "g") + docxP("3", "0", "h") + docxP("0", "0", "plain") + docxP("99", "0", "unknown"),
 			"", [][]string{{"1. a"}, {"2. b"}, {"1. c"}, {"2. d"}, {"3. e"}, {"1) f"}, {"5) g"}, {"6) h"}, {"plain"}, {"unknown"}},
 		},
 		"multilevel": {
-			wp("1", "0", "a") + wp("1", "1", "b") + wp("1", "1", "c") + wp("1", "2", "x") + wp("1", "0", "d") + wp("1", "1", "e"),
+			docxP("1", "0", "a") + docxP("1", "1", "b") + docxP("1", "1", "c") + docxP("1", "2", "x") + docxP("1", "0", "d") + docxP("1", "1", "e"),
 			"", [][]string{{"1. a"}, {"1.1. b"}, {"1.2. c"}, {"a) x"}, {"2. d"}, {"2.1. e"}},
 		},
 		"formats": {
-			wp("5", "0", "bullet") + wp("6", "0", "roman") + wp("6", "0", "roman") + wp("7", "0", "а") + wp("7", "0", "б"),
+			docxP("5", "0", "bullet") + docxP("6", "0", "roman") + docxP("6", "0", "roman") + docxP("7", "0", "а") + docxP("7", "0", "б"),
 			"", [][]string{{"- bullet"}, {"IV. roman"}, {"V. roman"}, {"а) а"}, {"б) б"}},
 		},
 		"numbering from a style": {
@@ -98,21 +98,21 @@ func TestDOCXRows(t *testing.T) {
 		},
 		"gridSpan and vMerge": {
 			`<w:tbl>` +
-				wtr(wtc(`<w:vMerge w:val="restart"/>`, wp("", "", "A")), wtc(`<w:gridSpan w:val="2"/>`, wp("", "", "B"))) +
-				wtr(wtc(`<w:vMerge/>`, `<w:p/>`), wtc(``, wp("", "", "C")), wtc(``, wp("", "", "D"))) +
-				wtr(wtc(`<w:vMerge w:val="continue"/>`, `<w:p/>`), wtc(`<w:gridSpan w:val="2"/>`, `<w:p/>`)) +
+				docxTr(docxTc(`<w:vMerge w:val="restart"/>`, docxP("", "", "A")), docxTc(`<w:gridSpan w:val="2"/>`, docxP("", "", "B"))) +
+				docxTr(docxTc(`<w:vMerge/>`, `<w:p/>`), docxTc(``, docxP("", "", "C")), docxTc(``, docxP("", "", "D"))) +
+				docxTr(docxTc(`<w:vMerge w:val="continue"/>`, `<w:p/>`), docxTc(`<w:gridSpan w:val="2"/>`, `<w:p/>`)) +
 				`</w:tbl>`,
 			"", [][]string{{"A", "B"}, {"", "C", "D"}},
 		},
 		"lists in cells restart": {
-			`<w:tbl>` + wtr(wtc(``, wp("", "", "Машықтар:"), wp("1", "0", "a"), wp("1", "0", "b"), wp("", "", "Білімдер:"), wp("2", "0", "c"))) + `</w:tbl>`,
+			`<w:tbl>` + docxTr(docxTc(``, docxP("", "", "Машықтар:"), docxP("1", "0", "a"), docxP("1", "0", "b"), docxP("", "", "Білімдер:"), docxP("2", "0", "c"))) + `</w:tbl>`,
 			"", [][]string{{"Машықтар:\n1. a\n2. b\nБілімдер:\n1. c"}},
 		},
 		"nested tables follow their row": {
 			`<w:tbl>` +
-				wtr(wtc(``, wp("", "", "x"), `<w:tbl>`+wtr(wtc(``, wp("", "", "n1")), wtc(``, wp("", "", "n2")))+wtr(wtc(``, wp("", "", "n3")))+`</w:tbl>`, `<w:p/>`), wtc(``, wp("", "", "y"))) +
-				wtr(wtc(``, wp("", "", "z"))) +
-				`</w:tbl>` + wp("", "", "after"),
+				docxTr(docxTc(``, docxP("", "", "x"), `<w:tbl>`+docxTr(docxTc(``, docxP("", "", "n1")), docxTc(``, docxP("", "", "n2")))+docxTr(docxTc(``, docxP("", "", "n3")))+`</w:tbl>`, `<w:p/>`), docxTc(``, docxP("", "", "y"))) +
+				docxTr(docxTc(``, docxP("", "", "z"))) +
+				`</w:tbl>` + docxP("", "", "after"),
 			"", [][]string{{"x", "y"}, {"n1", "n2"}, {"n3"}, {"z"}, {"after"}},
 		},
 		"tracked changes and fields": {
@@ -134,31 +134,31 @@ func TestDOCXRows(t *testing.T) {
 			"", [][]string{{"outer\nboxed"}},
 		},
 		"empty paragraphs and rows are dropped": {
-			`<w:p/><w:p><w:r><w:t xml:space="preserve">  </w:t></w:r></w:p><w:tbl>` + wtr(wtc(``, `<w:p/>`)) + wtr(wtc(``, wp("", "", "a")), wtc(``, `<w:p/>`)) + `</w:tbl>`,
+			`<w:p/><w:p><w:r><w:t xml:space="preserve">  </w:t></w:r></w:p><w:tbl>` + docxTr(docxTc(``, `<w:p/>`)) + docxTr(docxTc(``, docxP("", "", "a")), docxTc(``, `<w:p/>`)) + `</w:tbl>`,
 			"", [][]string{{"a", ""}},
 		},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			rows, err := docxRows("t.docx", docxOf(tc.body, testNumbering, tc.styles))
+			rows, err := docxRows("t.docx", docxOf(tc.body, docxTestNumbering, tc.styles))
 			if err != nil {
 				t.Fatal(err)
 			}
-			sameCells(t, rows, tc.want)
+			fxSameCells(t, rows, tc.want)
 		})
 	}
 }
 
 func TestDOCXRowsProvenance(t *testing.T) {
-	body := wp("", "", "a") + `<w:p/>` + `<w:tbl>` + wtr(wtc(``, wp("", "", "x"))) +
-		wtr(wtc(``, wp("", "", "y")), wtc(``, `<w:tbl>`+wtr(wtc(``, wp("", "", "n")))+`</w:tbl>`, `<w:p/>`)) + `</w:tbl>` + wp("", "", "b")
+	body := docxP("", "", "a") + `<w:p/>` + `<w:tbl>` + docxTr(docxTc(``, docxP("", "", "x"))) +
+		docxTr(docxTc(``, docxP("", "", "y")), docxTc(``, `<w:tbl>`+docxTr(docxTc(``, docxP("", "", "n")))+`</w:tbl>`, `<w:p/>`)) + `</w:tbl>` + docxP("", "", "b")
 	rows, err := docxRows("t.docx", docxOf(body, "", ""))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"body/p[1]", "body/tbl[1]/tr[1]", "body/tbl[1]/tr[2]", "body/tbl[1]/tr[2]/tc[2]/tbl[1]/tr[1]", "body/p[3]"}
 	if len(rows) != len(want) {
-		t.Fatalf("rows %q", cellsOf(rows))
+		t.Fatalf("rows %q", fxCells(rows))
 	}
 	for i, w := range want {
 		if rows[i].Element != w || rows[i].Line != 0 {
@@ -170,11 +170,11 @@ func TestDOCXRowsProvenance(t *testing.T) {
 // TestDOCXNoNumberingPart: a package without numbering.xml or styles.xml
 // reads, without numbers.
 func TestDOCXNoNumberingPart(t *testing.T) {
-	rows, err := docxRows("t.docx", docxOf(wp("1", "0", "a"), "", ""))
+	rows, err := docxRows("t.docx", docxOf(docxP("1", "0", "a"), "", ""))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sameCells(t, rows, [][]string{{"a"}})
+	fxSameCells(t, rows, [][]string{{"a"}})
 }
 
 // TestDOCXMainPartFromRels: the main part is found through _rels/.rels.
@@ -187,11 +187,11 @@ func TestDOCXMainPartFromRels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sameCells(t, rows, [][]string{{"two"}})
+	fxSameCells(t, rows, [][]string{{"two"}})
 }
 
-// rawZip writes one member with the sizes and data given, true or not.
-func rawZip(t *testing.T, name string, declared uint64, deflated []byte, crc uint32) []byte {
+// docxRawZip writes one member with the sizes and data given, true or not.
+func docxRawZip(t *testing.T, name string, declared uint64, deflated []byte, crc uint32) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -209,7 +209,7 @@ func rawZip(t *testing.T, name string, declared uint64, deflated []byte, crc uin
 	return buf.Bytes()
 }
 
-func deflate(t *testing.T, data []byte) []byte {
+func docxDeflate(t *testing.T, data []byte) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	fw, _ := flate.NewWriter(&buf, flate.BestCompression)
@@ -242,8 +242,8 @@ func TestDOCXBadInput(t *testing.T) {
 		"no document.xml": {fxZip([]fxFile{{"word/styles.xml", "<w:styles/>"}}), "a DOCX file with word/document.xml"},
 		"truncated":       {fixture[:len(fixture)/2], "a DOCX file (a ZIP package)"},
 		"corrupted":       {corrupt, "word/"},
-		"declared bomb":   {rawZip(t, "word/document.xml", 1<<40, deflate(t, []byte("<x/>")), 0), "zip bomb"},
-		"lying sizes":     {rawZip(t, "word/document.xml", 100, deflate(t, big), crc32.ChecksumIEEE(big)), "word/document.xml"},
+		"declared bomb":   {docxRawZip(t, "word/document.xml", 1<<40, docxDeflate(t, []byte("<x/>")), 0), "zip bomb"},
+		"lying sizes":     {docxRawZip(t, "word/document.xml", 100, docxDeflate(t, big), crc32.ChecksumIEEE(big)), "word/document.xml"},
 		"not xml":         {fxZip([]fxFile{{"word/document.xml", "<w:document><w:body><w:p>"}}), "well-formed XML"},
 		"bad numbering":   {fxZip([]fxFile{{"word/document.xml", "<d/>"}, {"word/numbering.xml", "<w:numbering><"}}), "word/numbering.xml"},
 		"no text":         {docxOf(`<w:p/>`, "", ""), "no text"},
@@ -270,7 +270,7 @@ func TestDOCXBadInput(t *testing.T) {
 func TestDOCXSizeLimit(t *testing.T) {
 	defer func(old int64) { docxMaxPart = old }(docxMaxPart)
 	docxMaxPart = 1 << 20
-	body := strings.Repeat(wp("", "", "Қонақтармен байланыс менеджері"), 30000)
+	body := strings.Repeat(docxP("", "", "Қонақтармен байланыс менеджері"), 30000)
 	_, err := docxRows("big.docx", docxOf(body, "", ""))
 	if err == nil || !strings.Contains(err.Error(), "at most 1 MB") {
 		t.Errorf("declared size: got %v", err)
@@ -279,18 +279,18 @@ func TestDOCXSizeLimit(t *testing.T) {
 
 // TestDOCXDeepNesting: deeply nested tables and paragraphs are read in
 // bounded time and memory, and their text is kept (deeper than
-// maxXMLDepth is an error: see TestDOCXBadInput).
+// docxMaxDepth is an error: see TestDOCXBadInput).
 func TestDOCXDeepNesting(t *testing.T) {
-	const n = 3000 // ×3 elements each: within maxXMLDepth
+	const n = 3000 // ×3 elements each: within docxMaxDepth
 	cases := map[string]string{
-		"tables":     strings.Repeat("<w:tbl><w:tr><w:tc>", n) + wp("", "", "deep text") + strings.Repeat("</w:tc></w:tr></w:tbl>", n),
+		"tables":     strings.Repeat("<w:tbl><w:tr><w:tc>", n) + docxP("", "", "deep text") + strings.Repeat("</w:tc></w:tr></w:tbl>", n),
 		"paragraphs": strings.Repeat("<w:p>", n) + "<w:r><w:t>deep text</w:t></w:r>" + strings.Repeat("</w:p>", n),
-		"wrappers":   strings.Repeat("<w:sdt><w:sdtContent>", n) + wp("1", "0", "deep text") + strings.Repeat("</w:sdtContent></w:sdt>", n),
+		"wrappers":   strings.Repeat("<w:sdt><w:sdtContent>", n) + docxP("1", "0", "deep text") + strings.Repeat("</w:sdtContent></w:sdt>", n),
 	}
 	for name, body := range cases {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
-			rows, err := docxRows("deep.docx", docxOf(body, testNumbering, ""))
+			rows, err := docxRows("deep.docx", docxOf(body, docxTestNumbering, ""))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -372,7 +372,7 @@ func TestFixturesSameRows(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			h, d := cellsOf(htmlRows(text)), cellsOf(rows)
+			h, d := fxCells(htmlRows(text)), fxCells(rows)
 			for i := range max(len(h), len(d)) {
 				if i >= len(h) || i >= len(d) || strings.Join(h[i], "|") != strings.Join(d[i], "|") {
 					t.Fatalf("row %d differs:\nhtml %q\ndocx %q", i, h[min(i, len(h)-1)], d[min(i, len(d)-1)])

@@ -48,7 +48,7 @@ func decodeHTML(data []byte) (string, string, error) {
 	if err != nil || (enc != EncUTF8 && enc != EncCP1251) {
 		return text, enc, err
 	}
-	label, cm := declaredCharset(data)
+	label, cm := htmlDeclaredCharset(data)
 	switch {
 	case cm == nil:
 		return text, enc, nil
@@ -81,10 +81,10 @@ var htmlCharsets = map[string]struct {
 	"iso-8859-1":   {"windows-1252", charmap.Windows1252},
 }
 
-// declaredCharset looks for <meta charset> or <meta http-equiv=Content-Type>
+// htmlDeclaredCharset looks for <meta charset> or <meta http-equiv=Content-Type>
 // in the head of the page, as browsers do, and returns the charset if it is
 // one of htmlCharsets.
-func declaredCharset(data []byte) (string, *charmap.Charmap) {
+func htmlDeclaredCharset(data []byte) (string, *charmap.Charmap) {
 	z := html.NewTokenizer(bytes.NewReader(data[:min(len(data), 4096)]))
 	for {
 		switch z.Next() {
@@ -92,7 +92,7 @@ func declaredCharset(data []byte) (string, *charmap.Charmap) {
 			return "", nil
 		case html.StartTagToken, html.SelfClosingTagToken:
 			if name, attr := z.TagName(); attr && string(name) == "meta" {
-				if cs, ok := htmlCharsets[metaCharset(z)]; ok {
+				if cs, ok := htmlCharsets[htmlMetaCharset(z)]; ok {
 					return cs.name, cs.cm
 				}
 			}
@@ -100,8 +100,8 @@ func declaredCharset(data []byte) (string, *charmap.Charmap) {
 	}
 }
 
-// metaCharset returns the charset a <meta> tag declares, lower-cased.
-func metaCharset(z *html.Tokenizer) string {
+// htmlMetaCharset returns the charset a <meta> tag declares, lower-cased.
+func htmlMetaCharset(z *html.Tokenizer) string {
 	for {
 		k, v, more := z.TagAttr()
 		switch key := string(k); {

@@ -29,7 +29,7 @@ func FuzzReadHTML(f *testing.F) {
 	f.Add([]byte("<ol start=3><li>x<li value=9><p>y</p></ol><ul><li>z</ul><br><script>x</script>"))
 	f.Add([]byte(`<meta charset="windows-1251"><p>` + "\xcf\xf0\xe8\xe2\xe5\xf2 &#1179;&nbsp;"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkRows(t, htmlRows(string(data)))
+		fxCheckRows(t, htmlRows(string(data)))
 		sts, err := Read("fuzz.html", data, Options{Format: FormatHTML})
 		if err != nil {
 			var re *Error
@@ -44,9 +44,9 @@ func FuzzReadHTML(f *testing.F) {
 	})
 }
 
-// checkRows checks what htmlRows and docxRows promise: rows with text,
+// fxCheckRows checks what htmlRows and docxRows promise: rows with text,
 // cells whose lines are trimmed, not empty and free of tabs.
-func checkRows(t *testing.T, rows []Row) {
+func fxCheckRows(t *testing.T, rows []Row) {
 	t.Helper()
 	for i, r := range rows {
 		if !cellsHaveText(r.Cells) {

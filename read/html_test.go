@@ -13,8 +13,8 @@ import (
 	"github.com/kasip/kasip"
 )
 
-// cellsOf returns the cells of rows, for comparing with what a test expects.
-func cellsOf(rows []Row) [][]string {
+// fxCells returns the cells of rows, for comparing with what a test expects.
+func fxCells(rows []Row) [][]string {
 	out := make([][]string, len(rows))
 	for i, r := range rows {
 		out[i] = r.Cells
@@ -22,9 +22,9 @@ func cellsOf(rows []Row) [][]string {
 	return out
 }
 
-func sameCells(t *testing.T, got []Row, want [][]string) {
+func fxSameCells(t *testing.T, got []Row, want [][]string) {
 	t.Helper()
-	if g := cellsOf(got); !reflect.DeepEqual(g, want) {
+	if g := fxCells(got); !reflect.DeepEqual(g, want) {
 		t.Errorf("rows:\n got %q\nwant %q", g, want)
 	}
 }
@@ -103,7 +103,7 @@ func TestHTMLRows(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			sameCells(t, htmlRows(tc.in), tc.want)
+			fxSameCells(t, htmlRows(tc.in), tc.want)
 		})
 	}
 }
@@ -117,7 +117,7 @@ func TestHTMLRowsProvenance(t *testing.T) {
 	}
 	want := []pos{{3, "p[1]"}, {6, "table[1]/tr[1]"}, {9, "table[1]/tr[1]/td[2]/table[1]/tr[1]"}, {10, "table[1]/tr[2]"}, {11, "body[1]"}, {12, "li[1]"}, {12, "p[2]"}}
 	if len(got) != len(want) {
-		t.Fatalf("got %d rows %q, want %d", len(got), cellsOf(got), len(want))
+		t.Fatalf("got %d rows %q, want %d", len(got), fxCells(got), len(want))
 	}
 	for i, w := range want {
 		if got[i].Line != w.line || got[i].Element != w.elem {
@@ -154,7 +154,7 @@ func TestDecodeHTML(t *testing.T) {
 			}
 			rows := htmlRows(text)
 			if len(rows) == 0 || !strings.Contains(rows[len(rows)-1].Cells[0], tc.sub) {
-				t.Errorf("rows %q, want %q", cellsOf(rows), tc.sub)
+				t.Errorf("rows %q, want %q", fxCells(rows), tc.sub)
 			}
 		})
 	}
@@ -173,11 +173,11 @@ func TestHTMLCP1251Fixture(t *testing.T) {
 	}
 	got := htmlRows(text)
 	want := htmlRows(fxHTML(fxSeeds[0].title, fxCardBlocks(t), "utf-8"))
-	if !reflect.DeepEqual(cellsOf(got), cellsOf(want)) {
-		t.Errorf("windows-1251 rows differ from UTF-8 rows:\n got %q\nwant %q", cellsOf(got), cellsOf(want))
+	if !reflect.DeepEqual(fxCells(got), fxCells(want)) {
+		t.Errorf("windows-1251 rows differ from UTF-8 rows:\n got %q\nwant %q", fxCells(got), fxCells(want))
 	}
 	if len(got) < 20 || !strings.Contains(got[0].Cells[0], "Кәсіптер карточкалары") {
-		t.Errorf("unexpected rows: %q", cellsOf(got)[:min(3, len(got))])
+		t.Errorf("unexpected rows: %q", fxCells(got)[:min(3, len(got))])
 	}
 }
 
