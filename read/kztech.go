@@ -146,12 +146,15 @@ func (in *interp) addContactDetail(id labelID, value string, s segment) {
 	}
 }
 
-var reClauseNum = regexp.MustCompile(`^(\d{1,2})\.\s*`)
+var (
+	reClauseNum      = regexp.MustCompile(`^(\d{1,2})\.\s*`)
+	reInitialSurname = regexp.MustCompile(`^\p{Lu}\.\s*\p{Lu}\p{Ll}+$`)
+)
 
 // clause places a paragraph of the approving order.
 func (in *interp) clause(s segment) {
 	o := in.order()
-	if isPerson(s.Text) || regexp.MustCompile(`^\p{Lu}\.\s*\p{Lu}\p{Ll}+$`).MatchString(s.Text) {
+	if isPerson(s.Text) || reInitialSurname.MatchString(s.Text) {
 		text := s.Text
 		if n := len(o.Clauses); n > 0 && o.Clauses[n-1].Origin.Line == s.Line && o.Clauses[n-1].Number == 0 {
 			text = o.Clauses[n-1].Text[in.lang] + " " + text

@@ -153,11 +153,13 @@ func Detect(data []byte) string {
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return FormatDOCX
 	}
-	text, _, err := Decode(data)
+	// Only the head decides; decoding a prefix keeps detection cheap on
+	// large inputs (a cut inside a character is harmless here).
+	text, _, err := Decode(data[:min(len(data), 4096)])
 	if err != nil {
 		return FormatText
 	}
-	head := strings.ToLower(text[:min(len(text), 4096)])
+	head := strings.ToLower(text)
 	head = strings.TrimSpace(head)
 	switch {
 	case strings.Contains(head, "<xmlcardinfo"), strings.HasPrefix(head, "<?xml") && !strings.Contains(head, "<html"):

@@ -23,6 +23,9 @@ var (
 	reSpaces    = regexp.MustCompile(`[ \t\x{00A0}\x{2007}\x{202F}]+`)
 )
 
+// entities are the HTML entities left in published text.
+var entities = strings.NewReplacer("&nbsp;", " ", "&quot;", `"`, "&laquo;", "«", "&raquo;", "»", "&amp;", "&")
+
 // segmentsOf flattens rows into segments, dropping markup and empty pieces.
 func segmentsOf(rows []Row) []segment {
 	var out []segment
@@ -44,7 +47,9 @@ func splitCell(cell string) []string {
 		cell = reBlockTag.ReplaceAllString(cell, "\n")
 		cell = reInlineTag.ReplaceAllString(cell, "")
 	}
-	cell = strings.NewReplacer("&nbsp;", " ", "&quot;", `"`, "&laquo;", "«", "&raquo;", "»", "&amp;", "&").Replace(cell)
+	if strings.ContainsRune(cell, '&') {
+		cell = entities.Replace(cell)
+	}
 	var out []string
 	for _, l := range strings.Split(cell, "\n") {
 		l = strings.TrimSpace(reSpaces.ReplaceAllString(l, " "))
