@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/kasip/kasip"
@@ -48,9 +49,7 @@ func New(reg kasip.Registry, opt Options) (*Server, error) {
 		return nil, fmt.Errorf("loading the UI: %w", err)
 	}
 	s.ui = ui
-	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.HandleFunc("GET /readyz", s.readyz)
-	s.apiRoutes() // api.go
+	s.apiRoutes() // api.go: /api/…, /healthz, /readyz
 	s.uiRoutes()  // ui.go
 	return s, nil
 }
@@ -58,10 +57,22 @@ func New(reg kasip.Registry, opt Options) (*Server, error) {
 // Handler returns the server's handler with its middleware.
 func (s *Server) Handler() http.Handler {
 	var h http.Handler = s.mux
-	h = http.NewCrossOriginProtection().Handler(h)
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
+	h = cop.Handler(h)
 	h = s.recoverer(h)
 	h = s.logRequests(h)
 	return h
+}
+
+// crossOriginDenied answers a cross-site browser request that would change
+// something (CSRF): problem+json under /api/, plain text elsewhere.
+func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		s.problem(w, r, http.StatusForbidden, "cross-origin request refused", "")
+		return
+	}
+	http.Error(w, "cross-origin request refused", http.StatusForbidden)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -71,7 +82,8 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	if err := s.reg.Ping(r.Context()); err != nil {
-		s.problem(w, r, http.StatusServiceUnavailable, "database not ready", err.Error())
+		s.log.Warn("readyz: the database does not answer", "err", err)
+		s.problem(w, r, http.StatusServiceUnavailable, "database not ready", "")
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -105,6 +117,10 @@ func (w *statusWriter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
+// Unwrap lets http.ResponseController and http.MaxBytesReader reach the
+// connection's writer (flush, deadlines, closing after a too large body).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -121,14 +137,31 @@ type Problem struct {
 	Status   int    `json:"status"`
 	Detail   string `json:"detail,omitempty"`
 	Instance string `json:"instance,omitempty"`
+	// Parameter names the query or path parameter a 400 is about (an
+	// RFC 9457 extension member).
+	Parameter string `json:"parameter,omitempty"`
 }
 
 // problem writes an RFC 9457 application/problem+json response. The title
 // is translated into the language the request asks for (see i18n.go).
 func (s *Server) problem(w http.ResponseWriter, r *http.Request, status int, title, detail string) {
-	p := Problem{Type: "about:blank", Title: translate(requestLang(r), title), Status: status, Detail: detail, Instance: r.URL.Path}
+	s.writeProblem(w, r, Problem{Title: title, Status: status, Detail: detail})
+}
+
+// writeProblem writes p, filling in its type and instance and translating
+// its title. Letters are written as they are, not as \u escapes.
+func (s *Server) writeProblem(w http.ResponseWriter, r *http.Request, p Problem) {
+	if p.Type == "" {
+		p.Type = "about:blank"
+	}
+	p.Title = translate(requestLang(r), p.Title)
+	p.Instance = r.URL.Path
+	w.Header().Del("Content-Length")
+	w.Header().Del("Content-Disposition")
 	w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
 	w.Header().Set("Content-Language", requestLang(r))
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(p)
+	w.WriteHeader(p.Status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(p)
 }

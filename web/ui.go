@@ -1,9 +1,348 @@
 package web
 
-// uiState holds parsed templates and assets (being written).
-type uiState struct{}
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"time"
 
-func newUI() (*uiState, error) { return &uiState{}, nil }
+	"github.com/kasip/kasip"
+)
 
-// uiRoutes mounts the pages (being written).
-func (s *Server) uiRoutes() {}
+// The server-rendered UI: html/template pages in Kazakh, Russian and English,
+// with templates and static files embedded in the binary.
+//
+// Templates are parsed once per UI language at start-up, with the "t"
+// function bound to that language, so a page's strings are looked up without
+// any per-request work and html/template escapes each set only once.
+// Static files are served under a name carrying a hash of their content
+// (/static/app.<sha8>.css) with a year-long immutable cache lifetime; a new
+// build changes the name, never the meaning of a cached URL.
+
+//go:embed templates/*.html
+var uiTemplateFS embed.FS
+
+//go:embed static/*
+var uiStaticFS embed.FS
+
+// uiPageSize is the number of rows a list page shows.
+const uiPageSize = 20
+
+// uiPages are the page templates; each is parsed with layout.html and
+// partials.html and defines "content".
+var uiPages = []string{"home", "standards", "standard", "card", "professions", "diff", "review", "error"}
+
+// uiAsset is an embedded static file.
+type uiAsset struct {
+	name  string // hashed name, e.g. app.1a2b3c4d.css
+	data  []byte
+	ctype string
+	etag  string
+}
+
+// uiState holds parsed templates and assets.
+type uiState struct {
+	pages    map[string]map[string]*template.Template // lang → page → template
+	assets   map[string]*uiAsset                      // by served name (hashed and plain)
+	assetURL map[string]string                        // plain name → /static/hashed name
+}
+
+func newUI() (*uiState, error) {
+	u := &uiState{
+		pages:    make(map[string]map[string]*template.Template),
+		assets:   make(map[string]*uiAsset),
+		assetURL: make(map[string]string),
+	}
+	if err := u.loadAssets(); err != nil {
+		return nil, err
+	}
+	for _, lang := range uiLangs {
+		u.pages[lang] = make(map[string]*template.Template)
+		for _, p := range uiPages {
+			t, err := template.New(p).Funcs(u.funcs(lang)).ParseFS(uiTemplateFS,
+				"templates/layout.html", "templates/partials.html", "templates/"+p+".html")
+			if err != nil {
+				return nil, fmt.Errorf("template %s: %w", p, err)
+			}
+			u.pages[lang][p] = t
+		}
+	}
+	return u, nil
+}
+
+func (u *uiState) loadAssets() error {
+	entries, err := fs.ReadDir(uiStaticFS, "static")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		data, err := uiStaticFS.ReadFile("static/" + e.Name())
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		h := hex.EncodeToString(sum[:])[:8]
+		ext := path.Ext(e.Name())
+		hashed := strings.TrimSuffix(e.Name(), ext) + "." + h + ext
+		ctype := map[string]string{
+			".css": "text/css; charset=utf-8",
+			".svg": "image/svg+xml",
+			".ico": "image/x-icon",
+			".png": "image/png",
+			".txt": "text/plain; charset=utf-8",
+		}[ext]
+		if ctype == "" {
+			ctype = http.DetectContentType(data)
+		}
+		a := &uiAsset{name: hashed, data: data, ctype: ctype, etag: `"` + h + `"`}
+		u.assets[hashed] = a
+		u.assets[e.Name()] = a
+		u.assetURL[e.Name()] = "/static/" + hashed
+	}
+	return nil
+}
+
+// uiRoutes mounts the pages. The catch-all "/" renders the 404 page for
+// any path no other route (API included) claims.
+func (s *Server) uiRoutes() {
+	s.mux.HandleFunc("GET /{$}", s.uiHandle(s.uiHome))
+	s.mux.HandleFunc("GET /standards", s.uiHandle(s.uiStandards))
+	s.mux.HandleFunc("GET /standards/{code}", s.uiHandle(s.uiStandard))
+	s.mux.HandleFunc("GET /standards/{code}/v/{version}", s.uiHandle(s.uiStandard))
+	s.mux.HandleFunc("GET /standards/{code}/v/{version}/cards/{n}", s.uiHandle(s.uiCard))
+	s.mux.HandleFunc("GET /standards/{code}/diff", s.uiHandle(s.uiDiff))
+	s.mux.HandleFunc("GET /professions", s.uiHandle(s.uiProfessions))
+	s.mux.HandleFunc("GET /review", s.uiHandle(s.uiReview))
+	s.mux.HandleFunc("GET /static/{file}", s.uiStatic)
+	s.mux.HandleFunc("/", s.uiHandle(s.uiNotFound))
+}
+
+// uiError is an error a page handler returns to get an error page.
+type uiError struct {
+	status int
+	title  string // message key
+	detail string // translated already
+}
+
+func (e *uiError) Error() string { return fmt.Sprintf("%d %s: %s", e.status, e.title, e.detail) }
+
+func uiNotFound(detail string) error {
+	return &uiError{status: http.StatusNotFound, title: "Page not found", detail: detail}
+}
+
+func uiBadRequest(detail string) error {
+	return &uiError{status: http.StatusBadRequest, title: "Bad request", detail: detail}
+}
+
+// uiHandle adapts a page handler: it sets the language cookie when the
+// request chose a language with ?lang=, and turns a returned error into an
+// error page with the right status.
+func (s *Server) uiHandle(h func(w http.ResponseWriter, r *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if l := r.URL.Query().Get("lang"); isUILang(l) {
+			http.SetCookie(w, &http.Cookie{
+				Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
+				HttpOnly: true, SameSite: http.SameSiteLaxMode,
+			})
+		}
+		w.Header().Add("Vary", "Cookie, Accept-Language")
+		err := h(w, r)
+		if err == nil {
+			return
+		}
+		var ue *uiError
+		switch {
+		case errors.As(err, &ue):
+		case errors.Is(err, kasip.ErrNotFound):
+			ue = &uiError{status: http.StatusNotFound, title: "Page not found", detail: translate(requestLang(r), "There is no such standard or version in the registry.")}
+		case errors.Is(err, kasip.ErrInvalid):
+			ue = &uiError{status: http.StatusBadRequest, title: "Bad request", detail: err.Error()}
+		case r.Context().Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)):
+			s.log.Debug("ui: request ended early", "path", r.URL.Path, "err", err)
+			ue = &uiError{status: http.StatusServiceUnavailable, title: "Something went wrong", detail: ""}
+		default:
+			s.log.Error("ui", "method", r.Method, "path", r.URL.Path, "err", err)
+			ue = &uiError{status: http.StatusInternalServerError, title: "Something went wrong", detail: translate(requestLang(r), "The page could not be shown. Please try again later.")}
+		}
+		s.uiErrorPage(w, r, ue)
+	}
+}
+
+// uiErrorPage renders the error page.
+func (s *Server) uiErrorPage(w http.ResponseWriter, r *http.Request, ue *uiError) {
+	lang := requestLang(r)
+	d := &uiErrorData{
+		uiBase: s.uiBase(r, translate(lang, ue.title)),
+		Status: ue.status,
+		Detail: ue.detail,
+	}
+	if err := s.uiRender(w, r, ue.status, "error", d); err != nil {
+		s.log.Error("ui: rendering the error page", "err", err)
+		http.Error(w, http.StatusText(ue.status), ue.status)
+	}
+}
+
+type uiErrorData struct {
+	uiBase
+	Status int
+	Detail string
+}
+
+// uiNotFound answers paths no route claims.
+func (s *Server) uiNotFound(w http.ResponseWriter, r *http.Request) error {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		return &uiError{status: http.StatusMethodNotAllowed, title: "Method not allowed"}
+	}
+	return uiNotFound(translate(requestLang(r), "The address may be mistyped, or the page has moved."))
+}
+
+// uiRender executes a page into a buffer first, so that a template error
+// becomes a clean 500 instead of half a page.
+func (s *Server) uiRender(w http.ResponseWriter, r *http.Request, status int, page string, data any) error {
+	lang := requestLang(r)
+	t := s.ui.pages[lang][page]
+	if t == nil {
+		return fmt.Errorf("no template %q", page)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return fmt.Errorf("rendering %s: %w", page, err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Language", lang)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(buf.Bytes())
+	}
+	return nil
+}
+
+// uiStatic serves an embedded static file. Hashed names are immutable.
+func (s *Server) uiStatic(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("file")
+	a := s.ui.assets[name]
+	if a == nil {
+		s.uiErrorPage(w, r, &uiError{status: http.StatusNotFound, title: "Page not found"})
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", a.ctype)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("ETag", a.etag)
+	if name == a.name {
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		h.Set("Cache-Control", "no-cache")
+	}
+	if inm := r.Header.Get("If-None-Match"); inm != "" && strings.Contains(inm, a.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(a.data)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	_, _ = w.Write(a.data)
+}
+
+// uiBase is what the layout needs on every page.
+type uiBase struct {
+	Lang      string
+	Title     string // page title, translated, for <title>
+	TitleLang string // lang of Title when it is not the UI language
+	Generated bool   // the page shows a generated (demo) standard
+	Nav       string // active section: home, standards, professions, review
+	LangLinks []uiLangLink
+	Today     string // ISO date the page was rendered for
+}
+
+// uiLangLink is an entry of the language switch.
+type uiLangLink struct {
+	Code    string // kk
+	Short   string // Қаз
+	Name    string // Қазақша
+	URL     string // the current path with ?lang=kk
+	Current bool
+}
+
+var uiLangNames = map[string][2]string{
+	"kk": {"Қаз", "Қазақша"},
+	"ru": {"Рус", "Русский"},
+	"en": {"Eng", "English"},
+}
+
+func (s *Server) uiBase(r *http.Request, title string) uiBase {
+	lang := requestLang(r)
+	b := uiBase{Lang: lang, Title: title, Today: s.today().Format(time.DateOnly)}
+	for _, l := range uiLangs {
+		q := r.URL.Query()
+		q.Set("lang", l)
+		b.LangLinks = append(b.LangLinks, uiLangLink{
+			Code: l, Short: uiLangNames[l][0], Name: uiLangNames[l][1],
+			URL: r.URL.EscapedPath() + "?" + q.Encode(), Current: l == lang,
+		})
+	}
+	return b
+}
+
+// today is the server's current date (Options.Now), at midnight UTC.
+func (s *Server) today() time.Time {
+	n := s.opt.Now().UTC()
+	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// URLs of the UI and of the API downloads.
+
+func uiStandardURL(code, version string) string {
+	if version == "" {
+		return "/standards/" + url.PathEscape(code)
+	}
+	return "/standards/" + url.PathEscape(code) + "/v/" + url.PathEscape(version)
+}
+
+func uiCardURL(code, version string, n int) string {
+	return uiStandardURL(code, version) + "/cards/" + strconv.Itoa(n)
+}
+
+func uiDiffURL(code, from, to string) string {
+	q := url.Values{}
+	if from != "" {
+		q.Set("from", from)
+	}
+	if to != "" {
+		q.Set("to", to)
+	}
+	u := "/standards/" + url.PathEscape(code) + "/diff"
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	return u
+}
+
+func uiJSONURL(code, version string) string {
+	return "/api/v1/standards/" + url.PathEscape(code) + "/versions/" + url.PathEscape(version)
+}
+
+func uiSourceURL(code, version string, i int) string {
+	return uiJSONURL(code, version) + "/sources/" + strconv.Itoa(i)
+}

@@ -15,10 +15,14 @@ func main() {
 const usage = `kasip — professional standards as living data
 
 Usage:
+  kasip serve [--addr :8080] [--db DSN] [--demo]    the registry: web UI and JSON API
+  kasip import [--db DSN] FILE|DIR…                import documents into the registry
+  kasip export [--db DSN] CODE [--version V]       print a stored standard as JSON
   kasip parse [--format F] [--report] FILE   print the standard(s) in FILE as JSON
   kasip lint [--json] [--today DATE] FILE…    check standards for defects
   kasip version                               print the version
 
+DSN: a SQLite file path (default kasip.db, or $KASIP_DB) or a postgres:// URL.
 Formats: kz-text, kz-html, kz-docx, ru-xml (detected from the content when not given).
 Exit status: 0 success, 1 a document could not be read (or lint found an error), 2 wrong usage.
 `
@@ -34,6 +38,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdParse(args[1:], stdout, stderr)
 	case "lint":
 		return cmdLint(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, args[1:], stdout, stderr)
+	case "import":
+		return cmdImport(ctx, args[1:], stdout, stderr)
+	case "export":
+		return cmdExport(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "kasip", version)
 		return 0

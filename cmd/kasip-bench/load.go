@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+var reServing = regexp.MustCompile(`serving on (http://\S+)`)
+
+// loadBench starts `kasip serve` on loopback against dsn, runs the
+// scenarios with c concurrent clients, and reads the server's RSS.
+func loadBench(ctx context.Context, bin, dsn string, codes []string, c, requests int, maxTime time.Duration) error {
+	cmd := exec.CommandContext(ctx, bin, "serve", "--addr", "127.0.0.1:0", "--db", dsn)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	cmd.Stderr = io.Discard
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		return fmt.Errorf("kasip serve did not start: %w", err)
+	}
+	m := reServing.FindStringSubmatch(line)
+	if m == nil {
+		return fmt.Errorf("unexpected first line %q", line)
+	}
+	base := m[1]
+	if !strings.HasPrefix(base, "http://127.0.0.1:") && !strings.HasPrefix(base, "http://localhost:") {
+		return fmt.Errorf("refusing to load-test a non-loopback address %s", base)
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: c}, Timeout: 10 * time.Second}
+	get := func(i int) string { return base + "/api/v1/standards/" + url.PathEscape(codes[i%len(codes)]) }
+	list := func(i int) string {
+		return fmt.Sprintf("%s/api/v1/standards?limit=50&offset=%d", base, (i*50)%max(len(codes)-50, 1))
+	}
+	for _, sc := range []struct {
+		name string
+		url  func(int) string
+	}{{"get a standard", get}, {"list standards", list}} {
+		run(client, sc.url, 200, c, 10*time.Second) // warm-up
+		res := run(client, sc.url, requests, c, maxTime)
+		fmt.Printf("%s: %d requests, %d clients, %d errors, %.0f req/s, p50 %s, p99 %s\n",
+			sc.name, res.n, c, res.errors, float64(res.n)/res.elapsed.Seconds(), res.pct(50), res.pct(99))
+	}
+	fmt.Printf("kasip serve RSS after the load: %s (%d standards)\n", rss(cmd.Process.Pid), len(codes))
+	return nil
+}
+
+type result struct {
+	n, errors int
+	lat       []time.Duration
+	elapsed   time.Duration
+}
+
+func (r result) pct(p int) time.Duration {
+	if len(r.lat) == 0 {
+		return 0
+	}
+	return r.lat[(len(r.lat)-1)*p/100].Round(10 * time.Microsecond)
+}
+
+// run issues at most total requests from c clients, stopping at maxTime.
+func run(client *http.Client, u func(int) string, total, c int, maxTime time.Duration) result {
+	var next, errs atomic.Int64
+	deadline := time.Now().Add(maxTime)
+	lats := make([][]time.Duration, c)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := 0; w < c; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= total || time.Now().After(deadline) {
+					return
+				}
+				t0 := time.Now()
+				resp, err := client.Get(u(i))
+				if err != nil {
+					errs.Add(1)
+					continue
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					errs.Add(1)
+				}
+				lats[w] = append(lats[w], time.Since(t0))
+			}
+		}(w)
+	}
+	wg.Wait()
+	var all []time.Duration
+	for _, l := range lats {
+		all = append(all, l...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	return result{n: len(all), errors: int(errs.Load()), lat: all, elapsed: time.Since(start)}
+}
+
+// rss reads a process's resident set size from /proc.
+func rss(pid int) string {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return "unknown"
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "VmRSS:") {
+			return strings.TrimSpace(strings.TrimPrefix(l, "VmRSS:"))
+		}
+	}
+	return "unknown"
+}

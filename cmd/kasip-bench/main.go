@@ -1,0 +1,99 @@
+// Command kasip-bench measures the registry: import throughput and peak
+// memory, then API latency under concurrent clients against a real
+// `kasip serve` process on loopback, and that process's resident memory.
+// Every loop is bounded in count and time; it only talks to 127.0.0.1.
+//
+//	go build -o /tmp/kasip ./cmd/kasip
+//	go run ./cmd/kasip-bench -kasip /tmp/kasip -n 1000 -db /tmp/b.db
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"syscall"
+	"time"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/demo"
+	"github.com/kasip/kasip/demodata"
+	"github.com/kasip/kasip/store"
+)
+
+func main() {
+	n := flag.Int("n", 1000, "standards to import")
+	dsn := flag.String("db", "", "SQLite path or postgres:// DSN (must be empty)")
+	bin := flag.String("kasip", "", "path to the kasip binary to load-test (skip the load test when empty)")
+	clients := flag.Int("c", 32, "concurrent clients")
+	requests := flag.Int("requests", 20000, "requests per scenario (upper bound)")
+	maxTime := flag.Duration("t", 30*time.Second, "time limit per scenario")
+	flag.Parse()
+	if *dsn == "" {
+		fmt.Fprintln(os.Stderr, "kasip-bench: -db is required")
+		os.Exit(2)
+	}
+	ctx := context.Background()
+	codes, err := importBench(ctx, *dsn, *n)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kasip-bench:", err)
+		os.Exit(1)
+	}
+	if *bin == "" {
+		return
+	}
+	if err := loadBench(ctx, *bin, *dsn, codes, *clients, *requests, *maxTime); err != nil {
+		fmt.Fprintln(os.Stderr, "kasip-bench:", err)
+		os.Exit(1)
+	}
+}
+
+// importBench imports n standards (the bundled real ones, then generated
+// variants) and reports time, rate and peak memory.
+func importBench(ctx context.Context, dsn string, n int) ([]string, error) {
+	docs, err := demodata.Load()
+	if err != nil {
+		return nil, err
+	}
+	var base []*kasip.Standard
+	for _, d := range docs {
+		base = append(base, d.Standard)
+	}
+	gen := demo.Generate(base, n, 1)
+	type item struct {
+		st  *kasip.Standard
+		src kasip.SourceFile
+	}
+	items := make([]item, 0, n)
+	for _, st := range gen {
+		if len(items) == n {
+			break
+		}
+		items = append(items, item{st, kasip.SourceFile{Name: st.Code + "-v" + st.VersionKey() + ".json", Format: "kasip-json", SHA256: st.Sources[0].SHA256, Data: demo.Document(st)}})
+	}
+	reg, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	defer reg.Close()
+	runtime.GC()
+	start := time.Now()
+	codes := map[string]bool{}
+	for _, it := range items {
+		if _, err := reg.Import(ctx, it.st, []kasip.SourceFile{it.src}); err != nil {
+			return nil, fmt.Errorf("import %s: %w", it.st.Code, err)
+		}
+		codes[it.st.Code] = true
+	}
+	el := time.Since(start)
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	fmt.Printf("import: %d standards (%d codes) in %s = %.0f standards/s; peak RSS of the importing process %.0f MiB\n",
+		len(items), len(codes), el.Round(time.Millisecond), float64(len(items))/el.Seconds(), float64(ru.Maxrss)/1024)
+	out := make([]string, 0, len(codes))
+	for c := range codes {
+		out = append(out, c)
+	}
+	return out, nil
+}

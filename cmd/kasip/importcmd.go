@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/read"
+	"github.com/kasip/kasip/store"
+)
+
+func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dsn := fs.String("db", envOr("KASIP_DB", "kasip.db"), "SQLite file path or postgres:// DSN")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: kasip import [--db DSN] FILE|DIR…")
+		return 2
+	}
+	files, err := collectFiles(fs.Args())
+	if err != nil {
+		fmt.Fprintln(stderr, "kasip import:", err)
+		return 1
+	}
+	reg, err := store.Open(ctx, *dsn)
+	if err != nil {
+		fmt.Fprintln(stderr, "kasip import:", err)
+		return 1
+	}
+	defer reg.Close()
+	sum := importFiles(ctx, reg, files, newProgress(stderr, len(files)))
+	sum.print(stdout)
+	if sum.failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// collectFiles expands directories into the regular files below them.
+func collectFiles(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type().IsRegular() && filepath.Base(p)[0] != '.' {
+				out = append(out, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+type importSummary struct {
+	counts   map[string]int
+	failed   int
+	failures []string
+	lines    []string
+}
+
+// importFiles reads and imports each file; each standard is imported
+// atomically, and a failure does not stop the others.
+func importFiles(ctx context.Context, reg kasip.Registry, files []string, bar *progress) *importSummary {
+	sum := &importSummary{counts: map[string]int{}}
+	for _, f := range files {
+		bar.step(filepath.Base(f))
+		sts, err := read.ReadFile(f, read.Options{})
+		if err != nil {
+			sum.fail(f, err)
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			sum.fail(f, err)
+			continue
+		}
+		for _, st := range sts {
+			src := st.Sources[0]
+			res, err := reg.Import(ctx, st, []kasip.SourceFile{{Name: src.File, Format: src.Format, SHA256: src.SHA256, Data: data}})
+			if err != nil {
+				sum.fail(f, err)
+				continue
+			}
+			sum.counts[res.Status]++
+			sum.lines = append(sum.lines, fmt.Sprintf("%-12s %s %s v%s", res.Status, filepath.Base(f), res.Code, res.Version))
+		}
+	}
+	bar.done()
+	return sum
+}
+
+func (s *importSummary) fail(file string, err error) {
+	s.failed++
+	s.failures = append(s.failures, fmt.Sprintf("failed       %s: %v", file, err))
+}
+
+func (s *importSummary) print(w io.Writer) {
+	for _, l := range s.lines {
+		fmt.Fprintln(w, l)
+	}
+	for _, l := range s.failures {
+		fmt.Fprintln(w, l)
+	}
+	fmt.Fprintf(w, "imported %d new, %d new versions, %d merged, %d updated, %d unchanged, %d failed\n",
+		s.counts[kasip.ImportNew], s.counts[kasip.ImportNewVersion], s.counts[kasip.ImportMerged],
+		s.counts[kasip.ImportUpdated], s.counts[kasip.ImportUnchanged], s.failed)
+}
+
+// progress draws a bar on a terminal and nothing elsewhere.
+type progress struct {
+	w     io.Writer
+	total int
+	n     int
+	tty   bool
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	p := &progress{w: w, total: total}
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			p.tty = true
+		}
+	}
+	return p
+}
+
+func (p *progress) step(name string) {
+	p.n++
+	if !p.tty {
+		return
+	}
+	const width = 30
+	filled := width * p.n / max(p.total, 1)
+	bar := make([]rune, width)
+	for i := range bar {
+		bar[i] = '░'
+		if i < filled {
+			bar[i] = '█'
+		}
+	}
+	if len([]rune(name)) > 30 {
+		name = string([]rune(name)[:29]) + "…"
+	}
+	fmt.Fprintf(p.w, "\r%s %d/%d %-30s", string(bar), p.n, p.total, name)
+}
+
+func (p *progress) done() {
+	if p.tty && p.n > 0 {
+		fmt.Fprintln(p.w)
+	}
+}

@@ -1,0 +1,110 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
+	_ "modernc.org/sqlite"             // driver "sqlite"
+)
+
+// sqlitePragmas are set on every pooled connection through the DSN (a
+// PRAGMA run once would only reach the one connection that ran it).
+// busy_timeout makes a connection wait for a lock held by another process
+// instead of failing with SQLITE_BUSY; WAL lets readers run while a write is
+// in progress; synchronous=NORMAL is durable enough under WAL and much faster.
+const sqlitePragmas = "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+
+// IsPostgres reports whether dsn names a PostgreSQL database rather than a
+// SQLite file.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens (creating a SQLite file if needed) and migrates the registry
+// at dsn: a postgres:// or postgresql:// URL, or else a SQLite file path.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if strings.TrimSpace(dsn) == "" {
+		return nil, errors.New("store: empty database name")
+	}
+	if IsPostgres(dsn) {
+		return openPostgres(ctx, dsn)
+	}
+	return openSQLite(ctx, dsn)
+}
+
+func openPostgres(ctx context.Context, dsn string) (*Store, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	// Several kasip processes may share one server (max_connections is 100
+	// by default), so each keeps a modest pool.
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(16)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect postgres: %w", err)
+	}
+	if err := migrate(ctx, db, postgresDialect); err != nil {
+		db.Close()
+		return nil, err
+	}
+	// PostgreSQL handles concurrent writers itself: one pool does both.
+	return &Store{d: postgresDialect, w: db, r: db}, nil
+}
+
+// openSQLite opens two pools on the file. SQLite allows one writer at a
+// time; with several writer connections in one process, concurrent
+// transactions would queue on the file lock and could fail with
+// SQLITE_BUSY when a read transaction must be upgraded to a write one. So
+// writes go through a pool of exactly one connection whose transactions
+// begin IMMEDIATE (taking the write lock up front; busy_timeout covers other
+// processes), and reads go through a separate, read-only pool that WAL lets
+// run alongside the writer.
+func openSQLite(ctx context.Context, path string) (*Store, error) {
+	base := path
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	base += sep + sqlitePragmas
+
+	w, err := sql.Open("sqlite", base+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	// Migrate before the read pool connects: the writer has created the
+	// file and switched it to WAL by then.
+	if err := migrate(ctx, w, sqliteDialect); err != nil {
+		w.Close()
+		return nil, err
+	}
+
+	r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	n := max(4, runtime.GOMAXPROCS(0))
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	if err := r.PingContext(ctx); err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return &Store{d: sqliteDialect, w: w, r: r}, nil
+}

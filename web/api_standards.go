@@ -1,0 +1,265 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/lint"
+	"github.com/kasip/kasip/read"
+)
+
+// standardSorts are the accepted values of the sort parameter.
+var standardSorts = []string{"code", "-code", "title", "-title", "review", "-review", "imported", "-imported"}
+
+// GET /api/v1/standards
+func (s *Server) apiListStandards(w http.ResponseWriter, r *http.Request) {
+	q := newAPIQuery(r)
+	f := kasip.StandardFilter{
+		Query:    q.str("q"),
+		Language: q.oneOf("lang", contentLanguages...),
+		Family:   q.oneOf("family", "kz", "ru"),
+		Sort:     q.oneOf("sort", standardSorts...),
+	}
+	switch q.oneOf("generated", "true", "false") {
+	case "true":
+		f.Generated = new(true)
+	case "false":
+		f.Generated = new(false)
+	}
+	if d, ok := q.date("review_before"); ok {
+		f.ReviewBefore = d.Format(time.DateOnly)
+	}
+	f.Limit, f.Offset = q.page()
+	if q.err != nil {
+		s.badParam(w, r, q.err)
+		return
+	}
+	items, total, err := s.reg.ListStandards(r.Context(), f)
+	if err != nil {
+		s.registryError(w, r, err, "", http.StatusBadRequest)
+		return
+	}
+	for i := range items {
+		items[i].Languages = nonNilSlice(items[i].Languages)
+	}
+	s.writeJSON(w, r, http.StatusOK, Page[kasip.StandardSummary]{Items: nonNilSlice(items), Total: total, Limit: f.Limit, Offset: f.Offset})
+}
+
+// pathCode reads the {code} wildcard.
+func pathCode(r *http.Request) (string, *paramError) {
+	code := strings.TrimSpace(r.PathValue("code"))
+	if code == "" || len(code) > 100 {
+		return "", &paramError{Name: "code", Reason: "must be a standard code"}
+	}
+	return code, nil
+}
+
+// notFoundDetail says what was not found, in the request's language.
+func notFoundDetail(r *http.Request, code, version string) string {
+	if version == "" {
+		return apiT(r, "no standard with code %q", code)
+	}
+	return apiT(r, "no version %q of standard %q", version, code)
+}
+
+// GET /api/v1/standards/{code} and /api/v1/standards/{code}/versions/{version}
+func (s *Server) apiGetStandard(w http.ResponseWriter, r *http.Request) {
+	code, perr := pathCode(r)
+	if perr != nil {
+		s.badParam(w, r, perr)
+		return
+	}
+	version := r.PathValue("version")
+	st, err := s.reg.Standard(r.Context(), code, version)
+	if err != nil {
+		s.registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, st)
+}
+
+// GET /api/v1/standards/{code}/versions
+func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request) {
+	code, perr := pathCode(r)
+	if perr != nil {
+		s.badParam(w, r, perr)
+		return
+	}
+	vs, err := s.reg.Versions(r.Context(), code)
+	if err == nil && len(vs) == 0 {
+		err = kasip.ErrNotFound
+	}
+	if err != nil {
+		s.registryError(w, r, err, notFoundDetail(r, code, ""), http.StatusBadRequest)
+		return
+	}
+	for i := range vs {
+		vs[i].Languages = nonNilSlice(vs[i].Languages)
+		vs[i].Sources = nonNilSlice(vs[i].Sources)
+	}
+	s.writeJSON(w, r, http.StatusOK, vs)
+}
+
+// DiffResponse is the answer of the diff endpoint.
+type DiffResponse struct {
+	From    string         `json:"from"`
+	To      string         `json:"to"`
+	Changes []kasip.Change `json:"changes"`
+}
+
+// GET /api/v1/standards/{code}/diff?from=&to=
+func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
+	code, perr := pathCode(r)
+	if perr != nil {
+		s.badParam(w, r, perr)
+		return
+	}
+	q := newAPIQuery(r)
+	from, to := q.required("from"), q.required("to")
+	if q.err != nil {
+		s.badParam(w, r, q.err)
+		return
+	}
+	a, err := s.reg.Standard(r.Context(), code, from)
+	if err != nil {
+		s.registryError(w, r, err, notFoundDetail(r, code, from), http.StatusBadRequest)
+		return
+	}
+	b, err := s.reg.Standard(r.Context(), code, to)
+	if err != nil {
+		s.registryError(w, r, err, notFoundDetail(r, code, to), http.StatusBadRequest)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, DiffResponse{From: from, To: to, Changes: nonNilSlice(kasip.Diff(a, b))})
+}
+
+// GET /api/v1/standards/{code}/lint?today=&version=
+func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
+	code, perr := pathCode(r)
+	if perr != nil {
+		s.badParam(w, r, perr)
+		return
+	}
+	q := newAPIQuery(r)
+	today, ok := q.date("today")
+	if !ok {
+		now := s.opt.Now()
+		today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	version := q.str("version")
+	if q.err != nil {
+		s.badParam(w, r, q.err)
+		return
+	}
+	st, err := s.reg.Standard(r.Context(), code, version)
+	if err != nil {
+		s.registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, nonNilSlice(lint.Check(st, lint.Options{Today: today})))
+}
+
+// GET /api/v1/standards/{code}/versions/{version}/sources/{index}
+//
+// The original bytes, never re-encoded. The Content-Type says what the file
+// is; for text and HTML the charset is the one the reader detected, so a
+// windows-1251 page is not announced as UTF-8.
+func (s *Server) apiSource(w http.ResponseWriter, r *http.Request) {
+	code, perr := pathCode(r)
+	if perr != nil {
+		s.badParam(w, r, perr)
+		return
+	}
+	version := r.PathValue("version")
+	index, err := strconv.Atoi(r.PathValue("index"))
+	if err != nil || index < 0 || index > 10_000 {
+		s.badParam(w, r, &paramError{Name: "index", Reason: "must be an integer from %d to %d", Args: []any{0, 10_000}})
+		return
+	}
+	src, err := s.reg.Source(r.Context(), code, version, index)
+	if err != nil {
+		s.registryError(w, r, err, apiT(r, "no source %d of version %q of standard %q", index, version, code), http.StatusBadRequest)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", sourceContentType(src))
+	h.Set("Content-Disposition", contentDisposition(src.Name))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
+	if src.SHA256 != "" {
+		h.Set("ETag", `"`+src.SHA256+`"`)
+	}
+	// A version can be re-imported with other content ("updated"): caches
+	// revalidate with the ETag rather than keep a copy for a while.
+	h.Set("Cache-Control", "no-cache")
+	// ServeContent answers Range and If-None-Match.
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(src.Data))
+}
+
+// sourceContentType is the media type of a source file by its format.
+func sourceContentType(src kasip.SourceFile) string {
+	format := src.Format
+	if format == "" {
+		format = read.Detect(src.Data)
+	}
+	switch format {
+	case read.FormatText:
+		return "text/plain; charset=" + textCharset(src.Data)
+	case read.FormatHTML:
+		if cs := textCharset(src.Data); cs != "utf-8" {
+			return "text/html; charset=" + cs
+		}
+		return "text/html; charset=utf-8"
+	case read.FormatDOCX, "docx":
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case read.FormatXML:
+		return "application/xml"
+	}
+	return "application/octet-stream"
+}
+
+// textCharset names the encoding of text data as an IANA charset.
+func textCharset(data []byte) string {
+	_, enc, err := read.Decode(data)
+	if err != nil {
+		return "utf-8"
+	}
+	switch enc {
+	case read.EncUTF16LE, read.EncUTF16BE:
+		return "utf-16" // the file starts with its byte order mark
+	case read.EncCP1251:
+		return "windows-1251"
+	}
+	return "utf-8"
+}
+
+// contentDisposition makes an attachment header with the file name in
+// RFC 5987 form (UTF-8, percent-encoded) and an ASCII fallback.
+func contentDisposition(name string) string {
+	if name == "" {
+		name = "source"
+	}
+	var ascii, ext strings.Builder
+	for _, b := range []byte(name) {
+		switch {
+		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9',
+			strings.IndexByte("!#$&+-.^_`|~", b) >= 0:
+			ext.WriteByte(b)
+		default:
+			fmt.Fprintf(&ext, "%%%02X", b)
+		}
+	}
+	for _, c := range name {
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			ascii.WriteByte('_')
+		} else {
+			ascii.WriteRune(c)
+		}
+	}
+	return fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii.String(), ext.String())
+}

@@ -1,0 +1,216 @@
+package web_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/read"
+	"github.com/kasip/kasip/store"
+	"github.com/kasip/kasip/web"
+)
+
+// chromium finds Debian's Chromium; without it the browser tests skip,
+// unless KASIP_REQUIRE_ALL=1 says nothing may be skipped.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
+		t.Fatal("no Chromium found and KASIP_REQUIRE_ALL=1 (apt-get install -y chromium)")
+	}
+	t.Skip("no Chromium found: browser tests skipped (apt-get install -y chromium)")
+	return ""
+}
+
+// browserServer serves a registry holding the seeds, the Russian register
+// standard, and a second version of seed 004.
+func browserServer(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	reg, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { reg.Close() })
+	for _, p := range []string{"../testdata/seeds/000_78fd8bd149563dd7.txt", "../testdata/seeds/004_0389e6b855ff2fb2.txt", "../testdata/ru/PS_06.001_reg4.xml"} {
+		importFile(t, reg, p, nil)
+	}
+	// Version 2 of M84120: one knowledge item reworded, the review date moved.
+	importFile(t, reg, "../testdata/seeds/004_0389e6b855ff2fb2.txt", func(st *kasip.Standard, data []byte) []byte {
+		st.Technical.Version, st.Technical.Year, st.Technical.ReviewDate = "2", 2025, "2030-01-01"
+		k := &st.Cards[0].Functions[0].Skills[0].Knowledge[0]
+		k.Text["kk"] = "Қазақстан Республикасының Конституциясы"
+		return append(data, []byte("\n")...)
+	})
+	srv, err := web.New(reg, web.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts.URL
+}
+
+func importFile(t *testing.T, reg kasip.Registry, path string, edit func(*kasip.Standard, []byte) []byte) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sts, err := read.Read(filepath.Base(path), data, read.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range sts {
+		d := data
+		if edit != nil {
+			d = edit(st, data)
+			sts2, _ := read.Read(filepath.Base(path), d, read.Options{})
+			st.Sources = sts2[0].Sources
+		}
+		src := kasip.SourceFile{Name: st.Sources[0].File, Format: st.Sources[0].Format, SHA256: st.Sources[0].SHA256, Data: d}
+		if _, err := reg.Import(context.Background(), st, []kasip.SourceFile{src}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	return ctx
+}
+
+// TestBrowserJourney: home → search → a standard → a card → switch
+// language → versions diff, as a person would click through it.
+func TestBrowserJourney(t *testing.T) {
+	base := browserServer(t)
+	ctx := newBrowser(t)
+	b := &browser{t: t, ctx: ctx}
+	b.do("home and search",
+		chromedp.Navigate(base+"/?lang=kk"),
+		chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "жастар"),
+		chromedp.Submit(chromedp.ID("q")),
+	)
+	b.do("results", chromedp.WaitVisible(chromedp.CSS(`a[href^="/standards/M84120"]`)))
+	if loc := b.location(); !strings.Contains(loc, "q=") {
+		t.Errorf("search did not go to the results: %s", loc)
+	}
+	b.do("open the standard",
+		chromedp.Click(chromedp.CSS(`a[href^="/standards/M84120"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`article.card`)),
+	)
+	if h1 := b.text("h1"); !strings.Contains(h1, "Мемлекеттік жастар саясаты") {
+		t.Errorf("standard page h1 = %q", h1)
+	}
+	b.do("open a card",
+		chromedp.Click(chromedp.CSS(`a[href*="/cards/"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`h1`)),
+	)
+	if loc, main := b.location(), b.text("main"); !strings.Contains(loc, "/cards/") || !strings.Contains(main, "ЖРО қызметін ұйымдастыру") {
+		t.Errorf("card page %s lacks the skill", loc)
+	}
+	b.do("switch to Russian",
+		chromedp.Click(chromedp.CSS(`nav.langs a[hreflang="ru"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="ru"]`)),
+	)
+	if lang, loc := b.attr("html", "lang"), b.location(); lang != "ru" || !strings.Contains(loc, "/cards/") {
+		t.Errorf("after switching: lang %q at %s", lang, loc)
+	}
+	b.do("versions diff",
+		chromedp.Navigate(base+"/standards/M84120"),
+		chromedp.WaitVisible(chromedp.CSS(`a[href*="/diff"]`)),
+		chromedp.Click(chromedp.CSS(`a[href*="/diff"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`h1`)),
+	)
+	if lang := b.attr("html", "lang"); lang != "ru" {
+		t.Errorf("the language choice was not kept (cookie): %q", lang)
+	}
+	if main := b.text("main"); !strings.Contains(main, "Қазақстан Республикасының Конституциясы") || !strings.Contains(main, "РеспубликасыныңКонституциясы") {
+		t.Errorf("diff page does not show the old and new wording:\n%s", clip(main))
+	}
+}
+
+// TestBrowserReviewDashboard: the overdue standards are on the dashboard.
+func TestBrowserReviewDashboard(t *testing.T) {
+	base := browserServer(t)
+	b := &browser{t: t, ctx: newBrowser(t)}
+	b.do("review dashboard", chromedp.Navigate(base+"/review?lang=en"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	// Seed 000 is overdue (2025-12-06); M84120's latest version is due in 2030.
+	if main := b.text("main"); !strings.Contains(main, "I55101015") || !strings.Contains(main, "6 Dec 2025") {
+		t.Errorf("review dashboard lacks the overdue standard:\n%s", clip(main))
+	}
+}
+
+// browser wraps chromedp calls so a failed step fails the test with its name.
+type browser struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+func (b *browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		b.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func (b *browser) location() string {
+	b.t.Helper()
+	loc, err := chromedp.Run(b.ctx, chromedp.Location())
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return loc
+}
+
+func (b *browser) text(css string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(css)))
+	if err != nil {
+		b.t.Fatalf("text of %s: %v", css, err)
+	}
+	return s
+}
+
+func (b *browser) attr(css, name string) string {
+	b.t.Helper()
+	a, err := chromedp.Run(b.ctx, chromedp.AttributeValue(chromedp.CSS(css), name))
+	if err != nil {
+		b.t.Fatalf("%s[%s]: %v", css, name, err)
+	}
+	return a.Value
+}
+
+func clip(s string) string {
+	if len(s) > 2000 {
+		return s[:2000] + "…"
+	}
+	return s
+}

@@ -1,0 +1,377 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"sync"
+)
+
+// The OpenAPI 3.1 document of the API, written by hand as a Go value. Tests
+// keep it honest: openapi_test.go compares its paths and methods with
+// apiRouteTable, compares the whole document with
+// testdata/openapi.golden.json (go test ./web -update-openapi rewrites it),
+// and validates the API's real responses against the schemas it declares.
+
+// StandardSchemaID is the $id of docs/standard.schema.json, the published
+// JSON Schema of a standard; the document refers to it for Standard bodies.
+const StandardSchemaID = "https://kasip.kz/schema/standard/v1.json"
+
+type oaObj = map[string]any
+
+// openAPIJSON is the document as served, encoded once.
+var openAPIJSON = sync.OnceValues(func() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err := enc.Encode(openAPIDocument())
+	return buf.Bytes(), err
+})
+
+// GET /api/openapi.json
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
+	b, err := openAPIJSON()
+	if err != nil {
+		s.internalError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	_, _ = w.Write(b)
+}
+
+func oaRef(name string) oaObj { return oaObj{"$ref": "#/components/schemas/" + name} }
+
+func oaParam(name string) oaObj { return oaObj{"$ref": "#/components/parameters/" + name} }
+
+func oaResp(name string) oaObj { return oaObj{"$ref": "#/components/responses/" + name} }
+
+func oaJSONContent(schema oaObj) oaObj {
+	return oaObj{"application/json": oaObj{"schema": schema}}
+}
+
+func oaOK(description string, schema oaObj) oaObj {
+	return oaObj{"description": description, "content": oaJSONContent(schema)}
+}
+
+func oaArray(items oaObj) oaObj { return oaObj{"type": "array", "items": items} }
+
+func oaStr(description string) oaObj { return oaObj{"type": "string", "description": description} }
+
+func oaInt(description string) oaObj { return oaObj{"type": "integer", "description": description} }
+
+func oaEnum(description string, values ...string) oaObj {
+	return oaObj{"type": "string", "description": description, "enum": values}
+}
+
+// object is a closed object schema: every property listed, the listed
+// required ones always present.
+func oaObject(description string, props oaObj, required ...string) oaObj {
+	o := oaObj{"type": "object", "properties": props, "additionalProperties": false}
+	if description != "" {
+		o["description"] = description
+	}
+	if len(required) > 0 {
+		o["required"] = required
+	}
+	return o
+}
+
+func oaQuery(name, description string, schema oaObj) oaObj {
+	return oaObj{"name": name, "in": "query", "description": description, "schema": schema}
+}
+
+func oaPath(name, description string) oaObj {
+	return oaObj{"name": name, "in": "path", "required": true, "description": description, "schema": oaObj{"type": "string"}}
+}
+
+// operation builds an operation; responses are merged with the errors
+// every operation can answer.
+func oaOperation(id, tag, summary string, params []any, responses oaObj) oaObj {
+	op := oaObj{"operationId": id, "tags": []string{tag}, "summary": summary, "responses": responses}
+	if len(params) > 0 {
+		op["parameters"] = params
+	}
+	responses["500"] = oaResp("InternalError")
+	return op
+}
+
+func oaAdmin(op oaObj) oaObj {
+	op["security"] = []oaObj{{"adminToken": []string{}}}
+	responses := op["responses"].(oaObj)
+	responses["401"] = oaResp("Unauthorized")
+	responses["403"] = oaResp("Forbidden")
+	return op
+}
+
+func openAPIDocument() oaObj {
+	pageParams := []any{oaParam("limit"), oaParam("offset")}
+	standardPath := []any{oaParam("code")}
+	versionPath := []any{oaParam("code"), oaParam("version")}
+
+	paths := oaObj{
+		"/healthz": oaObj{"get": oaOperation("healthz", "service", "Liveness: the process answers",
+			nil, oaObj{"200": oaObj{"description": "The process is alive.", "content": oaObj{"text/plain": oaObj{"schema": oaObj{"type": "string"}}}}})},
+		"/readyz": oaObj{"get": oaOperation("readyz", "service", "Readiness: the database answers",
+			nil, oaObj{
+				"200": oaObj{"description": "The database answers.", "content": oaObj{"text/plain": oaObj{"schema": oaObj{"type": "string"}}}},
+				"503": oaResp("Unavailable"),
+			})},
+		"/api/openapi.json": oaObj{"get": oaOperation("openapi", "service", "This document",
+			nil, oaObj{"200": oaOK("The OpenAPI 3.1 document of the API.", oaObj{"type": "object"})})},
+
+		"/api/v1/standards": oaObj{"get": oaOperation("listStandards", "standards", "List standards (latest versions) with filters, sorting and pagination",
+			append([]any{
+				oaQuery("q", "Matches the code or the title in any language, case-insensitive.", oaObj{"type": "string", "maxLength": maxQueryLen}),
+				oaParam("lang"),
+				oaQuery("family", "kz: Kazakh template; ru: Russian register.", oaObj{"type": "string", "enum": []string{"kz", "ru"}}),
+				oaQuery("generated", "true: only generated demo standards; false: only real ones.", oaObj{"type": "string", "enum": []string{"true", "false"}}),
+				oaQuery("review_before", "Planned review on or before this date.", oaObj{"type": "string", "format": "date"}),
+				oaQuery("sort", "Order: code, title, review (planned review date) or imported (import time); a leading - reverses it. Default: code.",
+					oaObj{"type": "string", "enum": standardSorts}),
+			}, pageParams...),
+			oaObj{"200": oaOK("A page of standards.", oaRef("StandardList")), "400": oaResp("BadRequest")})},
+		"/api/v1/standards/{code}": oaObj{"get": oaOperation("getStandard", "standards", "The latest version of a standard",
+			standardPath,
+			oaObj{"200": oaOK("The standard in the Kasip model.", oaRef("Standard")), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
+		"/api/v1/standards/{code}/versions": oaObj{"get": oaOperation("listVersions", "standards", "The stored versions of a standard, oldest first",
+			standardPath,
+			oaObj{"200": oaOK("The versions.", oaArray(oaRef("VersionInfo"))), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
+		"/api/v1/standards/{code}/versions/{version}": oaObj{"get": oaOperation("getStandardVersion", "standards", "A given version of a standard",
+			versionPath,
+			oaObj{"200": oaOK("The standard in the Kasip model.", oaRef("Standard")), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
+		"/api/v1/standards/{code}/versions/{version}/sources/{index}": oaObj{"get": oaOperation("getSource", "standards", "An original document of a version, byte for byte",
+			append(versionPath, oaObj{"name": "index", "in": "path", "required": true, "description": "Index into the version's sources, from 0.",
+				"schema": oaObj{"type": "integer", "minimum": 0, "maximum": 10000}}),
+			oaObj{
+				"200": oaObj{
+					"description": "The file as imported. The media type follows the format; text and HTML carry the charset the reader detected.",
+					"headers": oaObj{
+						"Content-Disposition": oaObj{"description": "attachment, with the original file name (RFC 6266, filename* in UTF-8).", "schema": oaObj{"type": "string"}},
+						"ETag":                oaObj{"description": "The SHA-256 of the file, quoted.", "schema": oaObj{"type": "string"}},
+					},
+					"content": oaObj{
+						"text/plain": oaObj{"schema": oaObj{"type": "string"}},
+						"text/html":  oaObj{"schema": oaObj{"type": "string"}},
+						"application/vnd.openxmlformats-officedocument.wordprocessingml.document": oaObj{"schema": oaObj{"type": "string", "contentMediaType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}},
+						"application/xml": oaObj{"schema": oaObj{"type": "string"}},
+					},
+				},
+				"400": oaResp("BadRequest"), "404": oaResp("NotFound"),
+			})},
+		"/api/v1/standards/{code}/diff": oaObj{"get": oaOperation("diffStandard", "standards", "Differences between two versions of a standard",
+			append(standardPath,
+				oaObj{"name": "from", "in": "query", "required": true, "description": "The older version.", "schema": oaObj{"type": "string"}},
+				oaObj{"name": "to", "in": "query", "required": true, "description": "The newer version.", "schema": oaObj{"type": "string"}}),
+			oaObj{"200": oaOK("Items added, removed and changed.", oaRef("Diff")), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
+		"/api/v1/standards/{code}/lint": oaObj{"get": oaOperation("lintStandard", "standards", "Lint findings of a standard (docs/lint.md)",
+			append(standardPath,
+				oaQuery("version", "The version to check; default the latest.", oaObj{"type": "string"}),
+				oaQuery("today", "The date that date rules compare with; default the server's date.", oaObj{"type": "string", "format": "date"})),
+			oaObj{"200": oaOK("The findings, by source position.", oaArray(oaRef("Finding"))), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
+
+		"/api/v1/professions": oaObj{"get": oaOperation("listProfessions", "professions", "The register of professions: every card of the latest version of every standard",
+			append([]any{
+				oaQuery("q", "Matches the title or an occupation code, any language, case-insensitive.", oaObj{"type": "string", "maxLength": maxQueryLen}),
+				oaQuery("level", "Qualification level.", oaObj{"type": "integer", "minimum": 1, "maximum": 8}),
+				oaQuery("oked", "OKED section letter.", oaObj{"type": "string", "pattern": "^[A-Za-z]$"}),
+				oaQuery("code", "Beginning of an occupation code.", oaObj{"type": "string", "pattern": occupationCodePrefix.String()}),
+				oaParam("lang"),
+				oaQuery("recognition", "Whether recognition of the qualification is mandatory or voluntary.", oaObj{"type": "string", "enum": []string{"mandatory", "voluntary"}}),
+			}, pageParams...),
+			oaObj{"200": oaOK("A page of professions.", oaRef("ProfessionList")), "400": oaResp("BadRequest")})},
+		"/api/v1/professions/{id}": oaObj{"get": oaOperation("getProfession", "professions", "One profession of the register",
+			[]any{oaParam("id")},
+			oaObj{"200": oaOK("The profession.", oaRef("Profession")), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
+		"/api/v1/professions/{id}/recognition": oaObj{"put": oaAdmin(func() oaObj {
+			op := oaOperation("setRecognition", "professions", "Set whether recognition is mandatory or voluntary (administrator)",
+				[]any{oaParam("id")},
+				oaObj{
+					"200": oaOK("The profession as changed.", oaRef("Profession")), "400": oaResp("BadRequest"), "404": oaResp("NotFound"),
+					"413": oaResp("TooLarge"), "415": oaResp("UnsupportedMediaType"),
+				})
+			op["requestBody"] = oaObj{"required": true, "content": oaJSONContent(oaRef("RecognitionUpdate"))}
+			return op
+		}())},
+
+		"/api/v1/classifiers/oked": oaObj{"get": oaOperation("okedTree", "classifiers", "The OKED tree, with titles as the standards give them",
+			nil, oaObj{"200": oaOK("Sections with their divisions, groups, classes and subclasses.", oaArray(oaRef("OKEDNode")))})},
+		"/api/v1/classifiers/levels": oaObj{"get": oaOperation("levels", "classifiers", "The eight qualification levels of the sectoral frameworks",
+			nil, oaObj{"200": oaOK("Levels 1 to 8, in kk, ru and en.", oaArray(oaRef("Level")))})},
+
+		"/api/v1/import": oaObj{"post": oaAdmin(func() oaObj {
+			op := oaOperation("importStandards", "import", "Import documents (administrator)",
+				nil, oaObj{
+					"200": oaOK("What importing each standard did.", oaRef("ImportResponse")),
+					"400": oaResp("BadRequest"), "413": oaResp("TooLarge"), "415": oaResp("UnsupportedMediaType"),
+					"422": oaResp("NotAStandard"),
+				})
+			op["description"] = "Each \"file\" part is a document in a format the readers know (kz-text, kz-html, kz-docx, ru-xml; detected from the content). " +
+				"All parts are read before anything is imported: if one is not a professional standard, the answer is 422 with the reader's message and nothing is imported. " +
+				"A Kazakh and a Russian document of the same code and version merge into one bilingual standard."
+			op["requestBody"] = oaObj{"required": true, "content": oaObj{"multipart/form-data": oaObj{
+				"schema": oaObj{"type": "object", "required": []string{"file"}, "properties": oaObj{
+					"file": oaObj{"type": "array", "items": oaObj{"type": "string", "contentMediaType": "application/octet-stream"}},
+				}},
+			}}}
+			return op
+		}())},
+	}
+
+	problemResponse := func(description string) oaObj {
+		return oaObj{"description": description, "content": oaObj{"application/problem+json": oaObj{"schema": oaRef("Problem")}}}
+	}
+	text := oaObj{"$ref": StandardSchemaID + "#/$defs/Text"}
+	langs := oaArray(oaObj{"type": "string", "enum": contentLanguages})
+	stringList := oaObj{"type": "array", "items": oaObj{"type": "string"}}
+
+	schemas := oaObj{
+		"Problem": oaObject("An RFC 9457 problem detail. The title is in the language of the request (?lang=, the lang cookie, Accept-Language).", oaObj{
+			"type":      oaStr("Always about:blank: the status says what happened."),
+			"title":     oaStr("Short summary, translated."),
+			"status":    oaInt("The HTTP status."),
+			"detail":    oaStr("What exactly went wrong (the reader's message for a rejected document)."),
+			"instance":  oaStr("The path of the request."),
+			"parameter": oaStr("The parameter a 400 is about."),
+		}, "type", "title", "status"),
+		"Standard": oaObj{"$ref": StandardSchemaID, "description": "A professional standard in the Kasip model (docs/model.md)."},
+		"Text":     text,
+		"StandardSummary": oaObject("A row of the list of standards.", oaObj{
+			"code":        oaStr("The standard's code."),
+			"version":     oaStr("The latest version."),
+			"year":        oaInt("Year of the version."),
+			"title":       oaRef("Text"),
+			"family":      oaEnum("kz or ru.", "kz", "ru"),
+			"languages":   langs,
+			"generated":   oaObj{"type": "boolean", "description": "Demo data made by Kasip, not a real act."},
+			"cards":       oaInt("Number of profession cards."),
+			"review_date": oaObj{"type": "string", "format": "date", "description": "Planned review date."},
+			"versions":    oaInt("Number of stored versions."),
+			"imported_at": oaObj{"type": "string", "format": "date-time"},
+		}, "code", "version", "title", "family", "languages", "generated", "cards", "versions", "imported_at"),
+		"StandardList": oaPage("StandardSummary"),
+		"VersionInfo": oaObject("One stored version.", oaObj{
+			"version":     oaStr("The version."),
+			"year":        oaInt("Year of the version."),
+			"languages":   langs,
+			"imported_at": oaObj{"type": "string", "format": "date-time"},
+			"sources":     oaArray(oaObj{"$ref": StandardSchemaID + "#/$defs/Source"}),
+		}, "version", "languages", "imported_at", "sources"),
+		"Change": oaObject("One difference between two versions.", oaObj{
+			"path": oaStr("Where in the model, e.g. cards[0].functions[1].skills[0].knowledge[3]."),
+			"kind": oaEnum("What happened to the item.", "added", "removed", "changed"),
+			"old":  oaStr("The text before."),
+			"new":  oaStr("The text after."),
+		}, "path", "kind"),
+		"Diff": oaObject("Differences between two versions.", oaObj{
+			"from":    oaStr("The older version."),
+			"to":      oaStr("The newer version."),
+			"changes": oaArray(oaRef("Change")),
+		}, "from", "to", "changes"),
+		"Finding": oaObject("A lint finding.", oaObj{
+			"rule":     oaStr("The rule's stable ID (docs/lint.md)."),
+			"severity": oaEnum("How bad it is.", "error", "warning", "info"),
+			"message":  oaStr("What is wrong."),
+			"path":     oaStr("Where in the model."),
+			"source": oaObject("Where in the source document.", oaObj{
+				"file":    oaStr("The source file."),
+				"line":    oaInt("1-based line."),
+				"element": oaStr("Element path."),
+			}, "file"),
+		}, "rule", "severity", "message", "path", "source"),
+		"Profession": oaObject("A card of the latest version of a standard, as an entry of the register.", oaObj{
+			"id":               oaInt("The profession's ID in the register."),
+			"standard_code":    oaStr("The standard's code."),
+			"standard_version": oaStr("The standard's version."),
+			"standard_title":   oaRef("Text"),
+			"card":             oaInt("Index into the standard's cards."),
+			"title":            oaRef("Text"),
+			"codes":            stringList,
+			"level":            oaInt("Qualification level."),
+			"oked_sections":    stringList,
+			"languages":        langs,
+			"recognition":      oaEnum("Whether recognition is mandatory or voluntary.", "mandatory", "voluntary"),
+			"generated":        oaObj{"type": "boolean", "description": "From a generated demo standard."},
+		}, "id", "standard_code", "standard_version", "standard_title", "card", "title", "codes", "level", "oked_sections", "languages", "recognition", "generated"),
+		"ProfessionList": oaPage("Profession"),
+		"RecognitionUpdate": oaObject("", oaObj{
+			"recognition": oaEnum("The new mode.", "mandatory", "voluntary"),
+		}, "recognition"),
+		"OKEDNode": oaObject("An entry of the activity classifier as found in the standards.", oaObj{
+			"code":     oaStr("The OKED code."),
+			"level":    oaEnum("Level of the entry.", "section", "division", "group", "class", "subclass"),
+			"title":    oaRef("Text"),
+			"children": oaArray(oaRef("OKEDNode")),
+		}, "code", "level", "title"),
+		"Level": oaObject("A qualification level.", oaObj{
+			"level":       oaObj{"type": "integer", "minimum": 1, "maximum": 8},
+			"name":        oaRef("Text"),
+			"description": oaRef("Text"),
+			"education":   oaRef("Text"),
+		}, "level", "name", "description", "education"),
+		"ImportFileResult": oaObject("What importing one standard of an uploaded file did.", oaObj{
+			"file":     oaStr("The uploaded file's name."),
+			"code":     oaStr("The standard's code."),
+			"version":  oaStr("The version it was stored under."),
+			"status":   oaEnum("new: a new code; new-version; unchanged: the same file again; merged: another language of a stored version; updated: the same language replaced.", "new", "new-version", "unchanged", "merged", "updated"),
+			"unmerged": oaObj{"type": "array", "items": oaObj{"type": "string"}, "description": "What a bilingual merge could not align."},
+		}, "file", "code", "version", "status", "unmerged"),
+		"ImportResponse": oaObject("", oaObj{"results": oaArray(oaRef("ImportFileResult"))}, "results"),
+	}
+
+	return oaObj{
+		"openapi":           "3.1.0",
+		"jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
+		"info": oaObj{
+			"title":       "Kasip API",
+			"version":     "1",
+			"description": "The registry of professional standards and professions. Texts are multilingual (kk, ru, en). Errors are RFC 9457 problem details.",
+		},
+		"tags": []oaObj{
+			{"name": "standards", "description": "Professional standards, their versions, differences, findings and sources."},
+			{"name": "professions", "description": "The register of professions."},
+			{"name": "classifiers", "description": "OKED and the qualification levels."},
+			{"name": "import", "description": "Adding documents (administrator)."},
+			{"name": "service", "description": "Health and this document."},
+		},
+		"paths": paths,
+		"components": oaObj{
+			"schemas": schemas,
+			"parameters": oaObj{
+				"code":    oaPath("code", "The standard's code, e.g. M84120 or 06.001."),
+				"version": oaPath("version", "The version, e.g. 1 or 2."),
+				"id":      oaObj{"name": "id", "in": "path", "required": true, "description": "The profession's ID.", "schema": oaObj{"type": "integer", "minimum": 1}},
+				"limit":   oaQuery("limit", "Page size.", oaObj{"type": "integer", "minimum": 1, "maximum": maxLimit, "default": defaultLimit}),
+				"offset":  oaQuery("offset", "Items to skip.", oaObj{"type": "integer", "minimum": 0, "default": 0}),
+				"lang":    oaQuery("lang", "Only those with text in this language. Also the language of error titles.", oaObj{"type": "string", "enum": contentLanguages}),
+			},
+			"responses": oaObj{
+				"BadRequest":           problemResponse("A parameter is missing or invalid; the problem's parameter member names it."),
+				"NotFound":             problemResponse("No such standard, version, source or profession."),
+				"Unauthorized":         problemResponse("The administrator token is missing or wrong."),
+				"Forbidden":            problemResponse("Administrator endpoints are disabled on this server (no token configured)."),
+				"TooLarge":             problemResponse("The request body is larger than the server accepts."),
+				"UnsupportedMediaType": problemResponse("The request body is not of the expected media type."),
+				"NotAStandard":         problemResponse("An uploaded file is not a professional standard; the detail is the reader's message. Nothing was imported."),
+				"Unavailable":          problemResponse("The database does not answer."),
+				"InternalError":        problemResponse("Something went wrong on the server; it is logged, not shown."),
+			},
+			"securitySchemes": oaObj{
+				"adminToken": oaObj{"type": "http", "scheme": "bearer", "description": "The administrator token the server was started with."},
+			},
+		},
+	}
+}
+
+// page is the schema of a page of items.
+func oaPage(item string) oaObj {
+	return oaObject("A page of a list.", oaObj{
+		"items":  oaArray(oaRef(item)),
+		"total":  oaInt("All matching items."),
+		"limit":  oaInt("The page size asked for."),
+		"offset": oaInt("Items skipped."),
+	}, "items", "total", "limit", "offset")
+}
