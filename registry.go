@@ -156,3 +156,10 @@ func (s *Standard) VersionKey() string {
 	}
 	return "1"
 }
+
+// StandardJSONer is implemented by registries that keep the JSON form of
+// each standard and can hand it out without decoding and encoding it again:
+// the fast path for serving a standard.
+type StandardJSONer interface {
+	StandardJSON(ctx context.Context, code, version string) ([]byte, error)
+}

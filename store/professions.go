@@ -25,7 +25,6 @@ import (
 // version.
 func (s *Store) writeProfessions(ctx context.Context, tx *sql.Tx, m *kasip.Standard) error {
 	sections := okedSections(m.OKED)
-	langs := orEmpty(m.Languages)
 	up := s.q(`INSERT INTO professions
 		(standard_code, card, standard_version, standard_title, title, codes, codes_key, level,
 		 oked_sections, sections_key, languages, languages_key, is_generated, search)
@@ -40,6 +39,7 @@ func (s *Store) writeProfessions(ctx context.Context, tx *sql.Tx, m *kasip.Stand
 	for i := range m.Cards {
 		c := &m.Cards[i]
 		title := cardTitle(m, i)
+		langs := cardLanguages(m, title)
 		codes := orEmpty(c.Codes)
 		parts := append(textValues(title), textValues(c.HeaderTitle)...)
 		for _, a := range c.AltTitles {
@@ -57,6 +57,23 @@ func (s *Store) writeProfessions(ctx context.Context, tx *sql.Tx, m *kasip.Stand
 		return fmt.Errorf("remove old professions: %w", err)
 	}
 	return nil
+}
+
+// cardLanguages are the languages a card's title is written in, in the
+// standard's order: after a bilingual merge, a card with no counterpart in
+// the other document is in one language only, and the register's language
+// filter should say so.
+func cardLanguages(m *kasip.Standard, title kasip.Text) []string {
+	out := []string{}
+	for _, l := range m.Languages {
+		if title[l] != "" {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return orEmpty(m.Languages)
+	}
+	return out
 }
 
 // cardTitle is the card's title, or the passport's entry for it, or the

@@ -24,8 +24,22 @@ func versionCond(alias, version string) (string, []any) {
 // Standard returns a stored version of a standard; version "" means the
 // latest.
 func (s *Store) Standard(ctx context.Context, code, version string) (*kasip.Standard, error) {
+	text, err := s.StandardJSON(ctx, code, version)
+	if err != nil {
+		return nil, err
+	}
+	var m kasip.Standard
+	if err := json.Unmarshal(text, &m); err != nil {
+		return nil, fmt.Errorf("standard %s%s: decode: %w", code, versionSuffix(version), err)
+	}
+	return &m, nil
+}
+
+// StandardJSON returns the stored JSON form of a version ("" = latest)
+// as it is, for serving without a decode and encode round trip.
+func (s *Store) StandardJSON(ctx context.Context, code, version string) ([]byte, error) {
 	cond, args := versionCond("st.", version)
-	var text string
+	var text []byte
 	err := s.r.QueryRowContext(ctx, s.q(`SELECT m.model FROM standards st JOIN models m ON m.standard_id = st.id
 		WHERE st.code = ? AND `+cond), append([]any{code}, args...)...).Scan(&text)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -34,11 +48,7 @@ func (s *Store) Standard(ctx context.Context, code, version string) (*kasip.Stan
 	if err != nil {
 		return nil, fmt.Errorf("standard %s%s: %w", code, versionSuffix(version), err)
 	}
-	var m kasip.Standard
-	if err := json.Unmarshal([]byte(text), &m); err != nil {
-		return nil, fmt.Errorf("standard %s%s: decode: %w", code, versionSuffix(version), err)
-	}
-	return &m, nil
+	return text, nil
 }
 
 func versionSuffix(v string) string {
@@ -206,9 +216,13 @@ func (s *Store) ListStandards(ctx context.Context, f kasip.StandardFilter) ([]ka
 	if total == 0 || f.Offset >= total {
 		return out, total, nil
 	}
+	// Versions are counted for the page only: PostgreSQL would evaluate a
+	// subquery in the inner select list for every row OFFSET skips.
 	query := `SELECT code, version, year, title, family, languages, is_generated, cards, review_date, imported_at,
-		(SELECT COUNT(*) FROM standards v WHERE v.code = standards.code)
-		FROM standards` + cond + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+		(SELECT COUNT(*) FROM standards v WHERE v.code = page.code)
+		FROM (SELECT id, code, version, year, title, title_sort, family, languages, is_generated, cards,
+			review_date, imported_at FROM standards` + cond + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?) page
+		ORDER BY ` + order
 	rows, err := s.r.QueryContext(ctx, s.q(query), append(args, limitOf(f.Limit), f.Offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list standards: %w", err)

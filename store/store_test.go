@@ -250,6 +250,30 @@ func TestImportStatuses(t *testing.T) {
 			t.Errorf("merged source 1: %s %s", f.Name, f.SHA256)
 		}
 		importPath(t, s, youthRU, kasip.ImportUnchanged)
+		// What the merge did (kasip.Merge is tested in its package): one
+		// bilingual standard; seed 004's first card has no Russian
+		// counterpart, which Merge reports.
+		if len(res.Unmerged) == 0 {
+			t.Error("merge reported nothing unaligned; card 0 has no Russian counterpart")
+		}
+		merged, err := s.Standard(ctx, "M84120", "1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(merged.Languages, []string{"kk", "ru"}) || merged.Title["ru"] == "" || merged.Title["kk"] == "" {
+			t.Errorf("merged standard: languages %v, title %v", merged.Languages, merged.Title)
+		}
+		ps, _, err := s.Professions(ctx, kasip.ProfessionFilter{Query: "M84120"})
+		if err != nil || len(ps) != 2 {
+			t.Fatalf("professions of the merged standard: %v %v", ps, err)
+		}
+		if !reflect.DeepEqual(ps[0].Languages, []string{"kk"}) || !reflect.DeepEqual(ps[1].Languages, []string{"kk", "ru"}) ||
+			ps[1].Title["ru"] != "Специалист по работе с молодежью" {
+			t.Errorf("professions of the merged standard: %+v", ps)
+		}
+		if ru, _, _ := s.Professions(ctx, kasip.ProfessionFilter{Language: "ru"}); len(ru) != 1 || ru[0].Card != 1 {
+			t.Errorf("Russian professions after the merge: %+v", ru)
+		}
 
 		c := counts(t, s)
 		if c != (kasip.Counts{Standards: 2, Versions: 3, Professions: 3}) {

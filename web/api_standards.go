@@ -75,6 +75,18 @@ func (s *Server) apiGetStandard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	version := r.PathValue("version")
+	if raw, ok := s.reg.(kasip.StandardJSONer); ok {
+		data, err := raw.StandardJSON(r.Context(), code, version)
+		if err != nil {
+			s.registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write(data)
+		return
+	}
 	st, err := s.reg.Standard(r.Context(), code, version)
 	if err != nil {
 		s.registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)

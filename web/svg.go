@@ -196,7 +196,7 @@ func uiLadderSVG(st *kasip.Standard, lang string) template.HTML {
 	for _, bx := range boxes {
 		c := st.Cards[bx.card]
 		t, tl := uiPick(c.Title, lang)
-		lines := uiWrap(t, 58, 2)
+		lines := uiWrap(t, 52, 2)
 		fmt.Fprintf(&b, `<g><title>%s</title>`, esc(t))
 		fmt.Fprintf(&b, `<rect x="%g" y="%g" width="%g" height="%g" rx="6" fill="#ffffff" stroke="#1f4e79" stroke-width="1.5"/>`, boxX, bx.y, boxW, boxH)
 		fmt.Fprintf(&b, `<rect x="%g" y="%g" width="5" height="%g" rx="2" fill="#1f4e79"/>`, boxX, bx.y, boxH)
