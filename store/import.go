@@ -169,7 +169,22 @@ func (s *Store) importTx(ctx context.Context, m *kasip.Standard, files []kasip.S
 
 	default:
 		// The same version and language from another document: it
-		// replaces the stored one.
+		// replaces the stored one. Languages the new document lacks are
+		// kept from the stored version, with their documents.
+		if extra := subtract(old.languages, m.Languages); len(extra) > 0 {
+			var stored kasip.Standard
+			if err := json.Unmarshal([]byte(old.model), &stored); err != nil {
+				return fmt.Errorf("decode stored standard: %w", err)
+			}
+			kasip.Restrict(&stored, extra)
+			res.Unmerged = kasip.Merge(m, &stored)
+			kept, err := s.sourceFiles(ctx, tx, old.id)
+			if err != nil {
+				return err
+			}
+			files = append(files, keepFiles(kept, stored.Sources)...)
+			m.Finalize()
+		}
 		attachSources(m, nil, files)
 		id, model = old.id, m
 		if err := s.updateStandard(ctx, tx, id, model, now); err != nil {
@@ -479,4 +494,29 @@ func (s *Store) modelByID(ctx context.Context, tx *sql.Tx, id int64) (*kasip.Sta
 		return nil, fmt.Errorf("decode standard %d: %w", id, err)
 	}
 	return &m, nil
+}
+
+// subtract returns the languages of a that b lacks.
+func subtract(a, b []string) []string {
+	var out []string
+	for _, l := range a {
+		if !slices.Contains(b, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// keepFiles returns the stored files that are among srcs.
+func keepFiles(files []kasip.SourceFile, srcs []kasip.Source) []kasip.SourceFile {
+	var out []kasip.SourceFile
+	for _, f := range files {
+		for _, s := range srcs {
+			if strings.EqualFold(s.SHA256, f.SHA256) {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -301,6 +301,40 @@ func TestImportHTMLEditionUpdates(t *testing.T) {
 	})
 }
 
+// TestUpdateKeepsOtherLanguage: re-importing the Kazakh document of a
+// Kazakh+Russian standard replaces the Kazakh part and keeps the Russian.
+func TestUpdateKeepsOtherLanguage(t *testing.T) {
+	each(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		importPath(t, s, seedYouth, kasip.ImportNew)
+		importPath(t, s, youthRU, kasip.ImportMerged)
+		importPath(t, s, youthHTML, kasip.ImportUpdated)
+		st, err := s.Standard(ctx, "M84120", "1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(st.Languages, ",") != "kk,ru" || st.Title["ru"] == "" || st.Title["kk"] == "" {
+			t.Fatalf("languages %v, title %v", st.Languages, st.Title)
+		}
+		var formats []string
+		for _, src := range st.Sources {
+			formats = append(formats, src.Format+"/"+src.Language)
+		}
+		if strings.Join(formats, ",") != "kz-html/kk,kz-text/ru" {
+			t.Errorf("sources %v: want the new Kazakh HTML and the kept Russian text", formats)
+		}
+		for i := range st.Sources {
+			f, err := s.Source(ctx, "M84120", "1", i)
+			if err != nil || len(f.Data) == 0 {
+				t.Errorf("source %d: %v", i, err)
+			}
+		}
+		if c := st.Cards[1].Functions[0].Title; c["ru"] == "" || c["kk"] == "" {
+			t.Errorf("card 2 function 1 title not bilingual: %v", c)
+		}
+	})
+}
+
 func TestImportInvalid(t *testing.T) {
 	each(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()

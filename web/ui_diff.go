@@ -38,6 +38,9 @@ type uiChange struct {
 }
 
 func (s *Server) uiDiff(w http.ResponseWriter, r *http.Request) error {
+	if uiRedirectCode(w, r) {
+		return nil
+	}
 	ctx := r.Context()
 	lang := requestLang(r)
 	code := strings.TrimSpace(r.PathValue("code"))

@@ -236,6 +236,9 @@ type uiSourceLink struct {
 }
 
 func (s *Server) uiStandard(w http.ResponseWriter, r *http.Request) error {
+	if uiRedirectCode(w, r) {
+		return nil
+	}
 	ctx := r.Context()
 	lang := requestLang(r)
 	code, version := strings.TrimSpace(r.PathValue("code")), r.PathValue("version")
@@ -296,6 +299,22 @@ func (s *Server) uiStandard(w http.ResponseWriter, r *http.Request) error {
 	return s.uiRender(w, r, http.StatusOK, "standard", d)
 }
 
+// uiRedirectCode redirects a request whose {code} is typed with Cyrillic
+// look-alike letters (М84120) to the code in Latin letters, as the registry
+// stores it, and reports whether it did.
+func uiRedirectCode(w http.ResponseWriter, r *http.Request) bool {
+	code := r.PathValue("code")
+	n, changed := kasip.NormalizeCode(code)
+	if !changed || n == "" || !strings.HasPrefix(r.URL.Path, "/standards/"+code) {
+		return false
+	}
+	u := *r.URL
+	u.Path = "/standards/" + n + strings.TrimPrefix(r.URL.Path, "/standards/"+code)
+	u.RawPath = ""
+	http.Redirect(w, r, u.RequestURI(), http.StatusMovedPermanently)
+	return true
+}
+
 // uiStandardErr turns a registry error for code/version into a page error.
 func (s *Server) uiStandardErr(r *http.Request, err error, code, version string) error {
 	if !errors.Is(err, kasip.ErrNotFound) {
@@ -344,6 +363,9 @@ type uiCardData struct {
 }
 
 func (s *Server) uiCard(w http.ResponseWriter, r *http.Request) error {
+	if uiRedirectCode(w, r) {
+		return nil
+	}
 	ctx := r.Context()
 	lang := requestLang(r)
 	code, version := strings.TrimSpace(r.PathValue("code")), r.PathValue("version")

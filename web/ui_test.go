@@ -472,6 +472,10 @@ func TestUIPages(t *testing.T) {
 		u.page("/standards/NOPE?lang=ru", http.StatusNotFound, "ru").has(t, "Страница не найдена")
 		u.page("/standards/M84120/v/9?lang=en", http.StatusNotFound, "en").has(t, "Page not found", "has no version")
 		u.page("/no/such/page", http.StatusNotFound, "kk")
+		// A code typed with a Cyrillic М is redirected to the Latin one.
+		if p := u.get("/standards/%D0%9C84120/v/1/cards/2?lang=ru"); p.status != http.StatusMovedPermanently || p.header.Get("Location") != "/standards/M84120/v/1/cards/2?lang=ru" {
+			t.Errorf("Cyrillic code: %d %q", p.status, p.header.Get("Location"))
+		}
 		u.page("/standards/%00", http.StatusNotFound, "kk")
 		if p := u.get("/api/v1/nothing"); p.status != http.StatusNotFound || !strings.HasPrefix(p.header.Get("Content-Type"), "application/problem+json") {
 			t.Errorf("/api/v1/nothing: %d %s", p.status, p.header.Get("Content-Type"))

@@ -139,3 +139,20 @@ func TestUILadderSVG(t *testing.T) {
 		t.Error("a standard without cards has a ladder")
 	}
 }
+
+func TestUIParses(t *testing.T) {
+	u, err := newUI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range uiLangs {
+		for _, p := range uiPages {
+			if u.pages[lang][p] == nil {
+				t.Errorf("no %s page in %s", p, lang)
+			}
+		}
+	}
+	if !strings.HasPrefix(u.assetURL["app.css"], "/static/app.") {
+		t.Errorf("app.css is served as %q", u.assetURL["app.css"])
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/read"
@@ -45,7 +46,11 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return 0
 }
 
-// collectFiles expands directories into the regular files below them.
+// documentExt are the file types taken from a directory; a file named on
+// the command line is always tried, whatever its name.
+var documentExt = map[string]bool{".txt": true, ".html": true, ".htm": true, ".docx": true, ".xml": true}
+
+// collectFiles expands directories into the documents below them.
 func collectFiles(args []string) ([]string, error) {
 	var out []string
 	for _, a := range args {
@@ -61,7 +66,7 @@ func collectFiles(args []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if d.Type().IsRegular() && filepath.Base(p)[0] != '.' {
+			if d.Type().IsRegular() && filepath.Base(p)[0] != '.' && documentExt[strings.ToLower(filepath.Ext(p))] {
 				out = append(out, p)
 			}
 			return nil
