@@ -101,41 +101,45 @@ func (m *merger) order(o *Order) {
 	m.items("order.clauses", &in.Clauses, o.Clauses)
 }
 
-// items merges a list by position when both lists are as long; otherwise
-// other's items are kept in unplaced and the difference reported.
-func (m *merger) items(path string, dst *[]Item, src []Item) {
+// mergeByPosition merges a list by position when both lists are as long;
+// a list only other has becomes the list; otherwise the difference is
+// reported and other's entries are kept by unplace. unit names the entries
+// in the report ("items ").
+func mergeByPosition[T any](m *merger, path, unit string, dst *[]T, src []T, pair func(*T, T), unplace func([]T)) {
 	switch {
 	case len(src) == 0:
 	case len(*dst) == 0:
 		*dst = append(*dst, src...) // nothing to align with: other's list is the list
 	case len(*dst) == len(src):
 		for i := range src {
-			addText(&(*dst)[i].Text, src[i].Text)
+			pair(&(*dst)[i], src[i])
 		}
 	default:
-		m.report("%s: %d items in %s, %d in %s", path, len(*dst), m.la, len(src), m.lb)
-		for _, it := range src {
-			m.unplace(it.Text, it.Origin)
-		}
+		m.report("%s: %d %sin %s, %d in %s", path, len(*dst), unit, m.la, len(src), m.lb)
+		unplace(src)
 	}
 }
 
+// items merges a list by position when both lists are as long; otherwise
+// other's items are kept in unplaced and the difference reported.
+func (m *merger) items(path string, dst *[]Item, src []Item) {
+	mergeByPosition(m, path, "items ", dst, src,
+		func(d *Item, s Item) { addText(&d.Text, s.Text) },
+		func(s []Item) {
+			for _, it := range s {
+				m.unplace(it.Text, it.Origin)
+			}
+		})
+}
+
 func (m *merger) terms(path string, dst *[]Term, src []Term) {
-	switch {
-	case len(src) == 0:
-	case len(*dst) == 0:
-		*dst = append(*dst, src...)
-	case len(*dst) == len(src):
-		for i := range src {
-			addText(&(*dst)[i].Term, src[i].Term)
-			addText(&(*dst)[i].Definition, src[i].Definition)
-		}
-	default:
-		m.report("%s: %d in %s, %d in %s", path, len(*dst), m.la, len(src), m.lb)
-		for _, t := range src {
-			m.unplaceString(t.Term.Best(m.prefer...)+" – "+t.Definition.Best(m.prefer...), t.Origin)
-		}
-	}
+	mergeByPosition(m, path, "", dst, src,
+		func(d *Term, s Term) { addText(&d.Term, s.Term); addText(&d.Definition, s.Definition) },
+		func(s []Term) {
+			for _, t := range s {
+				m.unplaceString(t.Term.Best(m.prefer...)+" – "+t.Definition.Best(m.prefer...), t.Origin)
+			}
+		})
 }
 
 // oked aligns activity classification entries by code, which does not
@@ -282,38 +286,23 @@ func (m *merger) card(p, sp string, dst, src *Card) {
 }
 
 func (m *merger) altTitles(path string, dst *[]AltTitle, src []AltTitle) {
-	switch {
-	case len(src) == 0:
-	case len(*dst) == 0:
-		*dst = append(*dst, src...)
-	case len(*dst) == len(src):
-		for i := range src {
-			addText(&(*dst)[i].Title, src[i].Title)
-			fillString(&(*dst)[i].Code, src[i].Code)
-		}
-	default:
-		m.report("%s: %d in %s, %d in %s", path, len(*dst), m.la, len(src), m.lb)
-		for _, a := range src {
-			m.unplace(a.Title, a.Origin)
-		}
-	}
+	mergeByPosition(m, path, "", dst, src,
+		func(d *AltTitle, s AltTitle) { addText(&d.Title, s.Title); fillString(&d.Code, s.Code) },
+		func(s []AltTitle) {
+			for _, a := range s {
+				m.unplace(a.Title, a.Origin)
+			}
+		})
 }
 
 func (m *merger) related(path string, dst *[]Related, src []Related) {
-	switch {
-	case len(src) == 0:
-	case len(*dst) == 0:
-		*dst = append(*dst, src...)
-	case len(*dst) == len(src):
-		for i := range src {
-			addText(&(*dst)[i].Title, src[i].Title)
-		}
-	default:
-		m.report("%s: %d in %s, %d in %s", path, len(*dst), m.la, len(src), m.lb)
-		for _, r := range src {
-			m.unplace(r.Title, r.Origin)
-		}
-	}
+	mergeByPosition(m, path, "", dst, src,
+		func(d *Related, s Related) { addText(&d.Title, s.Title) },
+		func(s []Related) {
+			for _, r := range s {
+				m.unplace(r.Title, r.Origin)
+			}
+		})
 }
 
 // functions merges labour functions: by position when both cards have as
@@ -535,35 +524,20 @@ func (m *merger) technical(o *Technical) {
 }
 
 func (m *merger) developers(path string, dst *[]Developer, src []Developer) {
-	switch {
-	case len(src) == 0:
-	case len(*dst) == 0:
-		*dst = append(*dst, src...)
-	case len(*dst) == len(src):
-		for i := range src {
-			addText(&(*dst)[i].Organization, src[i].Organization)
-			m.contacts(index(path, i)+".contacts", &(*dst)[i].Contacts, src[i].Contacts)
-		}
-	default:
-		m.report("%s: %d in %s, %d in %s", path, len(*dst), m.la, len(src), m.lb)
-		m.unplaceEntry(src)
-	}
+	i := 0
+	mergeByPosition(m, path, "", dst, src,
+		func(d *Developer, s Developer) {
+			addText(&d.Organization, s.Organization)
+			m.contacts(index(path, i)+".contacts", &d.Contacts, s.Contacts)
+			i++
+		},
+		func(s []Developer) { m.unplaceEntry(s) })
 }
 
 func (m *merger) contacts(path string, dst *[]Contact, src []Contact) {
-	switch {
-	case len(src) == 0:
-	case len(*dst) == 0:
-		*dst = append(*dst, src...)
-	case len(*dst) == len(src):
-		for i := range src {
-			addText(&(*dst)[i].Role, src[i].Role)
-			addText(&(*dst)[i].Text, src[i].Text)
-		}
-	default:
-		m.report("%s: %d in %s, %d in %s", path, len(*dst), m.la, len(src), m.lb)
-		m.unplaceEntry(src)
-	}
+	mergeByPosition(m, path, "", dst, src,
+		func(d *Contact, s Contact) { addText(&d.Role, s.Role); addText(&d.Text, s.Text) },
+		func(s []Contact) { m.unplaceEntry(s) })
 }
 
 // notes appends other's notes, with paths mapped onto into's cards,

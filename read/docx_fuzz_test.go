@@ -1,8 +1,6 @@
 package read
 
 import (
-	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,17 +33,7 @@ func FuzzReadDOCX(f *testing.F) {
 			if rows, err := docxRows("fuzz.docx", data); err == nil {
 				fxCheckRows(t, rows)
 			}
-			sts, err := Read("fuzz.docx", data, Options{Format: FormatDOCX})
-			if err != nil {
-				var re *Error
-				if !errors.As(err, &re) {
-					t.Fatalf("error %v is not a *read.Error", err)
-				}
-				return
-			}
-			if _, err := json.Marshal(sts); err != nil {
-				t.Fatal(err)
-			}
+			fuzzRead(t, "fuzz.docx", FormatDOCX, data)
 		}
 		check(data)
 		check(fxZip([]fxFile{{"word/document.xml", string(data)}, {"word/numbering.xml", `<w:numbering xmlns:w="w">` + docxTestNumbering + `</w:numbering>`}}))

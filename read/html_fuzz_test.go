@@ -2,8 +2,6 @@ package read
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,17 +28,7 @@ func FuzzReadHTML(f *testing.F) {
 	f.Add([]byte(`<meta charset="windows-1251"><p>` + "\xcf\xf0\xe8\xe2\xe5\xf2 &#1179;&nbsp;"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fxCheckRows(t, htmlRows(string(data)))
-		sts, err := Read("fuzz.html", data, Options{Format: FormatHTML})
-		if err != nil {
-			var re *Error
-			if !errors.As(err, &re) {
-				t.Fatalf("error %v is not a *read.Error", err)
-			}
-			return
-		}
-		if _, err := json.Marshal(sts); err != nil {
-			t.Fatal(err)
-		}
+		fuzzRead(t, "fuzz.html", FormatHTML, data)
 	})
 }
 
