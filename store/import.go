@@ -201,7 +201,13 @@ func (s *Store) importTx(ctx context.Context, m *kasip.Standard, files []kasip.S
 	if err := s.writeOKED(ctx, tx, id, model); err != nil {
 		return err
 	}
+	if err := s.indexSearch(ctx, tx, id, model); err != nil {
+		return err
+	}
 	if err := s.refreshLatest(ctx, tx, m.Code, id, model); err != nil {
+		return err
+	}
+	if err := s.markSearchLatest(ctx, tx, m.Code); err != nil {
 		return err
 	}
 	// Last, so that concurrent imports on PostgreSQL wait on this row

@@ -28,6 +28,9 @@ type Store struct {
 	okedGen   int64
 	okedCache []*kasip.OKEDNode // nil until built
 
+	searchMu    sync.Mutex
+	searchCache *searchState // vocabulary of the last generation seen (search.go)
+
 	// hook, when set by tests, is called at named steps of an import; an
 	// error it returns fails the import there.
 	hook func(step string) error

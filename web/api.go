@@ -45,6 +45,9 @@ func apiRouteTable() []apiRoute {
 		{http.MethodGet, "/api/v1/standards/{code}/versions/{version}/sources/{index}", false, (*Server).apiSource},
 		{http.MethodGet, "/api/v1/standards/{code}/diff", false, (*Server).apiDiff},
 		{http.MethodGet, "/api/v1/standards/{code}/lint", false, (*Server).apiLint},
+		{http.MethodGet, "/api/v1/standards/{code}/similar", false, (*Server).apiSimilar},
+
+		{http.MethodGet, "/api/v1/search", false, (*Server).apiSearch},
 
 		{http.MethodGet, "/api/v1/professions", false, (*Server).apiListProfessions},
 		{http.MethodGet, "/api/v1/professions/{id}", false, (*Server).apiGetProfession},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/read"
@@ -118,7 +119,8 @@ func TestBrowserJourney(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("q"), "жастар"),
 		chromedp.Submit(chromedp.ID("q")),
 	)
-	b.do("results", chromedp.WaitVisible(chromedp.CSS(`a[href^="/standards/M84120"]`)))
+	// Wait for the results page, not the home page's own links to M84120.
+	b.do("results", chromedp.WaitVisible(chromedp.CSS(`.results a[href^="/standards/M84120"]`)))
 	if loc := b.location(); !strings.Contains(loc, "q=") {
 		t.Errorf("search did not go to the results: %s", loc)
 	}
@@ -154,6 +156,41 @@ func TestBrowserJourney(t *testing.T) {
 	}
 	if main := b.text("main"); !strings.Contains(main, "Қазақстан Республикасының Конституциясы") || !strings.Contains(main, "РеспубликасыныңКонституциясы") {
 		t.Errorf("diff page does not show the old and new wording:\n%s", clip(main))
+	}
+}
+
+// TestBrowserSuggest: typing in the search box offers suggestions; the
+// keyboard moves through them, Escape closes them, Enter opens one.
+func TestBrowserSuggest(t *testing.T) {
+	base := browserServer(t)
+	b := &browser{t: t, ctx: newBrowser(t)}
+	b.do("type",
+		chromedp.Navigate(base+"/?lang=ru"),
+		chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "програм"),
+		chromedp.WaitVisible(chromedp.CSS("#q-suggest li")),
+	)
+	if exp, ac := b.attr("#q", "aria-expanded"), b.attr("#q", "aria-autocomplete"); exp != "true" || ac != "list" {
+		t.Errorf("combobox: aria-expanded %q, aria-autocomplete %q", exp, ac)
+	}
+	if first := b.text("#q-suggest li"); !strings.Contains(first, "рограммист") {
+		t.Errorf("first suggestion %q", first)
+	}
+	b.do("escape", chromedp.SendKeys(chromedp.ID("q"), kb.Escape), chromedp.WaitNotVisible(chromedp.ID("q-suggest")))
+	b.do("type again",
+		chromedp.SendKeys(chromedp.ID("q"), "и"),
+		chromedp.WaitVisible(chromedp.CSS("#q-suggest li")),
+		chromedp.SendKeys(chromedp.ID("q"), kb.ArrowDown),
+	)
+	if ad := b.attr("#q", "aria-activedescendant"); ad != "q-suggest-0" {
+		t.Errorf("after ArrowDown: aria-activedescendant %q", ad)
+	}
+	b.do("enter",
+		chromedp.SendKeys(chromedp.ID("q"), kb.Enter),
+		chromedp.WaitVisible(chromedp.CSS("article")),
+	)
+	if loc := b.location(); !strings.Contains(loc, "/standards/06.001") {
+		t.Errorf("Enter on the first suggestion went to %s", loc)
 	}
 }
 

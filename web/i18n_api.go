@@ -163,6 +163,21 @@ var apiMessages = map[string]map[string]string{
 		"ru": "предел — %d байт",
 		"en": "the limit is %d bytes",
 	},
+	"search is not available": {
+		"kk": "Іздеу қолжетімсіз",
+		"ru": "Поиск недоступен",
+		"en": "Search is not available",
+	},
+	"must be true or false": {
+		"kk": "true немесе false болуы керек",
+		"ru": "должно быть true или false",
+		"en": "must be true or false",
+	},
+	"no standard %q or no item at %q": {
+		"kk": "%q стандарты жоқ немесе онда %q элементі жоқ",
+		"ru": "нет стандарта %q или элемента %q в нём",
+		"en": "no standard %q or no item at %q",
+	},
 }
 
 func init() {

@@ -173,6 +173,37 @@ func openAPIDocument() oaObj {
 				oaQuery("today", "The date that date rules compare with; default the server's date.", oaObj{"type": "string", "format": "date"})),
 			oaObj{"200": oaOK("The findings, by source position.", oaArray(oaRef("Finding"))), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
 
+		"/api/v1/standards/{code}/similar": oaObj{"get": oaOperation("similarItems", "search", "Items of other standards most like a function or skill of this one",
+			append(standardPath,
+				oaObj{"name": "path", "in": "query", "required": true, "description": "Where the function or skill is in the latest version, e.g. cards[0].functions[1] or cards[0].functions[1].skills[0].",
+					"schema": oaObj{"type": "string", "maxLength": maxQueryLen}},
+				oaQuery("limit", "How many items.", oaObj{"type": "integer", "minimum": 1, "maximum": similarMaxLimit, "default": 10})),
+			oaObj{
+				"200": oaOK("The most similar items, most similar first.", oaRef("SimilarList")),
+				"400": oaResp("BadRequest"), "404": oaResp("NotFound"), "501": oaResp("NotImplemented"),
+			})},
+
+		"/api/v1/search": oaObj{"get": func() oaObj {
+			op := oaOperation("search", "search", "Full-text search over every level of every standard, in kk, ru and en",
+				[]any{
+					oaQuery("q", "Words, \"quoted phrases\", prefix* or a code (a standard, card or function code is an exact match).", oaObj{"type": "string", "maxLength": maxQueryLen}),
+					oaQuery("level", "Qualification level.", oaObj{"type": "integer", "minimum": 1, "maximum": 8}),
+					oaQuery("oked", "OKED section letter.", oaObj{"type": "string", "pattern": "^[A-Za-z]$"}),
+					oaQuery("standard", "Only this standard (its code).", oaObj{"type": "string", "maxLength": maxQueryLen}),
+					oaQuery("lang", "Only text in this language. Also the language of error titles.", oaObj{"type": "string", "enum": contentLanguages}),
+					oaObj{"name": "kind", "in": "query", "description": "Item kinds; repeat the parameter or give a comma list. None means all.",
+						"style": "form", "explode": true, "schema": oaArray(oaObj{"type": "string", "enum": searchKinds})},
+					oaQuery("all_versions", "Search every stored version, not only the latest.", oaObj{"type": "boolean", "default": false}),
+					oaQuery("limit", "Page size.", oaObj{"type": "integer", "minimum": 1, "maximum": searchMaxLimit, "default": searchDefaultLimit}),
+					oaParam("offset"),
+				},
+				oaObj{"200": oaOK("A page of hits with facet counts over all matches.", oaRef("SearchResult")), "400": oaResp("BadRequest"), "501": oaResp("NotImplemented")})
+			op["description"] = "Text is analysed the same way when indexing and when querying: Kazakh suffixes, Russian and English stems, Latin-script Kazakh, look-alike letters. " +
+				"Hits are ranked with titles above abilities and knowledge; highlights are byte ranges of the hit's text. " +
+				"When nothing matches, did_you_mean may propose a corrected query."
+			return op
+		}()},
+
 		"/api/v1/professions": oaObj{"get": oaOperation("listProfessions", "professions", "The register of professions: every card of the latest version of every standard",
 			append([]any{
 				oaQuery("q", "Matches the title or an occupation code, any language, case-insensitive.", oaObj{"type": "string", "maxLength": maxQueryLen}),
@@ -319,6 +350,35 @@ func openAPIDocument() oaObj {
 			"status":   oaEnum("new: a new code; new-version; unchanged: the same file again; merged: another language of a stored version; updated: the same language replaced.", "new", "new-version", "unchanged", "merged", "updated"),
 			"unmerged": oaObj{"type": "array", "items": oaObj{"type": "string"}, "description": "What a bilingual merge could not align."},
 		}, "file", "code", "version", "status", "unmerged"),
+		"SearchHit": oaObject("One item found.", oaObj{
+			"code":           oaStr("The standard's code."),
+			"version":        oaStr("The version the item is from."),
+			"standard_title": oaRef("Text"),
+			"card":           oaObj{"type": "integer", "minimum": -1, "description": "Index into the standard's cards; -1 for items of the standard itself."},
+			"card_title":     oaRef("Text"),
+			"level":          oaInt("Qualification level of the card."),
+			"kind":           oaObj{"type": "string", "enum": searchKinds, "description": "What the item is."},
+			"path":           oaStr("Where in the model, e.g. cards[0].functions[1].skills[0].knowledge[3]."),
+			"lang":           oaStr("The language of text."),
+			"text":           oaStr("The item's text in that language."),
+			"highlights":     oaArray(oaObj{"type": "array", "items": oaObj{"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2, "description": "A byte range [start, end) of text that matched."}),
+			"score":          oaObj{"type": "number", "description": "Relevance; higher is better."},
+			"generated":      oaObj{"type": "boolean", "description": "From a generated demo standard."},
+		}, "code", "version", "standard_title", "card", "kind", "path", "lang", "text", "highlights", "score"),
+		"CodeMatch": oaObject("The query was a code: where it leads.", oaObj{
+			"code": oaStr("The standard."),
+			"card": oaObj{"type": "integer", "minimum": -1, "description": "Index into the standard's cards; -1 when the code is the standard's."},
+			"path": oaStr("Where in the model the code is."),
+		}, "code", "card", "path"),
+		"SearchResult": oaObject("A page of hits.", oaObj{
+			"hits":  oaArray(oaRef("SearchHit")),
+			"total": oaInt("All matching items."),
+			"facets": oaObj{"type": "object", "description": "Counts over all matches by kind, level, lang, oked and standard: facet → value → count.",
+				"additionalProperties": oaObj{"type": "object", "additionalProperties": oaObj{"type": "integer", "minimum": 0}}},
+			"did_you_mean": oaStr("A corrected query, when nothing (or little) matched."),
+			"exact":        oaRef("CodeMatch"),
+		}, "hits", "total", "facets"),
+		"SimilarList":    oaObject("Similar items.", oaObj{"items": oaArray(oaRef("SearchHit"))}, "items"),
 		"ImportResponse": oaObject("", oaObj{"results": oaArray(oaRef("ImportFileResult"))}, "results"),
 	}
 
@@ -334,6 +394,7 @@ func openAPIDocument() oaObj {
 			{"name": "standards", "description": "Professional standards, their versions, differences, findings and sources."},
 			{"name": "professions", "description": "The register of professions."},
 			{"name": "classifiers", "description": "OKED and the qualification levels."},
+			{"name": "search", "description": "Full-text search and similar items."},
 			{"name": "import", "description": "Adding documents (administrator)."},
 			{"name": "service", "description": "Health and this document."},
 		},
@@ -357,6 +418,7 @@ func openAPIDocument() oaObj {
 				"UnsupportedMediaType": problemResponse("The request body is not of the expected media type."),
 				"NotAStandard":         problemResponse("An uploaded file is not a professional standard; the detail is the reader's message. Nothing was imported."),
 				"Unavailable":          problemResponse("The database does not answer."),
+				"NotImplemented":       problemResponse("This registry cannot search."),
 				"InternalError":        problemResponse("Something went wrong on the server; it is logged, not shown."),
 			},
 			"securitySchemes": oaObj{

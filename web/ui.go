@@ -41,7 +41,7 @@ const uiPageSize = 20
 
 // uiPages are the page templates; each is parsed with layout.html and
 // partials.html and defines "content".
-var uiPages = []string{"home", "standards", "standard", "card", "professions", "diff", "review", "error"}
+var uiPages = []string{"home", "search", "standards", "standard", "card", "professions", "diff", "review", "error"}
 
 // uiAsset is an embedded static file.
 type uiAsset struct {
@@ -100,6 +100,7 @@ func (u *uiState) loadAssets() error {
 		hashed := strings.TrimSuffix(e.Name(), ext) + "." + h + ext
 		ctype := map[string]string{
 			".css": "text/css; charset=utf-8",
+			".js":  "text/javascript; charset=utf-8",
 			".svg": "image/svg+xml",
 			".ico": "image/x-icon",
 			".png": "image/png",
@@ -120,6 +121,8 @@ func (u *uiState) loadAssets() error {
 // any path no other route (API included) claims.
 func (s *Server) uiRoutes() {
 	s.mux.HandleFunc("GET /{$}", s.uiHandle(s.uiHome))
+	s.mux.HandleFunc("GET /search", s.uiHandle(s.uiSearch))
+	s.mux.HandleFunc("GET /search/suggest", s.uiHandle(s.uiSuggest))
 	s.mux.HandleFunc("GET /standards", s.uiHandle(s.uiStandards))
 	s.mux.HandleFunc("GET /standards/{code}", s.uiHandle(s.uiStandard))
 	s.mux.HandleFunc("GET /standards/{code}/v/{version}", s.uiHandle(s.uiStandard))
@@ -228,7 +231,7 @@ func (s *Server) uiRender(w http.ResponseWriter, r *http.Request, status int, pa
 	h.Set("Content-Language", lang)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
@@ -271,7 +274,7 @@ type uiBase struct {
 	Title     string // page title, translated, for <title>
 	TitleLang string // lang of Title when it is not the UI language
 	Generated bool   // the page shows a generated (demo) standard
-	Nav       string // active section: home, standards, professions, review
+	Nav       string // active section: home, search, standards, professions, review
 	LangLinks []uiLangLink
 	Today     string // ISO date the page was rendered for
 }

@@ -382,6 +382,7 @@ func (s *Server) uiCard(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := &uiViewer{st: st, code: st.Code, version: version}
 	d := &uiCardData{St: st, Code: st.Code, Version: version, StdURL: uiStandardURL(st.Code, version), Card: v.card(n - 1), Count: len(st.Cards)}
+	s.uiSimilar(r, st.Code, &d.Card)
 	title, tl := uiPick(st.Cards[n-1].Title, lang)
 	d.uiBase = s.uiBase(r, title)
 	if tl != lang {

@@ -317,7 +317,7 @@ func TestUIPages(t *testing.T) {
 		p := u.page("/", http.StatusOK, "kk")
 		p.has(t,
 			"Кәсіптік стандарттар тізілімі", // h1 in Kazakh
-			`action="/standards"`, `name="q"`,
+			`action="/search"`, `name="q"`,
 			`<span class="stat-n">6</span>`, // standards
 			`<span class="stat-n">7</span>`, // versions: M84120 has two
 			"I55101015", "M84120",

@@ -54,6 +54,7 @@ type uiItem struct {
 
 type uiSkillView struct {
 	S         *kasip.Skill
+	Anchor    string // id on the card page
 	Recog     string // "yes", "no" or "" (the document does not say)
 	Src       uiSrc
 	Abilities []uiItem
@@ -63,6 +64,9 @@ type uiSkillView struct {
 type uiFunctionView struct {
 	N         int
 	F         *kasip.Function
+	Path      string        // in the model, e.g. cards[0].functions[1]
+	Anchor    string        // id on the card page
+	Similar   []uiSearchHit // items of other standards most like it
 	Src       uiSrc
 	Skills    []uiSkillView
 	Actions   []uiItem
@@ -162,11 +166,14 @@ func (v *uiViewer) card(i int) uiCardView {
 		}
 		fv := uiFunctionView{
 			N: n, F: f, Src: v.src(f.Origin),
+			Path:    "cards[" + strconv.Itoa(i) + "].functions[" + strconv.Itoa(j) + "]",
+			Anchor:  "function-" + strconv.Itoa(j+1),
 			Actions: v.items(f.Actions), Abilities: v.items(f.Abilities), Knowledge: v.items(f.Knowledge), Other: v.items(f.Other),
 		}
 		for k := range f.Skills {
 			sk := &f.Skills[k]
-			sv := uiSkillView{S: sk, Src: v.src(sk.Origin), Abilities: v.items(sk.Abilities), Knowledge: v.items(sk.Knowledge)}
+			sv := uiSkillView{S: sk, Src: v.src(sk.Origin), Abilities: v.items(sk.Abilities), Knowledge: v.items(sk.Knowledge),
+				Anchor: "function-" + strconv.Itoa(j+1) + "-skill-" + strconv.Itoa(k+1)}
 			if sk.Recognizable != nil {
 				sv.Recog = map[bool]string{true: "yes", false: "no"}[*sk.Recognizable]
 			}

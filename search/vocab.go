@@ -1,0 +1,146 @@
+package search
+
+import (
+	"sort"
+	"strings"
+)
+
+// Vocab is the vocabulary of the index: every term with its document
+// frequency and a surface word it came from, plus a trigram index for
+// typo tolerance. It is immutable once built and safe for concurrent use.
+type Vocab struct {
+	df     map[string]int
+	word   map[string]string
+	sorted []string           // terms, sorted, for prefix lookups
+	grams  map[string][]int32 // trigram → indexes into sorted
+}
+
+// Entry is one vocabulary term.
+type Entry struct {
+	Term string
+	DF   int
+	Word string // a surface word of the term, for "did you mean"
+}
+
+// NewVocab builds a vocabulary.
+func NewVocab(entries []Entry) *Vocab {
+	v := &Vocab{df: make(map[string]int, len(entries)), word: make(map[string]string, len(entries)), grams: map[string][]int32{}}
+	for _, e := range entries {
+		if e.Term == "" || e.DF <= 0 {
+			continue
+		}
+		v.df[e.Term] = e.DF
+		v.word[e.Term] = e.Word
+		v.sorted = append(v.sorted, e.Term)
+	}
+	sort.Strings(v.sorted)
+	for i, t := range v.sorted {
+		if isCodeLike(t) {
+			continue
+		}
+		for _, g := range trigrams(t) {
+			v.grams[g] = append(v.grams[g], int32(i))
+		}
+	}
+	return v
+}
+
+// Len is the number of terms.
+func (v *Vocab) Len() int { return len(v.sorted) }
+
+// DF is the number of documents holding term.
+func (v *Vocab) DF(term string) int { return v.df[term] }
+
+// Word is a surface form of term (the term itself when none is known).
+func (v *Vocab) Word(term string) string {
+	if w := v.word[term]; w != "" {
+		return w
+	}
+	return term
+}
+
+// Prefix returns up to max terms starting with p (at least 2 characters),
+// the most frequent first, then in term order.
+func (v *Vocab) Prefix(p string, max int) []string {
+	if len([]rune(p)) < 2 {
+		return nil
+	}
+	i := sort.SearchStrings(v.sorted, p)
+	var out []string
+	for ; i < len(v.sorted) && strings.HasPrefix(v.sorted[i], p); i++ {
+		out = append(out, v.sorted[i])
+	}
+	sort.SliceStable(out, func(a, b int) bool { return v.df[out[a]] > v.df[out[b]] })
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+// Near is a vocabulary term similar to a query term.
+type Near struct {
+	Term string
+	Sim  float64
+}
+
+// Similar returns up to max vocabulary terms whose trigram similarity to t
+// (shared trigrams / all distinct trigrams of both, as pg_trgm computes it)
+// is at least min, the most similar first, then the more frequent, then in
+// term order.
+func (v *Vocab) Similar(t string, min float64, max int) []Near {
+	if isCodeLike(t) {
+		return nil
+	}
+	qg := trigrams(t)
+	if len(qg) == 0 {
+		return nil
+	}
+	shared := map[int32]int{}
+	for _, g := range qg {
+		for _, i := range v.grams[g] {
+			shared[i]++
+		}
+	}
+	var out []Near
+	for i, n := range shared {
+		term := v.sorted[i]
+		total := len(qg) + len(trigrams(term)) - n
+		sim := float64(n) / float64(total)
+		if sim >= min && term != t {
+			out = append(out, Near{term, sim})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Sim != out[b].Sim {
+			return out[a].Sim > out[b].Sim
+		}
+		if da, db := v.df[out[a].Term], v.df[out[b].Term]; da != db {
+			return da > db
+		}
+		return out[a].Term < out[b].Term
+	})
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+// trigrams returns the distinct trigrams of a word padded as pg_trgm does
+// ("  w" … "d ").
+func trigrams(w string) []string {
+	r := []rune("  " + w + " ")
+	seen := map[string]bool{}
+	var out []string
+	for i := 0; i+3 <= len(r); i++ {
+		g := string(r[i : i+3])
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func isCodeLike(t string) bool {
+	return strings.ContainsAny(t, "0123456789")
+}
