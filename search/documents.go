@@ -26,6 +26,9 @@ type Doc struct {
 	// Terms are the analysed terms of Text in order (alternatives at one
 	// position follow each other), then the item's codes.
 	Terms []string
+	// Words are the words of Text as written (lower-cased), one for each
+	// analysed term at the start of Terms: what "did you mean" shows.
+	Words []string
 }
 
 // langOrder is the order in which the languages of a Text are emitted.
@@ -81,11 +84,18 @@ type builder struct {
 func (b *builder) add(kind, path string, card, level int, t kasip.Text, codes []string) {
 	for _, l := range langsOf(t) {
 		text := t[l]
-		terms := append(Terms(text), codes...)
+		toks := analyze.Analyze(text)
+		terms := make([]string, len(toks), len(toks)+len(codes))
+		words := make([]string, len(toks))
+		for i, tok := range toks {
+			terms[i] = tok.Term
+			words[i] = strings.ToLower(text[tok.Start:tok.End])
+		}
+		terms = append(terms, codes...)
 		if len(terms) == 0 {
 			continue
 		}
-		b.out = append(b.out, Doc{Kind: kind, Path: path, Card: card, Level: level, Lang: l, Text: text, Terms: terms})
+		b.out = append(b.out, Doc{Kind: kind, Path: path, Card: card, Level: level, Lang: l, Text: text, Terms: terms, Words: words})
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 // busy_timeout makes a connection wait for a lock held by another process
 // instead of failing with SQLITE_BUSY; WAL lets readers run while a write is
 // in progress; synchronous=NORMAL is durable enough under WAL and much faster.
-const sqlitePragmas = "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+const sqlitePragmas = "_pragma=page_size(16384)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(8000)"
 
 // IsPostgres reports whether dsn names a PostgreSQL database rather than a
 // SQLite file.
@@ -102,7 +102,7 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 
-	r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)")
+	r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)&_pragma=cache_size(-16384)")
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)

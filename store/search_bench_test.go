@@ -20,14 +20,12 @@ import (
 //	KASIP_SEARCH_BENCH_N=10000 go test ./store -run SearchLatency -v -timeout 2h
 func TestSearchLatency(t *testing.T) {
 	n, _ := strconv.Atoi(os.Getenv("KASIP_SEARCH_BENCH_N"))
-	dsn := os.Getenv("KASIP_SEARCH_BENCH_DB") // an existing registry: query it, import nothing
+	dsn := os.Getenv("KASIP_SEARCH_BENCH_DB") // a registry to import into (or, without N, only to query)
 	if n <= 0 && dsn == "" {
 		t.Skip("set KASIP_SEARCH_BENCH_N (or KASIP_SEARCH_BENCH_DB) to run")
 	}
 	if dsn == "" {
 		dsn = filepath.Join(t.TempDir(), "bench.db")
-	} else {
-		n = 0
 	}
 	if c, _ := strconv.Atoi(os.Getenv("KASIP_SEARCH_CAP")); c > 0 {
 		defer func(old int) { candidateCap = old }(candidateCap)

@@ -316,8 +316,10 @@ func TestSearchLatestAndVersions(t *testing.T) {
 		}
 		// Reindexing from scratch gives the same results.
 		before := doSearch(t, s, kasip.SearchQuery{Text: "жастар", Limit: 50})
-		if _, err := s.w.ExecContext(ctx, "DELETE FROM search_docs"); err != nil {
-			t.Fatal(err)
+		for _, q := range []string{"DELETE FROM search_postings", "DELETE FROM search_docs"} {
+			if _, err := s.w.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if _, err := s.w.ExecContext(ctx, "DELETE FROM search_vocab"); err != nil {
 			t.Fatal(err)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/search"
-	"github.com/kasip/kasip/search/analyze"
 )
 
 // The search index (issue 4): every stored version is flattened into
@@ -20,7 +19,11 @@ import (
 // the import's transaction. See docs/search.md ("Index and query").
 
 // batchRows is how many rows a multi-row INSERT carries.
-const batchRows = 200
+const batchRows = 500
+
+// docsPerVersion bounds the search documents of one version; document ids
+// are the version's id times this plus the document's position.
+const docsPerVersion = 1_000_000
 
 // indexSearch replaces the search documents of version id with those of m.
 func (s *Store) indexSearch(ctx context.Context, tx *sql.Tx, id int64, m *kasip.Standard) error {
@@ -28,33 +31,52 @@ func (s *Store) indexSearch(ctx context.Context, tx *sql.Tx, id int64, m *kasip.
 	words := map[string]string{}
 	var dDocs, dLen int64
 
-	// What the version had: subtract it.
-	rows, err := tx.QueryContext(ctx, s.q("SELECT terms FROM search_docs WHERE standard_id = ?"), id)
+	// What the version had: subtract it, and delete its postings by their
+	// full key (term, impact, doc), which the stored terms give back; a
+	// separate index by document would cost every import a third B-tree.
+	type oldPosting struct {
+		term   string
+		impact int
+		doc    int64
+	}
+	var gonePosts []oldPosting
+	rows, err := tx.QueryContext(ctx, s.q("SELECT id, kind, terms, length FROM search_docs WHERE standard_id = ?"), id)
 	if err != nil {
 		return fmt.Errorf("search index: read old documents: %w", err)
 	}
 	for rows.Next() {
-		var terms string
-		if err := rows.Scan(&terms); err != nil {
+		var (
+			doc         int64
+			kind, terms string
+			length      int
+		)
+		if err := rows.Scan(&doc, &kind, &terms, &length); err != nil {
 			rows.Close()
 			return fmt.Errorf("search index: read old documents: %w", err)
 		}
-		for t := range search.TermCounts(strings.Fields(terms)) {
+		for t, tf := range search.TermCounts(strings.Fields(terms)) {
 			delta[t]--
+			gonePosts = append(gonePosts, oldPosting{t, search.Impact(kind, tf, length), doc})
 		}
+		dDocs--
+		dLen -= int64(length)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("search index: read old documents: %w", err)
 	}
-	var oldDocs, oldLen sql.NullInt64
-	if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*), SUM(length) FROM search_docs WHERE standard_id = ?"), id).Scan(&oldDocs, &oldLen); err != nil {
-		return fmt.Errorf("search index: count old documents: %w", err)
-	}
-	dDocs -= oldDocs.Int64
-	dLen -= oldLen.Int64
-	if _, err := tx.ExecContext(ctx, s.q("DELETE FROM search_postings WHERE doc_id IN (SELECT id FROM search_docs WHERE standard_id = ?)"), id); err != nil {
-		return fmt.Errorf("search index: delete postings: %w", err)
+	if len(gonePosts) > 0 {
+		del, err := tx.PrepareContext(ctx, s.q("DELETE FROM search_postings WHERE term = ? AND impact = ? AND doc_id = ?"))
+		if err != nil {
+			return fmt.Errorf("search index: delete postings: %w", err)
+		}
+		for _, p := range gonePosts {
+			if _, err := del.ExecContext(ctx, p.term, p.impact, p.doc); err != nil {
+				del.Close()
+				return fmt.Errorf("search index: delete postings: %w", err)
+			}
+		}
+		del.Close()
 	}
 	if _, err := tx.ExecContext(ctx, s.q("DELETE FROM search_docs WHERE standard_id = ?"), id); err != nil {
 		return fmt.Errorf("search index: delete documents: %w", err)
@@ -64,9 +86,6 @@ func (s *Store) indexSearch(ctx context.Context, tx *sql.Tx, id int64, m *kasip.
 	sections := listKey(okedSections(m.OKED))
 	version := m.VersionKey()
 	cardTitles := map[int]string{}
-	ins := s.q(`INSERT INTO search_docs (standard_id, code, version, is_latest, card, level, kind, path, lang,
-		text, terms, length, oked_sections, card_title, generated)
-		VALUES (?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	type posting struct {
 		term   string
 		doc    int64
@@ -74,7 +93,11 @@ func (s *Store) indexSearch(ctx context.Context, tx *sql.Tx, id int64, m *kasip.
 		impact int
 	}
 	var posts []posting
-	for _, d := range search.Documents(m) {
+	var docArgs []any
+	// Document ids are derived from the version's id, so documents are
+	// inserted in batches without a round trip each for the new id, and
+	// both databases number them alike.
+	for n, d := range search.Documents(m) {
 		ct, ok := cardTitles[d.Card]
 		if !ok {
 			ct = "{}"
@@ -83,11 +106,12 @@ func (s *Store) indexSearch(ctx context.Context, tx *sql.Tx, id int64, m *kasip.
 			}
 			cardTitles[d.Card] = ct
 		}
-		var docID int64
-		if err := tx.QueryRowContext(ctx, ins, id, m.Code, version, d.Card, d.Level, d.Kind, d.Path, d.Lang,
-			d.Text, strings.Join(d.Terms, " "), len(d.Terms), sections, ct, m.Generated).Scan(&docID); err != nil {
-			return fmt.Errorf("search index: insert %s %s: %w", d.Path, d.Lang, err)
+		if n >= docsPerVersion {
+			return fmt.Errorf("search index: more than %d items in one version: %w", docsPerVersion, kasip.ErrInvalid)
 		}
+		docID := id*docsPerVersion + int64(n)
+		docArgs = append(docArgs, docID, id, m.Code, version, d.Card, d.Level, d.Kind, d.Path, d.Lang,
+			d.Text, strings.Join(d.Terms, " "), len(d.Terms), sections, ct, m.Generated)
 		dDocs++
 		dLen += int64(len(d.Terms))
 		counts := search.TermCounts(d.Terms)
@@ -100,12 +124,33 @@ func (s *Store) indexSearch(ctx context.Context, tx *sql.Tx, id int64, m *kasip.
 			posts = append(posts, posting{t, docID, counts[t], search.Impact(d.Kind, counts[t], len(d.Terms))})
 			delta[t]++
 		}
-		for _, tok := range analyze.Analyze(d.Text) {
-			if _, ok := words[tok.Term]; !ok {
-				words[tok.Term] = strings.ToLower(d.Text[tok.Start:tok.End])
+		for i, w := range d.Words {
+			if _, ok := words[d.Terms[i]]; !ok {
+				words[d.Terms[i]] = w
 			}
 		}
 	}
+	const docCols = 15
+	for i := 0; i < len(docArgs); i += batchRows * docCols {
+		part := docArgs[i:min(i+batchRows*docCols, len(docArgs))]
+		q := `INSERT INTO search_docs (id, standard_id, code, version, card, level, kind, path, lang,
+			text, terms, length, oked_sections, card_title, generated) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", len(part)/docCols), ", ")
+		if _, err := tx.ExecContext(ctx, s.q(q), part...); err != nil {
+			return fmt.Errorf("search index: insert documents: %w", err)
+		}
+	}
+	// In the index's order: neighbouring rows land on the same pages.
+	sort.Slice(posts, func(i, j int) bool {
+		a, b := posts[i], posts[j]
+		if a.term != b.term {
+			return a.term < b.term
+		}
+		if a.impact != b.impact {
+			return a.impact > b.impact
+		}
+		return a.doc < b.doc
+	})
 	for i := 0; i < len(posts); i += batchRows {
 		part := posts[i:min(i+batchRows, len(posts))]
 		args := make([]any, 0, 4*len(part))

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -35,6 +36,13 @@ func main() {
 		os.Exit(2)
 	}
 	ctx := context.Background()
+	if p := os.Getenv("KASIP_BENCH_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
 	codes, err := importBench(ctx, *dsn, *n)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kasip-bench:", err)

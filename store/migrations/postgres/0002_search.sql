@@ -31,12 +31,12 @@ CREATE INDEX search_docs_code ON search_docs (code, path);
 -- reads only the first rows of a frequent term.
 CREATE TABLE search_postings (
     term   TEXT    NOT NULL,
-    doc_id BIGINT  NOT NULL REFERENCES search_docs (id) ON DELETE CASCADE,
+    doc_id BIGINT  NOT NULL, -- search_docs.id; removed with its document by the indexer
     tf     INTEGER NOT NULL,
-    impact INTEGER NOT NULL,
-    PRIMARY KEY (term, doc_id)
+    impact INTEGER NOT NULL
 );
-CREATE INDEX search_postings_doc ON search_postings (doc_id);
+-- No primary key: (term, impact, doc_id) below serves every lookup by term,
+-- and a second index of the same keys would double the cost of an import.
 CREATE INDEX search_postings_impact ON search_postings (term, impact DESC, doc_id);
 
 -- Document frequency of every term over search_docs, with a surface word
