@@ -156,18 +156,8 @@ func joinLines(s string) string { return strings.Join(strings.Fields(s), " ") }
 func trimQuotes(s string) string {
 	s = joinLines(s)
 	s = strings.TrimRight(s, ".:;, ")
-	for len(s) > 1 {
-		first, last := s[:1], s[len(s)-1:]
-		r0 := []rune(s)[0]
-		r1 := []rune(s)[len([]rune(s))-1]
-		if strings.ContainsRune(`"«“'`, r0) && strings.ContainsRune(`"»”'`, r1) {
-			rs := []rune(s)
-			s = strings.TrimSpace(string(rs[1 : len(rs)-1]))
-			continue
-		}
-		_ = first
-		_ = last
-		break
+	for rs := []rune(s); len(rs) > 1 && strings.ContainsRune(`"«“'`, rs[0]) && strings.ContainsRune(`"»”'`, rs[len(rs)-1]); rs = []rune(s) {
+		s = strings.TrimSpace(string(rs[1 : len(rs)-1]))
 	}
 	return s
 }

@@ -174,7 +174,7 @@ func addGaps(chain, all []marker) ([]marker, []listProblem) {
 				Message: "numbering jumps from " + strconv.Itoa(last.n) + " to " + strconv.Itoa(m.n)})
 			last = m
 			out = append(out, m)
-		} else if m.n == last.n && isSentenceEnd(m) {
+		} else if m.n == last.n {
 			problems = append(problems, listProblem{Rule: "numbering", Offset: m.start,
 				Message: "number " + strconv.Itoa(m.n) + " is used twice"})
 			out = append(out, m)
@@ -183,8 +183,6 @@ func addGaps(chain, all []marker) ([]marker, []listProblem) {
 	}
 	return out, problems
 }
-
-func isSentenceEnd(m marker) bool { return m.strong }
 
 // cleanItem trims an item's text of list punctuation.
 func cleanItem(s string) string {

@@ -69,6 +69,15 @@ func (q *uiQuery) intIn(name string, lo, hi int) int {
 	return n
 }
 
+// okedSection reads an optional OKED section letter, upper-cased.
+func (q *uiQuery) okedSection(name string) string {
+	v := strings.ToUpper(q.text(name))
+	if v != "" && (len(v) != 1 || v[0] < 'A' || v[0] > 'Z') {
+		q.fail(name, "expected an OKED section letter, A to U")
+	}
+	return v
+}
+
 // page reads ?page= (1-based).
 func (q *uiQuery) page() int {
 	return max(1, q.intIn("page", 1, 100000))
@@ -426,15 +435,12 @@ func (s *Server) uiProfessions(w http.ResponseWriter, r *http.Request) error {
 		uiBase:      s.uiBase(r, translate(lang, "Register of professions")),
 		Q:           q.text("q"),
 		Level:       q.intIn("level", 1, 8),
-		OKED:        strings.ToUpper(q.text("oked")),
+		OKED:        q.okedSection("oked"),
 		Code:        q.text("code"),
 		Language:    q.oneOf("language", "kk", "ru", "en"),
 		Recognition: q.oneOf("recognition", kasip.RecognitionMandatory, kasip.RecognitionVoluntary),
 	}
 	page := q.page()
-	if d.OKED != "" && (len(d.OKED) != 1 || d.OKED[0] < 'A' || d.OKED[0] > 'Z') {
-		q.fail("oked", "expected an OKED section letter, A to U")
-	}
 	if strings.IndexFunc(d.Code, func(r rune) bool { return !unicode.IsDigit(r) && r != '-' && r != '.' }) >= 0 {
 		q.fail("code", "expected the start of an occupation code, such as 3412 or 3412-0")
 	}

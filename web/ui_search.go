@@ -120,15 +120,12 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 		uiBase:   s.uiBase(r, translate(lang, "Search the registry")),
 		Q:        q.text("q"),
 		Level:    q.intIn("level", 1, 8),
-		OKED:     strings.ToUpper(q.text("oked")),
+		OKED:     q.okedSection("oked"),
 		Standard: q.text("standard"),
 		Language: q.oneOf("language", "kk", "ru", "en"),
 		Kind:     q.oneOf("kind", searchKinds...),
 	}
 	page := q.page()
-	if d.OKED != "" && (len(d.OKED) != 1 || d.OKED[0] < 'A' || d.OKED[0] > 'Z') {
-		q.fail("oked", "expected an OKED section letter, A to U")
-	}
 	if q.err != nil {
 		return q.err
 	}
