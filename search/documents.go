@@ -111,7 +111,15 @@ func (b *builder) items(kind, prefix string, card, level int, items []kasip.Item
 // definitions; one Doc per item and language.
 func Documents(st *kasip.Standard) []Doc {
 	b := &builder{}
-	b.add(kasip.KindStandard, "", -1, 0, st.Title, codeTerms(st.Code, st.CodeOriginal))
+	// The standard's own code comes last (exact code lookup looks there);
+	// its activity codes before it, so that an OKED class such as 55.10.1
+	// finds the standards of that activity.
+	okeds := make([]string, 0, len(st.OKED))
+	for _, o := range st.OKED {
+		okeds = append(okeds, o.Code, o.CodeOriginal)
+	}
+	stCodes := dedup(append(codeTerms(okeds...), codeTerms(st.Code, st.CodeOriginal)...))
+	b.add(kasip.KindStandard, "", -1, 0, st.Title, stCodes)
 	for i, tm := range st.Terms {
 		b.add(kasip.KindTerm, fmt.Sprintf("terms[%d]", i), -1, 0, termText(tm), nil)
 	}

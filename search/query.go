@@ -248,6 +248,20 @@ func (q Query) Score(kind string, dl int, ps []Posting, st Stats, v *Vocab) floa
 	return score * KindWeight(kind)
 }
 
+// Matched is the number of clauses a document with postings ps matches.
+func (q Query) Matched(ps []Posting) int {
+	n := 0
+	for i := range q.Clauses {
+		for _, p := range ps {
+			if _, ok := q.Clauses[i].Match[p.Term]; ok {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // Matches reports whether a document with postings ps satisfies every
 // clause (all = true) or at least one.
 func (q Query) Matches(ps []Posting, all bool) bool {

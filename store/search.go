@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/search"
@@ -40,6 +41,43 @@ type searchState struct {
 	gen   int64
 	vocab *search.Vocab
 	stats search.Stats
+	cands *candCache // candidate lists of this generation (searchcache.go)
+
+	exactMu sync.Mutex
+	exact   map[string]*kasip.CodeMatch // code lookups of this generation (nil: no match)
+}
+
+// maxExact bounds the cached code lookups; past it the map starts afresh.
+const maxExact = 10_000
+
+// exactCode is Store.exactCode through the generation's cache.
+func (s *Store) cachedExactCode(ctx context.Context, st *searchState, term string) (*kasip.CodeMatch, error) {
+	st.exactMu.Lock()
+	m, ok := st.exact[term]
+	st.exactMu.Unlock()
+	if ok {
+		if m == nil {
+			return nil, nil
+		}
+		c := *m // callers may change theirs
+		return &c, nil
+	}
+	m, err := s.exactCode(ctx, term)
+	if err != nil {
+		return nil, err
+	}
+	st.exactMu.Lock()
+	if st.exact == nil || len(st.exact) >= maxExact {
+		st.exact = map[string]*kasip.CodeMatch{}
+	}
+	if m != nil {
+		c := *m
+		st.exact[term] = &c
+	} else {
+		st.exact[term] = nil
+	}
+	st.exactMu.Unlock()
+	return m, nil
 }
 
 // state returns the vocabulary, loaded once per process and reloaded when
@@ -54,7 +92,7 @@ func (s *Store) searchState(ctx context.Context) (*searchState, error) {
 	if c := s.searchCache; c != nil && c.gen == gen {
 		return c, nil
 	}
-	st := &searchState{gen: gen}
+	st := &searchState{gen: gen, cands: newCandCache(s.cacheRowsLocked())}
 	if err := s.r.QueryRowContext(ctx, "SELECT docs, length FROM search_stats WHERE id = 1").Scan(&st.stats.Docs, &st.stats.Length); err != nil {
 		return nil, fmt.Errorf("search: read statistics: %w", err)
 	}
@@ -79,20 +117,12 @@ func (s *Store) searchState(ctx context.Context) (*searchState, error) {
 	return st, nil
 }
 
-// cand is a matching document while a query is scored.
+// cand is a matching document while a query is scored: a candidate row
+// (shared, read-only) and what this query computed about it.
 type cand struct {
-	id       int64
-	code     string
-	path     string
-	lang     string
-	kind     string
-	version  string
-	level    int
-	length   int
-	sections string
-	text     string
-	posts    []search.Posting
-	score    float64
+	*candRow
+	posts []search.Posting
+	score float64
 }
 
 func checkSearchQuery(q *kasip.SearchQuery) error {
@@ -182,15 +212,16 @@ func (s *Store) Search(ctx context.Context, q kasip.SearchQuery) (kasip.SearchRe
 	}
 	pq.Expand(st.vocab)
 	if code := pq.Code(); code != "" {
-		if res.Exact, err = s.exactCode(ctx, code); err != nil {
+		if res.Exact, err = s.cachedExactCode(ctx, st, code); err != nil {
 			return res, err
 		}
 	}
 
-	// Every word must match: read the candidates of the rarest word, then
-	// check the others on each candidate's terms. When no document has
-	// every word, any word will do.
-	f := &fetcher{s: s, q: q, pq: pq, byID: map[int64]*cand{}}
+	// Documents with every word come first: read the candidates of the
+	// rarest word, then check the others on each candidate's terms. When
+	// they do not fill the page, documents with some of the words follow,
+	// those with more words first.
+	f := &fetcher{s: s, st: st, q: q, pq: pq, byID: map[int64]*cand{}}
 	driver := -1
 	best := 0
 	for i, c := range pq.Clauses {
@@ -202,14 +233,14 @@ func (s *Store) Search(ctx context.Context, q kasip.SearchQuery) (kasip.SearchRe
 			driver, best = i, df
 		}
 	}
-	var matches []*cand
 	if best > 0 {
 		if err := f.fetch(ctx, driver); err != nil {
 			return res, err
 		}
-		matches = match(pq, f.order, true)
 	}
-	if len(matches) == 0 && len(pq.Clauses) > 1 && pq.Phrases == 0 {
+	full := match(pq, f.order, true)
+	var partial []*cand
+	if len(full) < q.Offset+q.Limit && len(pq.Clauses) > 1 && pq.Phrases == 0 {
 		for i := range pq.Clauses {
 			if i != driver || best == 0 {
 				if err := f.fetch(ctx, i); err != nil {
@@ -217,16 +248,23 @@ func (s *Store) Search(ctx context.Context, q kasip.SearchQuery) (kasip.SearchRe
 				}
 			}
 		}
-		matches = match(pq, f.order, false)
+		full = match(pq, f.order, true)
+		partial = matchSome(pq, f.order)
 	}
-	if len(matches) == 0 {
+	if len(full) == 0 && len(partial) == 0 {
 		res.DidYouMean = pq.DidYouMean(q.Text)
 		return res, nil
 	}
-	for _, c := range matches {
+	for _, c := range full {
 		c.score = pq.Score(c.kind, c.length, c.posts, st.stats, st.vocab)
 	}
-	sort.Slice(matches, func(i, j int) bool { return before(matches[i], matches[j]) })
+	n := float64(len(pq.Clauses))
+	for _, c := range partial {
+		c.score = pq.Score(c.kind, c.length, c.posts, st.stats, st.vocab) * float64(pq.Matched(c.posts)) / n
+	}
+	sort.Slice(full, func(i, j int) bool { return before(full[i], full[j]) })
+	sort.Slice(partial, func(i, j int) bool { return before(partial[i], partial[j]) })
+	matches := append(full, partial...)
 	res.Total = len(matches)
 	res.Facets = facets(matches)
 	res.DidYouMean = pq.DidYouMean(q.Text)
@@ -270,8 +308,33 @@ func before(a, b *cand) bool {
 
 func match(pq search.Query, cands []*cand, all bool) []*cand {
 	out := []*cand{}
+	// The same text recurs across standards (common abilities and
+	// knowledge): check a phrase once per text.
+	phrase := map[string]bool{}
 	for _, c := range cands {
-		if pq.Matches(c.posts, all) && (pq.Phrases == 0 || pq.PhraseMatch(c.text)) {
+		if !pq.Matches(c.posts, all) {
+			continue
+		}
+		if pq.Phrases > 0 {
+			ok, seen := phrase[c.text]
+			if !seen {
+				ok = pq.PhraseMatch(c.text)
+				phrase[c.text] = ok
+			}
+			if !ok {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// matchSome returns the candidates that have some but not every word.
+func matchSome(pq search.Query, cands []*cand) []*cand {
+	out := []*cand{}
+	for _, c := range cands {
+		if pq.Matches(c.posts, false) && !pq.Matches(c.posts, true) {
 			out = append(out, c)
 		}
 	}
@@ -287,10 +350,8 @@ func facets(ms []*cand) map[string]map[string]int {
 		}
 		f["lang"][c.lang]++
 		f["standard"][c.code]++
-		for _, sec := range strings.Split(strings.Trim(c.sections, ","), ",") {
-			if sec != "" {
-				f["oked"][sec]++
-			}
+		for _, sec := range c.sections {
+			f["oked"][sec]++
 		}
 	}
 	return f
@@ -300,22 +361,24 @@ func facets(ms []*cand) map[string]map[string]int {
 // documents the filters allow where the term has the highest impact (at
 // most candidateCap per word), in (impact desc, doc_id) order on both
 // databases. A candidate's postings for every query term come from its
-// terms column, so the other words are checked without reading their
-// postings.
+// terms, so the other words are checked without reading their postings.
 type fetcher struct {
 	s     *Store
+	st    *searchState
 	q     kasip.SearchQuery
 	pq    search.Query
 	byID  map[int64]*cand
 	order []*cand
-	terms map[string]bool
+	terms map[int32]bool // vocabulary IDs of every term of the query
 }
 
 func (f *fetcher) fetch(ctx context.Context, clause int) error {
 	if f.terms == nil {
-		f.terms = map[string]bool{}
+		f.terms = map[int32]bool{}
 		for _, t := range f.pq.AllTerms() {
-			f.terms[t] = true
+			if id := f.st.vocab.ID(t); id >= 0 {
+				f.terms[id] = true
+			}
 		}
 	}
 	c := f.pq.Clauses[clause]
@@ -329,51 +392,99 @@ func (f *fetcher) fetch(ctx context.Context, clause int) error {
 	sort.Strings(terms)
 	per := max(minPerTerm, candidateCap/len(terms))
 	conds, fargs := searchFilters(f.q)
-	textCol := "''"
-	if f.pq.Phrases > 0 {
-		textCol = "d.text"
-	}
-	query := f.s.q(`SELECT d.id, d.code, d.path, d.lang, d.kind, d.version, d.level, d.length, d.oked_sections,
-		d.terms, ` + textCol + `
-		FROM search_postings p JOIN search_docs d ON d.id = p.doc_id
-		WHERE p.term = ?` + andConds(conds) + `
-		ORDER BY p.impact DESC, p.doc_id LIMIT ?`)
 	for _, t := range terms {
 		args := append(append([]any{t}, fargs...), per)
-		rows, err := f.s.r.QueryContext(ctx, query, args...)
+		key := fmt.Sprint(args...) + "\x00" + strings.Join(conds, "\x00")
+		rows, err := f.st.cands.get(ctx, key, func(ctx context.Context) ([]*candRow, error) {
+			return f.s.readCandidates(ctx, f.st.vocab, conds, args)
+		})
 		if err != nil {
-			return fmt.Errorf("search: candidates: %w", err)
+			return err
 		}
-		for rows.Next() {
-			var c cand
-			var terms string
-			if err := rows.Scan(&c.id, &c.code, &c.path, &c.lang, &c.kind, &c.version, &c.level, &c.length,
-				&c.sections, &terms, &c.text); err != nil {
-				rows.Close()
-				return fmt.Errorf("search: candidates: %w", err)
-			}
-			if f.byID[c.id] != nil {
+		for _, r := range rows {
+			if f.byID[r.id] != nil {
 				continue
 			}
-			counts := map[string]int{}
-			for _, t := range strings.Fields(terms) {
-				if f.terms[t] {
-					counts[t]++
-				}
-			}
-			for t, n := range counts {
-				c.posts = append(c.posts, search.Posting{Term: t, TF: n})
-			}
-			cc := c
-			f.byID[c.id] = &cc
-			f.order = append(f.order, &cc)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("search: candidates: %w", err)
+			cc := &cand{candRow: r, posts: f.postings(r.terms)}
+			f.byID[r.id] = cc
+			f.order = append(f.order, cc)
 		}
 	}
 	return nil
+}
+
+// postings counts the query's terms among a document's terms.
+func (f *fetcher) postings(terms []int32) []search.Posting {
+	var ps []search.Posting
+	var ids []int32
+	for _, t := range terms {
+		if !f.terms[t] {
+			continue
+		}
+		found := false
+		for i := range ids {
+			if ids[i] == t {
+				ps[i].TF++
+				found = true
+				break
+			}
+		}
+		if !found {
+			ids = append(ids, t)
+			ps = append(ps, search.Posting{Term: f.st.vocab.Term(t), TF: 1})
+		}
+	}
+	return ps
+}
+
+// readCandidates runs the candidate query of one term (args: the term, the
+// filters' arguments, the limit).
+func (s *Store) readCandidates(ctx context.Context, v *search.Vocab, conds []string, args []any) ([]*candRow, error) {
+	query := s.q(`SELECT d.id, d.code, d.path, d.lang, d.kind, d.version, d.level, d.length, d.oked_sections,
+		d.terms, d.text
+		FROM search_postings p JOIN search_docs d ON d.id = p.doc_id
+		WHERE p.term = ?` + andConds(conds) + `
+		ORDER BY p.impact DESC, p.doc_id LIMIT ?`)
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search: candidates: %w", err)
+	}
+	defer rows.Close()
+	var out []*candRow
+	// Codes, versions, languages and kinds repeat from row to row: one
+	// string each, for the rows that stay in the cache.
+	intern := map[string]string{}
+	in := func(s string) string {
+		if t, ok := intern[s]; ok {
+			return t
+		}
+		intern[s] = s
+		return s
+	}
+	for rows.Next() {
+		r := &candRow{}
+		var sections, terms string
+		if err := rows.Scan(&r.id, &r.code, &r.path, &r.lang, &r.kind, &r.version, &r.level, &r.length,
+			&sections, &terms, &r.text); err != nil {
+			return nil, fmt.Errorf("search: candidates: %w", err)
+		}
+		r.code, r.lang, r.kind, r.version = in(r.code), in(r.lang), in(r.kind), in(r.version)
+		for t := range strings.FieldsSeq(terms) {
+			if id := v.ID(t); id >= 0 {
+				r.terms = append(r.terms, id)
+			}
+		}
+		for _, sec := range strings.Split(strings.Trim(sections, ","), ",") {
+			if sec != "" {
+				r.sections = append(r.sections, in(sec))
+			}
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: candidates: %w", err)
+	}
+	return out, nil
 }
 
 func andConds(conds []string) string {
@@ -459,6 +570,11 @@ func (s *Store) exactCode(ctx context.Context, term string) (*kasip.CodeMatch, e
 		// Codes are stored after the text's terms: the code must be one
 		// of them, not a number in the title.
 		if !codeOf(terms, term) {
+			continue
+		}
+		// A standard's document also carries its activity (OKED) codes;
+		// only its own code makes it the answer.
+		if kind == kasip.KindStandard && strings.ToLower(m.Code) != term {
 			continue
 		}
 		r := rank[kind]
@@ -661,7 +777,7 @@ func (s *Store) itemHit(ctx context.Context, code, path string) (kasip.SearchHit
 	if err != nil {
 		return kasip.SearchHit{}, fmt.Errorf("similar: read item: %w", err)
 	}
-	hs, err := s.hits(ctx, []*cand{{id: id}})
+	hs, err := s.hits(ctx, []*cand{{candRow: &candRow{id: id}}})
 	if err != nil {
 		return kasip.SearchHit{}, err
 	}

@@ -30,6 +30,7 @@ type Store struct {
 
 	searchMu    sync.Mutex
 	searchCache *searchState // vocabulary of the last generation seen (search.go)
+	cacheRows   *int         // candidate cache bound set by SetSearchCache, else the environment's
 
 	// hook, when set by tests, is called at named steps of an import; an
 	// error it returns fails the import there.

@@ -37,6 +37,7 @@ func main() {
 	verbose := flag.Bool("v", false, "print every query")
 	dump := flag.Bool("items", false, "print the searchable items of the bundled documents (CODE|PATH|LANG, kind, text) and stop: the list judges read")
 	show := flag.String("q", "", "show the top 10 of Kasip and of the baseline for this query (on the bundled documents), with the set's grades, and stop")
+	benchDB := flag.String("benchdb", "", "SQLite file for the benchmark: created and filled when missing, reused (import not timed) when it already holds standards")
 	bench := flag.Int("bench", 0, "also benchmark with this many generated standards (plus the bundled ones)")
 	clients := flag.Int("c", 32, "concurrent clients in the benchmark")
 	maxQueries := flag.Int("queries", 20000, "queries per latency scenario (upper bound)")
@@ -61,7 +62,7 @@ func main() {
 	}
 	if err := run(ctx, os.Stdout, config{
 		DSN: *dsn, Set: *setPath, Verbose: *verbose,
-		Bench: *bench, Reindex: *reindex, Clients: *clients, MaxQueries: *maxQueries, MaxTime: *maxTime,
+		Bench: *bench, BenchDB: *benchDB, Reindex: *reindex, Clients: *clients, MaxQueries: *maxQueries, MaxTime: *maxTime,
 	}); err != nil {
 		fmt.Fprintln(os.Stderr, "kasip-search-eval:", err)
 		os.Exit(1)
@@ -72,6 +73,7 @@ type config struct {
 	DSN, Set   string
 	Verbose    bool
 	Bench      int
+	BenchDB    string
 	Reindex    bool
 	Clients    int
 	MaxQueries int
