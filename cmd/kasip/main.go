@@ -20,6 +20,9 @@ Usage:
   kasip export [--db DSN] CODE [--version V]       print a stored standard as JSON
   kasip parse [--format F] [--report] FILE   print the standard(s) in FILE as JSON
   kasip lint [--json] [--today DATE] FILE…    check standards for defects
+  kasip verify [--status] [--offline] [--now DATE] FILE.json   check a signed credential
+  kasip audit verify [--db DSN]               check the audit log's hash chain
+  kasip user add [--db DSN] --login L --name N --role R [--centre ID] [--password-stdin]   create an account
   kasip version                               print the version
 
 DSN: a SQLite file path (default kasip.db, or $KASIP_DB) or a postgres:// URL.
@@ -44,6 +47,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdImport(ctx, args[1:], stdout, stderr)
 	case "export":
 		return cmdExport(ctx, args[1:], stdout, stderr)
+	case "audit":
+		return cmdAudit(ctx, args[1:], stdout, stderr)
+	case "user":
+		return cmdUser(ctx, args[1:], stdin, stdout, stderr)
+	case "verify":
+		return cmdVerify(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "kasip", version)
 		return 0
