@@ -1,0 +1,231 @@
+package recognition
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kasip/kasip"
+)
+
+// Contacts of a centre or a candidate.
+type Contacts struct {
+	Address string `json:"address,omitempty"`
+	Phone   string `json:"phone,omitempty"`
+	Email   string `json:"email,omitempty"`
+	Website string `json:"website,omitempty"`
+}
+
+func (c Contacts) validate(p *problems) {
+	if c.Email != "" && (!strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " \t\r\n")) {
+		p.add("e-mail %q is not an address", c.Email)
+	}
+}
+
+// Centre is a recognition centre.
+type Centre struct {
+	ID             int64           `json:"id"`
+	Name           kasip.Text      `json:"name"` // kk and ru
+	BIN            string          `json:"bin"`
+	Region         string          `json:"region"`
+	Contacts       Contacts        `json:"contacts"`
+	CreatedAt      time.Time       `json:"created_at"`
+	Accreditations []Accreditation `json:"accreditations"`
+	Assessors      []int64         `json:"assessors"` // user ids
+}
+
+// Validate checks the fields a caller supplies.
+func (c Centre) Validate() error {
+	var p problems
+	if c.Name.IsEmpty() {
+		p.add("the name is required")
+	}
+	for l := range c.Name {
+		if l != "kk" && l != "ru" && l != "en" {
+			p.add("name language %q: want kk, ru or en", l)
+		}
+	}
+	if err := ValidateBIN(c.BIN); err != nil {
+		p.add("%s", strings.TrimSuffix(err.Error(), ": "+kasip.ErrInvalid.Error()))
+	}
+	c.Contacts.validate(&p)
+	return p.err("centre")
+}
+
+// HasAssessor reports whether user is an assessor of the centre.
+func (c Centre) HasAssessor(user int64) bool { return slices.Contains(c.Assessors, user) }
+
+// Accreditation statuses. Expired is also what an active accreditation
+// becomes, without a write, once its validity has run out (StatusAt).
+const (
+	AccreditationActive    = "active"
+	AccreditationSuspended = "suspended"
+	AccreditationRevoked   = "revoked"
+	AccreditationExpired   = "expired"
+)
+
+// accreditationMoves are the status changes an administrator may make.
+// Revoked and expired are final: a centre is accredited again with a new
+// accreditation (a new certificate number).
+var accreditationMoves = map[string][]string{
+	AccreditationActive:    {AccreditationSuspended, AccreditationRevoked, AccreditationExpired},
+	AccreditationSuspended: {AccreditationActive, AccreditationRevoked, AccreditationExpired},
+}
+
+// Accreditation is a centre's accreditation certificate and its scope.
+type Accreditation struct {
+	ID       int64        `json:"id"`
+	CentreID int64        `json:"centre_id"`
+	Number   string       `json:"number"`
+	From     time.Time    `json:"valid_from"` // a day (midnight UTC)
+	To       time.Time    `json:"valid_to"`   // the last day it is valid, inclusive
+	Status   string       `json:"status"`
+	Reason   string       `json:"reason,omitempty"` // of the last status change
+	Scope    []ScopeEntry `json:"scope"`
+	// StatusChangedAt is when Status was last set (creation included).
+	StatusChangedAt time.Time `json:"status_changed_at"`
+}
+
+// ScopeEntry is a card a centre may assess, named as the register does:
+// by the standard's code and the card's number (Kazakh standards, 1-based)
+// or its code (Russian OTF, "A"); and the levels it may assess (none
+// listed: any level of the card).
+type ScopeEntry struct {
+	StandardCode string `json:"standard_code"`
+	CardNumber   int    `json:"card_number,omitempty"`
+	CardCode     string `json:"card_code,omitempty"`
+	Levels       []int  `json:"levels,omitempty"`
+}
+
+// String names the entry for messages: "M84120 card 2 levels 5".
+func (e ScopeEntry) String() string {
+	s := e.StandardCode + " card "
+	if e.CardCode != "" {
+		s += e.CardCode
+	} else {
+		s += strconv.Itoa(e.CardNumber)
+	}
+	if len(e.Levels) > 0 {
+		s += fmt.Sprintf(" levels %v", e.Levels)
+	}
+	return s
+}
+
+// Matches reports whether the entry covers card (number cardIndex of the
+// standard code) at level. A card without a number of its own is number
+// cardIndex+1, as the passport lists it.
+func (e ScopeEntry) Matches(code string, card *kasip.Card, cardIndex, level int) bool {
+	if e.StandardCode != code {
+		return false
+	}
+	number := card.Number
+	if number == 0 {
+		number = cardIndex + 1
+	}
+	switch {
+	case e.CardCode != "":
+		if card.Code != e.CardCode {
+			return false
+		}
+	case e.CardNumber != number:
+		return false
+	}
+	return len(e.Levels) == 0 || slices.Contains(e.Levels, level)
+}
+
+// DefaultTo fills To from From and the settings when it is zero: from the
+// 10th of January 2025 for 3 years is to the 9th of January 2028.
+func (a *Accreditation) DefaultTo(set Settings) {
+	if a.To.IsZero() && !a.From.IsZero() {
+		a.To = a.From.AddDate(set.AccreditationYears, 0, -1)
+	}
+}
+
+// Validate checks a new accreditation.
+func (a Accreditation) Validate() error {
+	var p problems
+	if strings.TrimSpace(a.Number) == "" {
+		p.add("the certificate number is required")
+	}
+	if a.From.IsZero() || a.To.IsZero() {
+		p.add("valid from and to are required")
+	} else if a.To.Before(a.From) {
+		p.add("valid to %s is before valid from %s", Date(a.To), Date(a.From))
+	}
+	if len(a.Scope) == 0 {
+		p.add("the scope lists no card")
+	}
+	for i, e := range a.Scope {
+		if e.StandardCode == "" {
+			p.add("scope %d: the standard code is required", i+1)
+		}
+		if (e.CardNumber > 0) == (e.CardCode != "") {
+			p.add("scope %d: give either a card number or a card code", i+1)
+		}
+		if e.CardNumber < 0 {
+			p.add("scope %d: card number %d", i+1, e.CardNumber)
+		}
+		for _, l := range e.Levels {
+			if l < 1 || l > 8 {
+				p.add("scope %d: level %d is not 1 to 8", i+1, l)
+			}
+		}
+	}
+	return p.err("accreditation")
+}
+
+// StatusAt is the status in effect at t: an active accreditation whose last
+// day has passed is expired.
+func (a Accreditation) StatusAt(t time.Time, set Settings) string {
+	if a.Status == AccreditationActive && set.Day(t).After(a.To) {
+		return AccreditationExpired
+	}
+	return a.Status
+}
+
+// CheckStatusChange checks that an administrator may move the
+// accreditation to status; a reason is always required.
+func (a Accreditation) CheckStatusChange(status, reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return invalidf("accreditation %s: a reason is required to change its status", a.Number)
+	}
+	if !slices.Contains(accreditationMoves[a.Status], status) {
+		return fmt.Errorf("accreditation %s: cannot go from %s to %s (allowed: %s): %w",
+			a.Number, a.Status, status, orNone(accreditationMoves[a.Status]), ErrIllegalTransition)
+	}
+	return nil
+}
+
+// Permits checks that the centre may assess card (number cardIndex of the
+// standard code) at level at time t: some accreditation is active, in
+// date, and has the card and level in scope. The error says why not.
+func (c Centre) Permits(code string, card *kasip.Card, cardIndex, level int, t time.Time, set Settings) error {
+	day := set.Day(t)
+	var why []string
+	for _, a := range c.Accreditations {
+		switch st := a.StatusAt(t, set); {
+		case st != AccreditationActive:
+			why = append(why, fmt.Sprintf("%s is %s", a.Number, st))
+		case day.Before(a.From):
+			why = append(why, fmt.Sprintf("%s is valid from %s", a.Number, Date(a.From)))
+		case !slices.ContainsFunc(a.Scope, func(e ScopeEntry) bool { return e.Matches(code, card, cardIndex, level) }):
+			why = append(why, fmt.Sprintf("%s does not cover it", a.Number))
+		default:
+			return nil
+		}
+	}
+	if len(why) == 0 {
+		why = append(why, "the centre has no accreditation")
+	}
+	return fmt.Errorf("centre %d may not assess %s card %d at level %d on %s (%s): %w",
+		c.ID, code, cardIndex+1, level, Date(day), strings.Join(why, "; "), ErrNotAccredited)
+}
+
+func orNone(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ", ")
+}

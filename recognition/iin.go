@@ -1,0 +1,131 @@
+package recognition
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kasip/kasip"
+)
+
+// IIN and BIN are the 12-digit identification numbers of Kazakhstan: of an
+// individual and of a legal entity (business identification number). Both
+// end with the same check digit.
+
+// checkWeights are the two weight sequences of the check digit: the second
+// is used when the first gives 10.
+var checkWeights = [2][11]int{
+	{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11},
+	{3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2},
+}
+
+// CheckDigit computes the check digit of the first 11 digits of an IIN or
+// BIN. ok is false when both weight sequences give 10: no number with those
+// first digits is valid (they are not issued).
+func CheckDigit(first11 string) (digit int, ok bool) {
+	if len(first11) != 11 || !allDigits(first11) {
+		return 0, false
+	}
+	for _, w := range checkWeights {
+		sum := 0
+		for i, c := range []byte(first11) {
+			sum += int(c-'0') * w[i]
+		}
+		if r := sum % 11; r != 10 {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func allDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// checkNumber checks the length, the digits and the check digit shared by
+// IIN and BIN; kind names the number in errors.
+func checkNumber(kind, n string) error {
+	if len(n) != 12 || !allDigits(n) {
+		return fmt.Errorf("%s %q must be 12 digits: %w", kind, n, kasip.ErrInvalid)
+	}
+	d, ok := CheckDigit(n[:11])
+	if !ok {
+		return fmt.Errorf("%s %s: no check digit exists for its first 11 digits: %w", kind, n, kasip.ErrInvalid)
+	}
+	if int(n[11]-'0') != d {
+		return fmt.Errorf("%s %s: wrong check digit %c (expected %d): %w", kind, n, n[11], d, kasip.ErrInvalid)
+	}
+	return nil
+}
+
+// IINBirthDate returns the date of birth an IIN encodes (midnight UTC) and
+// the holder's sex, "male" or "female". The 7th digit gives the century and
+// the sex: 1/2 born in the 1800s, 3/4 in the 1900s, 5/6 in the 2000s, odd
+// male, even female. Only the date part is checked, not the check digit.
+func IINBirthDate(iin string) (time.Time, string, error) {
+	if len(iin) != 12 || !allDigits(iin) {
+		return time.Time{}, "", fmt.Errorf("IIN %q must be 12 digits: %w", iin, kasip.ErrInvalid)
+	}
+	c := int(iin[6] - '0')
+	if c < 1 || c > 6 {
+		return time.Time{}, "", fmt.Errorf("IIN %s: 7th digit %d must be 1 to 6 (century and sex): %w", iin, c, kasip.ErrInvalid)
+	}
+	century := 1800 + 100*((c-1)/2)
+	sex := "male"
+	if c%2 == 0 {
+		sex = "female"
+	}
+	yy, mm, dd := num2(iin[0:2]), num2(iin[2:4]), num2(iin[4:6])
+	t := time.Date(century+yy, time.Month(mm), dd, 0, 0, 0, 0, time.UTC)
+	// time.Date normalises 31 February to 3 March: a date that does not
+	// round-trip does not exist.
+	if mm < 1 || mm > 12 || dd < 1 || t.Month() != time.Month(mm) || t.Day() != dd {
+		return time.Time{}, "", fmt.Errorf("IIN %s: %s is not a date: %w", iin, iin[:6], kasip.ErrInvalid)
+	}
+	return t, sex, nil
+}
+
+func num2(s string) int { return int(s[0]-'0')*10 + int(s[1]-'0') }
+
+// ValidateIIN checks an individual identification number: 12 digits, a
+// real birth date in the first 7, the check digit, and — unless birth is
+// the zero time — that it encodes the given date of birth (compared as
+// calendar dates, whatever the zone of birth).
+func ValidateIIN(iin string, birth time.Time) error {
+	enc, _, err := IINBirthDate(iin)
+	if err != nil {
+		return err
+	}
+	if err := checkNumber("IIN", iin); err != nil {
+		return err
+	}
+	if birth.IsZero() {
+		return nil
+	}
+	y, m, d := birth.Date()
+	if got := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); !got.Equal(enc) {
+		return fmt.Errorf("IIN %s encodes the birth date %s, not %s: %w", iin, Date(enc), Date(got), kasip.ErrInvalid)
+	}
+	return nil
+}
+
+// ValidateBIN checks a business identification number: 12 digits, the
+// registration month (3rd-4th digits) 01 to 12, the entity type (5th digit)
+// 4 (resident legal entity), 5 (non-resident) or 6 (joint individual
+// entrepreneurship), and the check digit, computed as for an IIN.
+func ValidateBIN(bin string) error {
+	if len(bin) != 12 || !allDigits(bin) {
+		return fmt.Errorf("BIN %q must be 12 digits: %w", bin, kasip.ErrInvalid)
+	}
+	if m := num2(bin[2:4]); m < 1 || m > 12 {
+		return fmt.Errorf("BIN %s: registration month %s must be 01 to 12: %w", bin, bin[2:4], kasip.ErrInvalid)
+	}
+	if t := bin[4]; t < '4' || t > '6' {
+		return fmt.Errorf("BIN %s: 5th digit %c must be 4, 5 or 6 (type of entity): %w", bin, t, kasip.ErrInvalid)
+	}
+	return checkNumber("BIN", bin)
+}
