@@ -202,6 +202,11 @@ func (s *Store) Search(ctx context.Context, q kasip.SearchQuery) (kasip.SearchRe
 	if err := checkSearchQuery(&q); err != nil {
 		return res, err
 	}
+	leave, err := s.enterSearch(ctx)
+	if err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	defer leave()
 	st, err := s.searchState(ctx)
 	if err != nil {
 		return res, err

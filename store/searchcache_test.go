@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/kasip/kasip"
 )
@@ -158,5 +159,25 @@ func TestCandCacheBoundAndErrors(t *testing.T) {
 	off.get(ctx, "a", load(1))
 	if loads != 5 {
 		t.Errorf("disabled cache: %d loads, want 5", loads)
+	}
+}
+
+// A search waiting for a slot gives up with its context, and runs once a
+// slot is free.
+func TestSearchAdmission(t *testing.T) {
+	s := openStore(t, t.TempDir()+"/k.db")
+	importPath(t, s, seedYouth, kasip.ImportNew)
+	s.searchMu.Lock()
+	s.searchGate = make(chan struct{}, 1)
+	s.searchMu.Unlock()
+	s.searchGate <- struct{}{} // the only slot is taken
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := s.Search(ctx, kasip.SearchQuery{Text: "жастар"}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("waiting search: %v", err)
+	}
+	<-s.searchGate
+	if res := doSearch(t, s, kasip.SearchQuery{Text: "жастар"}); res.Total == 0 {
+		t.Error("no hits once the slot is free")
 	}
 }

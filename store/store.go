@@ -29,8 +29,9 @@ type Store struct {
 	okedCache []*kasip.OKEDNode // nil until built
 
 	searchMu    sync.Mutex
-	searchCache *searchState // vocabulary of the last generation seen (search.go)
-	cacheRows   *int         // candidate cache bound set by SetSearchCache, else the environment's
+	searchCache *searchState  // vocabulary of the last generation seen (search.go)
+	cacheRows   *int          // candidate cache bound set by SetSearchCache, else the environment's
+	searchGate  chan struct{} // admits searchConcurrency() searches at a time (searchcache.go)
 
 	// hook, when set by tests, is called at named steps of an import; an
 	// error it returns fails the import there.
