@@ -190,8 +190,11 @@ func PrincipalOf(u User, via Via) Principal {
 	}
 }
 
-// Anonymous reports whether p is the public, not a signed-in user.
-func (p Principal) Anonymous() bool { return p.UserID == 0 }
+// Anonymous reports whether p is the public, not a signed-in user. A
+// principal with a role but no user ID is not anonymous: it is a machine
+// acting with that role, such as the web server's administrator token
+// (whose audit actor is 0, the system).
+func (p Principal) Anonymous() bool { return p.UserID == 0 && p.Role == "" }
 
 // Is reports whether p is signed in with one of the roles. The anonymous
 // principal is none of them.

@@ -39,6 +39,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.SetRecognitionAuditor(s.recognitionAuditor()) // recognition changes go to the audit log by default
 	if err := s.ensureSearchIndex(ctx); err != nil {
 		s.Close()
 		return nil, err

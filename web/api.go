@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
 )
 
 // The JSON API under /api/v1. Every route is listed once, in apiRouteTable:
@@ -23,54 +24,88 @@ import (
 
 // apiRoute is one operation of the API. Path is both the ServeMux pattern
 // (without the method) and the OpenAPI path: the {name} wildcard syntax of
-// the two agrees.
+// the two agrees. Access says who may call it (auth.go): public,
+// signedIn, or roles(auth.RoleAdmin, …); the guard checks it before
+// Handle runs, and the OpenAPI document declares it.
 type apiRoute struct {
 	Method string
 	Path   string
-	Admin  bool // requires the administrator bearer token
+	Access access
 	Handle func(*Server, http.ResponseWriter, *http.Request)
+}
+
+// extraAPIRoutes are routes other files of the package add with
+// registerAPIRoutes, so that a feature can bring its routes in its own
+// file.
+var extraAPIRoutes []apiRoute
+
+// registerAPIRoutes adds routes to apiRouteTable. Call it from a
+// package-level declaration, which runs before any server exists:
+//
+//	var _ = registerAPIRoutes(
+//		apiRoute{http.MethodGet, "/api/v1/centres", public, (*Server).apiListCentres},
+//	)
+//
+// The OpenAPI test then demands the operations in the document (see
+// registerOpenAPI), and the access-matrix test an expectation for each.
+func registerAPIRoutes(routes ...apiRoute) bool {
+	extraAPIRoutes = append(extraAPIRoutes, routes...)
+	return true
 }
 
 // apiRouteTable lists every API operation.
 func apiRouteTable() []apiRoute {
-	return []apiRoute{
-		{http.MethodGet, "/healthz", false, (*Server).healthz},
-		{http.MethodGet, "/readyz", false, (*Server).readyz},
-		{http.MethodGet, "/api/openapi.json", false, (*Server).apiOpenAPI},
+	admin := roles(auth.RoleAdmin)
+	core := []apiRoute{
+		{http.MethodGet, "/healthz", public, (*Server).healthz},
+		{http.MethodGet, "/readyz", public, (*Server).readyz},
+		{http.MethodGet, "/api/openapi.json", public, (*Server).apiOpenAPI},
 
-		{http.MethodGet, "/api/v1/standards", false, (*Server).apiListStandards},
-		{http.MethodGet, "/api/v1/standards/{code}", false, (*Server).apiGetStandard},
-		{http.MethodGet, "/api/v1/standards/{code}/versions", false, (*Server).apiVersions},
-		{http.MethodGet, "/api/v1/standards/{code}/versions/{version}", false, (*Server).apiGetStandard},
-		{http.MethodGet, "/api/v1/standards/{code}/versions/{version}/sources/{index}", false, (*Server).apiSource},
-		{http.MethodGet, "/api/v1/standards/{code}/diff", false, (*Server).apiDiff},
-		{http.MethodGet, "/api/v1/standards/{code}/lint", false, (*Server).apiLint},
-		{http.MethodGet, "/api/v1/standards/{code}/similar", false, (*Server).apiSimilar},
+		{http.MethodGet, "/api/v1/standards", public, (*Server).apiListStandards},
+		{http.MethodGet, "/api/v1/standards/{code}", public, (*Server).apiGetStandard},
+		{http.MethodGet, "/api/v1/standards/{code}/versions", public, (*Server).apiVersions},
+		{http.MethodGet, "/api/v1/standards/{code}/versions/{version}", public, (*Server).apiGetStandard},
+		{http.MethodGet, "/api/v1/standards/{code}/versions/{version}/sources/{index}", public, (*Server).apiSource},
+		{http.MethodGet, "/api/v1/standards/{code}/diff", public, (*Server).apiDiff},
+		{http.MethodGet, "/api/v1/standards/{code}/lint", public, (*Server).apiLint},
+		{http.MethodGet, "/api/v1/standards/{code}/similar", public, (*Server).apiSimilar},
 
-		{http.MethodGet, "/api/v1/search", false, (*Server).apiSearch},
+		{http.MethodGet, "/api/v1/search", public, (*Server).apiSearch},
 
-		{http.MethodGet, "/api/v1/professions", false, (*Server).apiListProfessions},
-		{http.MethodGet, "/api/v1/professions/{id}", false, (*Server).apiGetProfession},
-		{http.MethodPut, "/api/v1/professions/{id}/recognition", true, (*Server).apiSetRecognition},
+		{http.MethodGet, "/api/v1/professions", public, (*Server).apiListProfessions},
+		{http.MethodGet, "/api/v1/professions/{id}", public, (*Server).apiGetProfession},
+		{http.MethodPut, "/api/v1/professions/{id}/recognition", admin, (*Server).apiSetRecognition},
 
-		{http.MethodGet, "/api/v1/classifiers/oked", false, (*Server).apiOKED},
-		{http.MethodGet, "/api/v1/classifiers/levels", false, (*Server).apiLevels},
+		{http.MethodGet, "/api/v1/classifiers/oked", public, (*Server).apiOKED},
+		{http.MethodGet, "/api/v1/classifiers/levels", public, (*Server).apiLevels},
 
-		{http.MethodPost, "/api/v1/import", true, (*Server).apiImport},
+		{http.MethodPost, "/api/v1/import", admin, (*Server).apiImport},
+
+		// Accounts (auth_api.go). Signing in and out is public: signing
+		// out twice, or with an expired session, is harmless.
+		{http.MethodPost, "/api/v1/session", public, (*Server).apiSignIn},
+		{http.MethodDelete, "/api/v1/session", public, (*Server).apiSignOut},
+		{http.MethodGet, "/api/v1/me", signedIn, (*Server).apiMe},
+		{http.MethodPut, "/api/v1/me/password", signedIn, (*Server).apiChangePassword},
+		{http.MethodGet, "/api/v1/me/tokens", signedIn, (*Server).apiListTokens},
+		{http.MethodPost, "/api/v1/me/tokens", signedIn, (*Server).apiCreateToken},
+		{http.MethodDelete, "/api/v1/me/tokens/{id}", signedIn, (*Server).apiRevokeToken},
+		{http.MethodGet, "/api/v1/users", admin, (*Server).apiListUsers},
+		{http.MethodPost, "/api/v1/users", admin, (*Server).apiCreateUser},
+		{http.MethodPost, "/api/v1/users/{id}/disable", admin, (*Server).apiDisableUser},
+		{http.MethodPost, "/api/v1/users/{id}/enable", admin, (*Server).apiEnableUser},
 	}
+	return append(core, extraAPIRoutes...)
 }
 
-// apiRoutes mounts the routes of apiRouteTable, and a catch-all under /api/
-// that answers unknown paths and methods with problem+json rather than the
-// mux's plain text.
+// apiRoutes mounts the routes of apiRouteTable, each behind the guard of
+// its access rule, and a catch-all under /api/ that answers unknown paths
+// and methods with problem+json rather than the mux's plain text.
 func (s *Server) apiRoutes() {
 	for _, rt := range apiRouteTable() {
 		h := rt.Handle
-		var hf http.HandlerFunc = func(w http.ResponseWriter, r *http.Request) { h(s, w, r) }
-		if rt.Admin {
-			hf = s.requireAdmin(hf)
-		}
-		s.mux.Handle(rt.Method+" "+rt.Path, apiHeaders(hf))
+		var hf http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h(s, w, r) })
+		s.mux.Handle(rt.Method+" "+rt.Path, apiHeaders(s.guard(rt.Access, hf)))
 	}
 	s.mux.Handle("/api/", apiHeaders(http.HandlerFunc(s.apiNoRoute)))
 }
@@ -104,24 +139,6 @@ func (s *Server) apiNoRoute(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.problem(w, r, http.StatusNotFound, "not found", "")
-}
-
-// requireAdmin lets a request through only with the administrator's bearer
-// token. An empty AdminToken disables administrator endpoints (403).
-func (s *Server) requireAdmin(next http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if s.opt.AdminToken == "" {
-			s.problem(w, r, http.StatusForbidden, "administrator endpoints are disabled", "")
-			return
-		}
-		scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
-		if !ok || !strings.EqualFold(scheme, "Bearer") || !tokenEqual(strings.TrimSpace(token), s.opt.AdminToken) {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="kasip"`)
-			s.problem(w, r, http.StatusUnauthorized, "administrator token required", "")
-			return
-		}
-		next(w, r)
-	}
 }
 
 // tokenEqual compares in constant time; hashing first hides the length too.

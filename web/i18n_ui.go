@@ -312,10 +312,151 @@ var uiMessages = [][3]string{
 	{"Nothing found. Try other words, check the spelling, or reset the filters.", "Ештеңе табылмады. Басқа сөздерді қолданып көріңіз, емлесін тексеріңіз немесе сүзгілерді алып тастаңыз.", "Ничего не найдено. Попробуйте другие слова, проверьте написание или сбросьте фильтры."},
 	{"Type words in Kazakh, Russian or English, a “quoted phrase”, the beginning of a word with *, or a code such as M84120, 06.001 or 3412-0-003.", "Қазақ, орыс немесе ағылшын тіліндегі сөздерді, «тырнақшадағы сөз тіркесін», * белгісі бар сөз басын немесе M84120, 06.001, 3412-0-003 сияқты кодты жазыңыз.", "Введите слова на казахском, русском или английском языке, «фразу в кавычках», начало слова со знаком * или код, например M84120, 06.001 или 3412-0-003."},
 	{"Similar in other standards", "Басқа стандарттардағы ұқсастар", "Похожее в других стандартах"},
+
+	// Accounts: header, sign-in, account and users pages.
+	{"Sign in", "Кіру", "Войти"},
+	{"Sign out", "Шығу", "Выйти"},
+	{"Users", "Пайдаланушылар", "Пользователи"},
+	{"Administrator", "Әкімші", "Администратор"},
+	{"Recognition centre manager", "Тану орталығының менеджері", "Менеджер центра признания"},
+	{"Assessor", "Бағалаушы", "Оценщик"},
+	{"Candidate", "Кандидат", "Кандидат"},
+	{"Employer", "Жұмыс беруші", "Работодатель"},
+	{"Login", "Логин", "Логин"},
+	{"Password", "Құпиясөз", "Пароль"},
+	{"Sign-in is not available on this server.", "Бұл серверде жүйеге кіру мүмкін емес.", "На этом сервере вход недоступен."},
+	{"Accounts are created by the registry’s administrator. Reading the registry needs no account.", "Есептік жазбаларды тізілім әкімшісі жасайды. Тізілімді оқу үшін есептік жазба қажет емес.", "Учётные записи создаёт администратор реестра. Для чтения реестра учётная запись не нужна."},
+	{"You are signed in as %s.", "Сіз %s ретінде кірдіңіз.", "Вы вошли как %s."},
+	{"Wrong login or password.", "Логин немесе құпиясөз қате.", "Неверный логин или пароль."},
+	{"This account is disabled. Ask an administrator.", "Бұл есептік жазба өшірілген. Әкімшіге хабарласыңыз.", "Эта учётная запись отключена. Обратитесь к администратору."},
+	{"Too many attempts. Try again in %d seconds.", "Әрекеттер тым көп. %d секундтан кейін қайталап көріңіз.", "Слишком много попыток. Повторите через %d с."},
+	{"The form could not be read.", "Форманы оқу мүмкін болмады.", "Не удалось прочитать форму."},
+	{"Your account", "Есептік жазбаңыз", "Ваша учётная запись"},
+	{"Name", "Аты", "Имя"},
+	{"Role", "Рөлі", "Роль"},
+	{"Recognition centre", "Тану орталығы", "Центр признания"},
+	{"No. %d", "№ %d", "№ %d"},
+	{"Organisation", "Ұйым", "Организация"},
+	{"The administrator token has no account: there is no password or API token to manage.", "Әкімші токенінің есептік жазбасы жоқ: басқаратын құпиясөз де, API токені де жоқ.", "У токена администратора нет учётной записи: нет ни пароля, ни API-токенов, которыми можно управлять."},
+	{"Change password", "Құпиясөзді өзгерту", "Сменить пароль"},
+	{"At least %d characters. When the password changes, your other sessions end.", "Кемінде %d таңба. Құпиясөз өзгергенде басқа сеанстарыңыз аяқталады.", "Не менее %d символов. После смены пароля остальные ваши сеансы завершатся."},
+	{"Current password", "Қазіргі құпиясөз", "Текущий пароль"},
+	{"New password", "Жаңа құпиясөз", "Новый пароль"},
+	{"Repeat the new password", "Жаңа құпиясөзді қайталаңыз", "Повторите новый пароль"},
+	{"API tokens", "API токендері", "API-токены"},
+	{"A token lets a program use the JSON API as you: it sends the header Authorization: Bearer followed by the token. Keep tokens secret and revoke those you no longer need.", "Токен бағдарламаға JSON API-ды сіздің атыңыздан пайдалануға мүмкіндік береді: ол Authorization: Bearer тақырыбын және одан кейін токенді жібереді. Токендерді құпия сақтаңыз, енді қажет еместерін кері қайтарып алыңыз.", "Токен позволяет программе работать с JSON API от вашего имени: она передаёт заголовок Authorization: Bearer и за ним токен. Храните токены в тайне и отзывайте те, что больше не нужны."},
+	{"The new token", "Жасалған токен", "Созданный токен"},
+	{"copy it now: it is shown only once.", "оны қазір көшіріп алыңыз: ол тек бір рет көрсетіледі.", "скопируйте его сейчас: он показывается только один раз."},
+	{"Token", "Токен", "Токен"},
+	{"Token name", "Токен атауы", "Название токена"},
+	{"Created", "Жасалған күні", "Создан"},
+	{"Last used", "Соңғы рет қолданылған", "Последнее использование"},
+	{"Expires", "Жарамдылық мерзімі", "Действует до"},
+	{"Actions", "Әрекеттер", "Действия"},
+	{"never", "ешқашан", "никогда"},
+	{"active", "белсенді", "активен"},
+	{"revoked", "кері қайтарылған", "отозван"},
+	{"expired", "мерзімі өткен", "истёк"},
+	{"disabled", "өшірілген", "отключён"},
+	{"Revoke", "Кері қайтару", "Отозвать"},
+	{"You have no API tokens.", "Сізде API токендері жоқ.", "У вас нет API-токенов."},
+	{"New token", "Жаңа токен", "Новый токен"},
+	{"What the token is for, e.g. the name of a script.", "Токен не үшін керек, мысалы, скрипттің атауы.", "Для чего нужен токен, например название скрипта."},
+	{"Valid until (optional)", "Жарамдылық мерзімі (міндетті емес)", "Действует до (необязательно)"},
+	{"Create token", "Токен жасау", "Создать токен"},
+	{"Your password has been changed. You have been signed out everywhere else.", "Құпиясөзіңіз өзгертілді. Басқа барлық құрылғылардан шығарылдыңыз.", "Пароль изменён. На всех остальных устройствах выполнен выход."},
+	{"The token has been revoked.", "Токен кері қайтарылды.", "Токен отозван."},
+	{"The new passwords do not match.", "Жаңа құпиясөздер сәйкес келмейді.", "Новые пароли не совпадают."},
+	{"The current password is wrong.", "Қазіргі құпиясөз қате.", "Текущий пароль неверен."},
+	{"The password is not valid text.", "Құпиясөз жарамды мәтін емес.", "Пароль не является допустимым текстом."},
+	{"The password must have at least %d characters.", "Құпиясөзде кемінде %d таңба болуы керек.", "Пароль должен содержать не менее %d символов."},
+	{"The password must have at most %d characters.", "Құпиясөзде ең көбі %d таңба болуы керек.", "Пароль должен содержать не более %d символов."},
+	{"The password must not be the same as the login.", "Құпиясөз логинмен бірдей болмауы керек.", "Пароль не должен совпадать с логином."},
+	{"Enter the date as YYYY-MM-DD.", "Күнді ЖЖЖЖ-АА-КК түрінде енгізіңіз.", "Введите дату в виде ГГГГ-ММ-ДД."},
+	{"There is no such API token.", "Мұндай API токені жоқ.", "Такого API-токена нет."},
+	{"Give the token a name of 1 to %d characters.", "Токенге ұзындығы 1-ден %d таңбаға дейінгі атау беріңіз.", "Дайте токену название длиной от 1 до %d символов."},
+	{"The expiry date must be in the future.", "Жарамдылық мерзімі болашақта болуы керек.", "Срок действия должен быть в будущем."},
+	{"Users found", "Табылған пайдаланушылар", "Найдено пользователей"},
+	{"Recognition centre or organisation", "Тану орталығы немесе ұйым", "Центр признания или организация"},
+	{"Enable", "Қосу", "Включить"},
+	{"Disable", "Өшіру", "Отключить"},
+	{"No users.", "Пайдаланушылар жоқ.", "Пользователей нет."},
+	{"New user", "Жаңа пайдаланушы", "Новый пользователь"},
+	{"Recognition centre number", "Тану орталығының нөмірі", "Номер центра признания"},
+	{"For managers and assessors.", "Менеджерлер мен бағалаушылар үшін.", "Для менеджеров и оценщиков."},
+	{"For employers.", "Жұмыс берушілер үшін.", "Для работодателей."},
+	{"Initial password", "Бастапқы құпиясөз", "Начальный пароль"},
+	{"At least %d characters. Give it to the user by a safe channel; they can change it on their account page.", "Кемінде %d таңба. Оны пайдаланушыға қауіпсіз жолмен беріңіз; ол оны өз есептік жазбасының бетінде өзгерте алады.", "Не менее %d символов. Передайте его пользователю надёжным способом; он сможет сменить его на странице своей учётной записи."},
+	{"Create user", "Пайдаланушы жасау", "Создать пользователя"},
+	{"The user has been created.", "Пайдаланушы жасалды.", "Пользователь создан."},
+	{"The user has been disabled: their sessions have ended and their API tokens are revoked.", "Пайдаланушы өшірілді: оның сеанстары аяқталды, API токендері кері қайтарылды.", "Пользователь отключён: его сеансы завершены, API-токены отозваны."},
+	{"The user has been enabled.", "Пайдаланушы қосылды.", "Пользователь включён."},
+	{"There is no such user.", "Мұндай пайдаланушы жоқ.", "Такого пользователя нет."},
+	{"You cannot disable your own account.", "Өз есептік жазбаңызды өшіре алмайсыз.", "Нельзя отключить собственную учётную запись."},
+	{"The login must have 3 to %d characters and no spaces.", "Логин 3-тен %d таңбаға дейін болуы және бос орынсыз жазылуы керек.", "Логин должен содержать от 3 до %d символов и не содержать пробелов."},
+	{"Enter a name of at most %d characters.", "Ұзындығы ең көбі %d таңба болатын атты енгізіңіз.", "Введите имя длиной не более %d символов."},
+	{"Choose a role.", "Рөлді таңдаңыз.", "Выберите роль."},
+	{"A manager or assessor needs the number of their recognition centre.", "Менеджер немесе бағалаушы үшін оның тану орталығының нөмірі қажет.", "Для менеджера или оценщика нужен номер его центра признания."},
+	{"Only managers and assessors belong to a recognition centre.", "Тану орталығына тек менеджерлер мен бағалаушылар тіркеледі.", "К центру признания относятся только менеджеры и оценщики."},
+	{"An employer account needs the organisation’s name.", "Жұмыс берушінің есептік жазбасына ұйымның атауы қажет.", "Для учётной записи работодателя нужно название организации."},
+	{"Only employer accounts name an organisation.", "Ұйым тек жұмыс берушінің есептік жазбасында көрсетіледі.", "Организацию указывают только в учётных записях работодателей."},
+	{"The organisation’s name must have at most %d characters.", "Ұйым атауында ең көбі %d таңба болуы керек.", "Название организации должно содержать не более %d символов."},
+	{"This login is already taken.", "Бұл логин бұрыннан қолданылуда.", "Этот логин уже занят."},
+
+	// Accounts: access and the API's problem titles and details.
+	{"Access denied", "Қол жеткізу жабық", "Доступ запрещён"},
+	{"Your role does not allow this.", "Рөліңіз бұған рұқсат бермейді.", "Ваша роль этого не позволяет."},
+	{"Sign-in required", "Жүйеге кіру қажет", "Требуется вход"},
+	{"Sign in, or send an API token as Authorization: Bearer.", "Жүйеге кіріңіз немесе API токенін Authorization: Bearer тақырыбымен жіберіңіз.", "Войдите или передайте API-токен в заголовке Authorization: Bearer."},
+	{"Invalid or expired token", "Токен жарамсыз немесе мерзімі өткен", "Токен недействителен или истёк"},
+	{"Accounts are disabled on this server", "Бұл серверде есептік жазбалар өшірулі", "Учётные записи на этом сервере отключены"},
+	{"Login already taken", "Логин бұрыннан қолданылуда", "Логин уже занят"},
+	{"Too many sign-in attempts", "Кіру әрекеттері тым көп", "Слишком много попыток входа"},
+	{"Try again in %d seconds.", "%d секундтан кейін қайталап көріңіз.", "Повторите попытку через %d с."},
+	{"Wrong login or password", "Логин немесе құпиясөз қате", "Неверный логин или пароль"},
+	{"Account disabled", "Есептік жазба өшірілген", "Учётная запись отключена"},
+	{"You cannot disable your own account", "Өз есептік жазбаңызды өшіре алмайсыз", "Нельзя отключить свою учётную запись"},
+	{"The administrator token has no account.", "Әкімші токенінің есептік жазбасы жоқ.", "У токена администратора нет учётной записи."},
+	{"You have no API token %d.", "Сізде %d нөмірлі API токені жоқ.", "У вас нет API-токена %d."},
+	{"There is no user %d.", "%d нөмірлі пайдаланушы жоқ.", "Пользователя %d нет."},
 }
 
-func init() {
-	for _, m := range uiMessages {
+// extraUIMessages are lists of {English, Kazakh, Russian} that other
+// files of the package contribute with registerMessages.
+var extraUIMessages [][][3]string
+
+// messagesBuilt is set once init has merged every list into messages.
+var messagesBuilt bool
+
+// registerMessages adds messages from another file of the package, so a
+// feature keeps its strings beside its pages:
+//
+//	var _ = registerMessages(
+//		[3]string{"Applications", "Өтініштер", "Заявления"},
+//	)
+//
+// A package-level declaration like this runs before every init function,
+// whatever the order of the files; a call from an init that runs after
+// this file's (or later still) is merged at once. Call it only while the
+// package initialises: messages is not locked.
+func registerMessages(ms ...[3]string) bool {
+	extraUIMessages = append(extraUIMessages, ms)
+	if messagesBuilt {
+		addUIMessages(ms)
+	}
+	return true
+}
+
+// uiMessageLists returns every list of UI messages: uiMessages and those
+// registered.
+func uiMessageLists() [][][3]string {
+	return append([][][3]string{uiMessages}, extraUIMessages...)
+}
+
+// addUIMessages merges a list into messages. Entries already there win,
+// language by language, as for the API's messages.
+func addUIMessages(ms [][3]string) {
+	for _, m := range ms {
 		e := messages[m[0]]
 		if e == nil {
 			e = make(map[string]string, 3)
@@ -327,4 +468,11 @@ func init() {
 			}
 		}
 	}
+}
+
+func init() {
+	for _, ms := range uiMessageLists() {
+		addUIMessages(ms)
+	}
+	messagesBuilt = true
 }

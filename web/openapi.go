@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
+
+	"github.com/kasip/kasip/auth"
 )
 
 // The OpenAPI 3.1 document of the API, written by hand as a Go value. Tests
@@ -20,15 +23,48 @@ const StandardSchemaID = "https://kasip.kz/schema/standard/v1.json"
 
 type oaObj = map[string]any
 
-// openAPIJSON is the document as served, encoded once.
-var openAPIJSON = sync.OnceValues(func() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	err := enc.Encode(openAPIDocument())
-	return buf.Bytes(), err
-})
+// The document as served, encoded once. A sync.Once and plain variables
+// rather than sync.OnceValues: the document is built from apiRouteTable,
+// whose handlers include the one serving the document, and a variable
+// initialised with a function referring to itself would be an
+// initialisation cycle.
+var (
+	openAPIOnce  sync.Once
+	openAPIBytes []byte
+	openAPIErr   error
+)
+
+// openAPIJSON returns the encoded document.
+func openAPIJSON() ([]byte, error) {
+	openAPIOnce.Do(func() {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		openAPIErr = enc.Encode(openAPIDocument())
+		openAPIBytes = buf.Bytes()
+	})
+	return openAPIBytes, openAPIErr
+}
+
+// openAPIExtensions add to the document; see registerOpenAPI.
+var openAPIExtensions []func(doc oaObj)
+
+// registerOpenAPI lets another file of the package document the routes it
+// registers (registerAPIRoutes): f gets the whole document before it is
+// encoded and adds its paths, schemas, parameters, responses and tags:
+//
+//	var _ = registerOpenAPI(func(doc oaObj) {
+//		doc["paths"].(oaObj)["/api/v1/centres"] = oaObj{"get": oaOperation(…)}
+//		doc["components"].(oaObj)["schemas"].(oaObj)["Centre"] = oaObject(…)
+//	})
+//
+// Security and the 401 and 403 answers of protected operations are added
+// afterwards from the routes' access rules, for every operation alike.
+func registerOpenAPI(f func(doc oaObj)) bool {
+	openAPIExtensions = append(openAPIExtensions, f)
+	return true
+}
 
 // GET /api/openapi.json
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
@@ -99,12 +135,164 @@ func oaOperation(id, tag, summary string, params []any, responses oaObj) oaObj {
 	return op
 }
 
-func oaAdmin(op oaObj) oaObj {
-	op["security"] = []oaObj{{"adminToken": []string{}}}
-	responses := op["responses"].(oaObj)
-	responses["401"] = oaResp("Unauthorized")
-	responses["403"] = oaResp("Forbidden")
+// oaSecure declares who may call each protected operation, from the
+// access rules of apiRouteTable: the security schemes, the roles (the
+// x-kasip-roles extension), and the 401 and 403 answers.
+func oaSecure(doc oaObj) {
+	paths := doc["paths"].(oaObj)
+	for _, rt := range apiRouteTable() {
+		item, _ := paths[rt.Path].(oaObj)
+		op, _ := item[strings.ToLower(rt.Method)].(oaObj)
+		if op == nil || rt.Access.isPublic() {
+			continue // the OpenAPI test reports a missing operation
+		}
+		op["security"] = []oaObj{{"bearer": []string{}}, {"session": []string{}}}
+		var names []string
+		for _, r := range auth.Roles() {
+			if rt.Access.allows(auth.Principal{UserID: 1, Role: r}) {
+				names = append(names, string(r))
+			}
+		}
+		op["x-kasip-roles"] = names
+		responses := op["responses"].(oaObj)
+		responses["401"] = oaResp("Unauthorized")
+		responses["403"] = oaResp("Forbidden")
+	}
+}
+
+// oaBody is a required JSON request body.
+func oaBody(op oaObj, schema string) oaObj {
+	op["requestBody"] = oaObj{"required": true, "content": oaJSONContent(oaRef(schema))}
 	return op
+}
+
+// oaNoContent is a 204 answer.
+func oaNoContent(description string) oaObj { return oaObj{"description": description} }
+
+// oaTime is a date-time string.
+func oaTime(description string) oaObj {
+	return oaObj{"type": "string", "format": "date-time", "description": description}
+}
+
+// oaAccountPaths are the operations of accounts (auth_api.go).
+func oaAccountPaths() oaObj {
+	idPath := func(what string) []any {
+		return []any{oaObj{"name": "id", "in": "path", "required": true, "description": what, "schema": oaObj{"type": "integer", "minimum": 1}}}
+	}
+	bodyErrors := func(r oaObj) oaObj {
+		r["400"], r["413"], r["415"] = oaResp("BadRequest"), oaResp("TooLarge"), oaResp("UnsupportedMediaType")
+		return r
+	}
+	signIn := oaOperation("signIn", "accounts", "Sign in with a login and password",
+		nil, bodyErrors(oaObj{
+			"200": oaObj{
+				"description": "Signed in. The session cookie " + sessionCookieName + " (HttpOnly, SameSite=Lax) is set; send it with later requests.",
+				"headers":     oaObj{"Set-Cookie": oaObj{"description": "The session cookie.", "schema": oaObj{"type": "string"}}},
+				"content":     oaJSONContent(oaRef("Account")),
+			},
+			"401": oaResp("WrongCredentials"), "403": oaResp("AccountDisabled"),
+			"429": oaResp("TooManyRequests"), "501": oaResp("AccountsDisabled"),
+		}))
+	signIn["description"] = "The same answer for an unknown login and a wrong password. Attempts are limited per client address and per login; over the limit the answer is 429 with Retry-After."
+	return oaObj{
+		"/api/v1/session": oaObj{
+			"post": oaBody(signIn, "SessionRequest"),
+			"delete": oaOperation("signOut", "accounts", "Sign out: end the session of the cookie and clear it",
+				nil, oaObj{"204": oaNoContent("Signed out (also when there was no session).")}),
+		},
+		"/api/v1/me": oaObj{"get": oaOperation("me", "accounts", "Who the caller is",
+			nil, oaObj{"200": oaOK("The caller's account.", oaRef("Account"))})},
+		"/api/v1/me/password": oaObj{"put": oaBody(oaOperation("changePassword", "accounts", "Change the caller's password; the caller's other sessions end",
+			nil, bodyErrors(oaObj{"204": oaNoContent("Changed."), "429": oaResp("TooManyRequests")})), "PasswordChange")},
+		"/api/v1/me/tokens": oaObj{
+			"get": oaOperation("listTokens", "accounts", "The caller's API tokens, revoked ones included",
+				nil, oaObj{"200": oaOK("The tokens, oldest first.", oaRef("APITokenList"))}),
+			"post": oaBody(oaOperation("createToken", "accounts", "Make an API token for the caller; the token is in this answer only",
+				nil, bodyErrors(oaObj{"201": oaOK("The new token.", oaRef("NewAPIToken"))})), "TokenRequest"),
+		},
+		"/api/v1/me/tokens/{id}": oaObj{"delete": oaOperation("revokeToken", "accounts", "Revoke one of the caller's API tokens",
+			idPath("The token's ID."), oaObj{"204": oaNoContent("Revoked (also when it already was)."), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
+		"/api/v1/users": oaObj{
+			"get": oaOperation("listUsers", "accounts", "List users (administrator)",
+				[]any{
+					oaQuery("role", "Only users with this role.", oaObj{"type": "string", "enum": roleNames()}),
+					oaQuery("include_disabled", "Also disabled users.", oaObj{"type": "string", "enum": []string{"true", "false"}, "default": "false"}),
+				},
+				oaObj{"200": oaOK("The users, by login.", oaRef("UserList")), "400": oaResp("BadRequest"), "501": oaResp("AccountsDisabled")}),
+			"post": oaBody(oaOperation("createUser", "accounts", "Create a user (administrator)",
+				nil, bodyErrors(oaObj{"201": oaOK("The new user.", oaRef("User")), "409": oaResp("Conflict"), "501": oaResp("AccountsDisabled")})), "UserRequest"),
+		},
+		"/api/v1/users/{id}/disable": oaObj{"post": oaOperation("disableUser", "accounts", "Disable a user: their sessions end and their API tokens are revoked (administrator)",
+			idPath("The user's ID."), oaObj{"200": oaOK("The user as it is now.", oaRef("User")), "400": oaResp("BadRequest"), "404": oaResp("NotFound"),
+				"409": oaResp("Conflict"), "501": oaResp("AccountsDisabled")})},
+		"/api/v1/users/{id}/enable": oaObj{"post": oaOperation("enableUser", "accounts", "Let a disabled user sign in again (administrator)",
+			idPath("The user's ID."), oaObj{"200": oaOK("The user as it is now.", oaRef("User")), "400": oaResp("BadRequest"), "404": oaResp("NotFound"),
+				"501": oaResp("AccountsDisabled")})},
+	}
+}
+
+// oaAccountSchemas are the schemas of accounts.
+func oaAccountSchemas() oaObj {
+	role := oaObj{"type": "string", "enum": roleNames(), "description": "admin, manager (of a recognition centre), assessor, candidate or employer."}
+	token := oaObj{
+		"id":           oaInt("The token's ID."),
+		"name":         oaStr("What the token is for."),
+		"created_at":   oaTime("When it was made."),
+		"last_used_at": oaTime("When it was last used (to the minute); absent if never."),
+		"expires_at":   oaTime("When it stops working; absent if it does not expire."),
+		"revoked_at":   oaTime("When it was revoked; absent if it was not."),
+		"active":       oaObj{"type": "boolean", "description": "Whether it may be used now."},
+	}
+	newToken := oaObj{"token": oaStr("The token: send it as Authorization: Bearer <token>. Shown only in this answer; the server keeps only its SHA-256.")}
+	for k, v := range token {
+		newToken[k] = v
+	}
+	return oaObj{
+		"Account": oaObject("Who the caller is.", oaObj{
+			"user_id":      oaInt("The user's ID; 0 for the server's administrator token, which has no account."),
+			"login":        oaStr("The login."),
+			"name":         oaStr("The display name."),
+			"role":         role,
+			"centre_id":    oaInt("The recognition centre of a manager or assessor."),
+			"employer":     oaStr("The organisation of an employer."),
+			"candidate_id": oaInt("The candidate record of a candidate, once there is one."),
+			"via":          oaEnum("How the request proved who it is.", string(auth.ViaSession), string(auth.ViaToken)),
+		}, "user_id", "login", "name", "role", "via"),
+		"User": oaObject("An account as administrators see it.", oaObj{
+			"id":           oaInt("The user's ID."),
+			"login":        oaStr("The login, unique in any letter case."),
+			"name":         oaStr("The display name."),
+			"role":         role,
+			"centre_id":    oaInt("The recognition centre of a manager or assessor."),
+			"employer":     oaStr("The organisation of an employer."),
+			"candidate_id": oaInt("The candidate record of a candidate."),
+			"created_at":   oaTime("When the account was made."),
+			"disabled":     oaObj{"type": "boolean", "description": "A disabled user cannot sign in."},
+		}, "id", "login", "name", "role", "created_at", "disabled"),
+		"UserList":     oaObject("Users.", oaObj{"items": oaArray(oaRef("User"))}, "items"),
+		"APIToken":     oaObject("An API token (without the token itself).", token, "id", "name", "created_at", "active"),
+		"APITokenList": oaObject("API tokens.", oaObj{"items": oaArray(oaRef("APIToken"))}, "items"),
+		"NewAPIToken":  oaObject("A token just made, with its secret.", newToken, "id", "name", "created_at", "active", "token"),
+		"SessionRequest": oaObject("", oaObj{
+			"login": oaStr("The login (any letter case)."), "password": oaStr("The password."),
+		}, "login", "password"),
+		"PasswordChange": oaObject("", oaObj{
+			"current_password": oaStr("The password now."),
+			"new_password":     oaObj{"type": "string", "minLength": auth.MinPasswordLen, "maxLength": auth.MaxPasswordLen, "description": "The new password: not the login."},
+		}, "current_password", "new_password"),
+		"TokenRequest": oaObject("", oaObj{
+			"name":       oaObj{"type": "string", "minLength": 1, "maxLength": auth.MaxTokenNameLen, "description": "What the token is for."},
+			"expires_at": oaTime("When it should stop working; absent: when revoked."),
+		}, "name"),
+		"UserRequest": oaObject("", oaObj{
+			"login":     oaObj{"type": "string", "minLength": 3, "maxLength": auth.MaxLoginLen, "description": "An e-mail address or a user name, no spaces."},
+			"name":      oaObj{"type": "string", "minLength": 1, "maxLength": auth.MaxNameLen, "description": "The display name."},
+			"role":      role,
+			"centre_id": oaObj{"type": "integer", "minimum": 1, "description": "The recognition centre: required for managers and assessors, absent otherwise."},
+			"employer":  oaObj{"type": "string", "maxLength": auth.MaxEmployerLen, "description": "The organisation: required for employers, absent otherwise."},
+			"password":  oaObj{"type": "string", "minLength": auth.MinPasswordLen, "maxLength": auth.MaxPasswordLen, "description": "The initial password."},
+		}, "login", "name", "role", "password"),
+	}
 }
 
 func openAPIDocument() oaObj {
@@ -217,7 +405,7 @@ func openAPIDocument() oaObj {
 		"/api/v1/professions/{id}": oaObj{"get": oaOperation("getProfession", "professions", "One profession of the register",
 			[]any{oaParam("id")},
 			oaObj{"200": oaOK("The profession.", oaRef("Profession")), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
-		"/api/v1/professions/{id}/recognition": oaObj{"put": oaAdmin(func() oaObj {
+		"/api/v1/professions/{id}/recognition": oaObj{"put": func() oaObj {
 			op := oaOperation("setRecognition", "professions", "Set whether recognition is mandatory or voluntary (administrator)",
 				[]any{oaParam("id")},
 				oaObj{
@@ -226,14 +414,14 @@ func openAPIDocument() oaObj {
 				})
 			op["requestBody"] = oaObj{"required": true, "content": oaJSONContent(oaRef("RecognitionUpdate"))}
 			return op
-		}())},
+		}()},
 
 		"/api/v1/classifiers/oked": oaObj{"get": oaOperation("okedTree", "classifiers", "The OKED tree, with titles as the standards give them",
 			nil, oaObj{"200": oaOK("Sections with their divisions, groups, classes and subclasses.", oaArray(oaRef("OKEDNode")))})},
 		"/api/v1/classifiers/levels": oaObj{"get": oaOperation("levels", "classifiers", "The eight qualification levels of the sectoral frameworks",
 			nil, oaObj{"200": oaOK("Levels 1 to 8, in kk, ru and en.", oaArray(oaRef("Level")))})},
 
-		"/api/v1/import": oaObj{"post": oaAdmin(func() oaObj {
+		"/api/v1/import": oaObj{"post": func() oaObj {
 			op := oaOperation("importStandards", "import", "Import documents (administrator)",
 				nil, oaObj{
 					"200": oaOK("What importing each standard did.", oaRef("ImportResponse")),
@@ -249,7 +437,10 @@ func openAPIDocument() oaObj {
 				}},
 			}}}
 			return op
-		}())},
+		}()},
+	}
+	for p, item := range oaAccountPaths() {
+		paths[p] = item
 	}
 
 	problemResponse := func(description string) oaObj {
@@ -381,14 +572,19 @@ func openAPIDocument() oaObj {
 		"SimilarList":    oaObject("Similar items.", oaObj{"items": oaArray(oaRef("SearchHit"))}, "items"),
 		"ImportResponse": oaObject("", oaObj{"results": oaArray(oaRef("ImportFileResult"))}, "results"),
 	}
+	for name, schema := range oaAccountSchemas() {
+		schemas[name] = schema
+	}
 
-	return oaObj{
+	doc := oaObj{
 		"openapi":           "3.1.0",
 		"jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
 		"info": oaObj{
-			"title":       "Kasip API",
-			"version":     "1",
-			"description": "The registry of professional standards and professions. Texts are multilingual (kk, ru, en). Errors are RFC 9457 problem details.",
+			"title":   "Kasip API",
+			"version": "1",
+			"description": "The registry of professional standards and professions. Texts are multilingual (kk, ru, en). Errors are RFC 9457 problem details. " +
+				"Reading is public; other operations need a session cookie (POST /api/v1/session) or a bearer token, and the roles x-kasip-roles lists. " +
+				"A request with a bearer token that is unknown, revoked or expired is refused with 401 on any operation.",
 		},
 		"tags": []oaObj{
 			{"name": "standards", "description": "Professional standards, their versions, differences, findings and sources."},
@@ -396,6 +592,7 @@ func openAPIDocument() oaObj {
 			{"name": "classifiers", "description": "OKED and the qualification levels."},
 			{"name": "search", "description": "Full-text search and similar items."},
 			{"name": "import", "description": "Adding documents (administrator)."},
+			{"name": "accounts", "description": "Signing in and out, the caller's account and API tokens, and users (administrator)."},
 			{"name": "service", "description": "Health and this document."},
 		},
 		"paths": paths,
@@ -412,8 +609,13 @@ func openAPIDocument() oaObj {
 			"responses": oaObj{
 				"BadRequest":           problemResponse("A parameter is missing or invalid; the problem's parameter member names it."),
 				"NotFound":             problemResponse("No such standard, version, source or profession."),
-				"Unauthorized":         problemResponse("The administrator token is missing or wrong."),
-				"Forbidden":            problemResponse("Administrator endpoints are disabled on this server (no token configured)."),
+				"Unauthorized":         problemResponse("Not signed in: no session cookie or bearer token, or one that is unknown, revoked or expired."),
+				"Forbidden":            problemResponse("The caller's role does not allow the operation, or no one can sign in on this server."),
+				"WrongCredentials":     problemResponse("Wrong login or password (the same answer for both)."),
+				"AccountDisabled":      problemResponse("The account is disabled (said only to someone who gave the right password)."),
+				"TooManyRequests":      oaObj{"description": "Too many attempts; try again after Retry-After seconds.", "headers": oaObj{"Retry-After": oaObj{"description": "Seconds to wait.", "schema": oaObj{"type": "integer", "minimum": 1}}}, "content": oaObj{"application/problem+json": oaObj{"schema": oaRef("Problem")}}},
+				"Conflict":             problemResponse("The login is taken, or an administrator tried to disable their own account."),
+				"AccountsDisabled":     problemResponse("This server has no accounts (it was started without an account store)."),
 				"TooLarge":             problemResponse("The request body is larger than the server accepts."),
 				"UnsupportedMediaType": problemResponse("The request body is not of the expected media type."),
 				"NotAStandard":         problemResponse("An uploaded file is not a professional standard; the detail is the reader's message. Nothing was imported."),
@@ -422,10 +624,16 @@ func openAPIDocument() oaObj {
 				"InternalError":        problemResponse("Something went wrong on the server; it is logged, not shown."),
 			},
 			"securitySchemes": oaObj{
-				"adminToken": oaObj{"type": "http", "scheme": "bearer", "description": "The administrator token the server was started with."},
+				"bearer":  oaObj{"type": "http", "scheme": "bearer", "description": "An API token (kasip_…) made on the account page or with POST /api/v1/me/tokens, or the administrator token the server was started with (an administrator without an account)."},
+				"session": oaObj{"type": "apiKey", "in": "cookie", "name": sessionCookieName, "description": "The session cookie POST /api/v1/session and the sign-in page set."},
 			},
 		},
 	}
+	for _, f := range openAPIExtensions {
+		f(doc)
+	}
+	oaSecure(doc)
+	return doc
 }
 
 // page is the schema of a page of items.

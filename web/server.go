@@ -12,14 +12,43 @@ import (
 	"time"
 
 	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
 )
 
 // Options configure a Server.
 type Options struct {
-	AdminToken    string       // bearer token for administrator endpoints; "" disables them
+	// AdminToken is a bearer token that acts as an administrator without
+	// an account (for scripts and the first set-up); "" disables it.
+	AdminToken    string
 	MaxUploadSize int64        // bytes; 0 means 32 MiB
 	Logger        *slog.Logger // nil means slog.Default()
 	Now           func() time.Time
+
+	// Accounts keeps users, sessions and API tokens (a *store.Store); nil
+	// disables sign-in: pages say so, and routes that need a signed-in
+	// user answer 401 or 403 to everyone but the AdminToken.
+	Accounts auth.Store
+	// Sessions sets how long sign-ins last; zero means
+	// auth.DefaultSessionPolicy.
+	Sessions auth.SessionPolicy
+	// PasswordParams are the argon2id costs of new password hashes; zero
+	// means auth.DefaultParams. Hashes made with other parameters are
+	// upgraded at the next sign-in.
+	PasswordParams auth.Params
+	// SecureCookies marks the session cookie Secure even on plain HTTP
+	// requests: for a server behind a proxy that terminates TLS. Requests
+	// that arrive over TLS always get Secure cookies.
+	SecureCookies bool
+	// SignInRate is how many sign-in attempts a minute are allowed per
+	// client address and, separately, per login; 0 means 10, negative
+	// means no limit (tests).
+	SignInRate int
+	// ClientIPHeader names a request header that holds the client's
+	// address, set by a trusted reverse proxy (X-Real-IP, or
+	// X-Forwarded-For whose last entry is used); "" means the connection's
+	// address. Only set it behind such a proxy: clients can send any
+	// header.
+	ClientIPHeader string
 }
 
 // Server is the HTTP face of a kasip.Registry. It holds no state of its
@@ -30,6 +59,9 @@ type Server struct {
 	log *slog.Logger
 	mux *http.ServeMux
 	ui  *uiState // templates and assets, see ui.go
+	// signIns limits sign-in and password attempts (auth_ratelimit.go).
+	// It is the one piece of state a server keeps, per process.
+	signIns *rateLimiter
 }
 
 // New makes a server for reg.
@@ -43,7 +75,20 @@ func New(reg kasip.Registry, opt Options) (*Server, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	if opt.Sessions == (auth.SessionPolicy{}) {
+		opt.Sessions = auth.DefaultSessionPolicy
+	}
+	if err := opt.Sessions.Validate(); err != nil {
+		return nil, fmt.Errorf("web options: %w", err)
+	}
+	if opt.PasswordParams == (auth.Params{}) {
+		opt.PasswordParams = auth.DefaultParams
+	}
+	if opt.SignInRate == 0 {
+		opt.SignInRate = 10
+	}
 	s := &Server{reg: reg, opt: opt, log: opt.Logger, mux: http.NewServeMux()}
+	s.signIns = newRateLimiter(opt.SignInRate, time.Minute)
 	ui, err := newUI()
 	if err != nil {
 		return nil, fmt.Errorf("loading the UI: %w", err)
@@ -57,6 +102,9 @@ func New(reg kasip.Registry, opt Options) (*Server, error) {
 // Handler returns the server's handler with its middleware.
 func (s *Server) Handler() http.Handler {
 	var h http.Handler = s.mux
+	// Authentication runs inside the cross-origin check, so a refused
+	// cross-site request costs no database lookup.
+	h = s.authenticate(h)
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 	h = cop.Handler(h)

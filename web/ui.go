@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
 )
 
 // The server-rendered UI: html/template pages in Kazakh, Russian and English,
@@ -41,7 +42,16 @@ const uiPageSize = 20
 
 // uiPages are the page templates; each is parsed with layout.html and
 // partials.html and defines "content".
-var uiPages = []string{"home", "search", "standards", "standard", "card", "professions", "diff", "review", "error"}
+var uiPages = []string{"home", "search", "standards", "standard", "card", "professions", "diff", "review", "error",
+	"signin", "account", "admin_users"}
+
+// registerUIPages adds page templates (templates/<name>.html) from another
+// file of the package; call it in a package-level declaration
+// (var _ = registerUIPages("applications")), which runs before newUI.
+func registerUIPages(names ...string) bool {
+	uiPages = append(uiPages, names...)
+	return true
+}
 
 // uiAsset is an embedded static file.
 type uiAsset struct {
@@ -117,21 +127,91 @@ func (u *uiState) loadAssets() error {
 	return nil
 }
 
-// uiRoutes mounts the pages. The catch-all "/" renders the 404 page for
-// any path no other route (API included) claims.
+// uiRoute is one route of the UI. Method "" matches any method (the
+// catch-all). Access says who may see it (auth.go); the guard checks it
+// before the handler runs. Page handlers return an error to get an error
+// page (uiHandle); Plain handlers, such as static files, answer themselves.
+type uiRoute struct {
+	Method string
+	Path   string
+	Access access
+	Page   func(*Server, http.ResponseWriter, *http.Request) error
+	Plain  func(*Server, http.ResponseWriter, *http.Request)
+}
+
+// pattern is the route's ServeMux pattern.
+func (rt uiRoute) pattern() string {
+	if rt.Method == "" {
+		return rt.Path
+	}
+	return rt.Method + " " + rt.Path
+}
+
+// extraUIRoutes are routes other files add with registerUIRoutes.
+var extraUIRoutes []uiRoute
+
+// registerUIRoutes adds routes to uiRouteTable from another file of the
+// package; call it in a package-level declaration:
+//
+//	var _ = registerUIRoutes(
+//		uiRoute{Method: http.MethodGet, Path: "/applications", Access: signedIn, Page: (*Server).uiApplications},
+//	)
+func registerUIRoutes(routes ...uiRoute) bool {
+	extraUIRoutes = append(extraUIRoutes, routes...)
+	return true
+}
+
+// uiRouteTable lists every route of the UI.
+func uiRouteTable() []uiRoute {
+	get, post := http.MethodGet, http.MethodPost
+	admin := roles(auth.RoleAdmin)
+	core := []uiRoute{
+		{Method: get, Path: "/{$}", Access: public, Page: (*Server).uiHome},
+		{Method: get, Path: "/search", Access: public, Page: (*Server).uiSearch},
+		{Method: get, Path: "/search/suggest", Access: public, Page: (*Server).uiSuggest},
+		{Method: get, Path: "/standards", Access: public, Page: (*Server).uiStandards},
+		{Method: get, Path: "/standards/{code}", Access: public, Page: (*Server).uiStandard},
+		{Method: get, Path: "/standards/{code}/v/{version}", Access: public, Page: (*Server).uiStandard},
+		{Method: get, Path: "/standards/{code}/v/{version}/cards/{n}", Access: public, Page: (*Server).uiCard},
+		{Method: get, Path: "/standards/{code}/diff", Access: public, Page: (*Server).uiDiff},
+		{Method: get, Path: "/professions", Access: public, Page: (*Server).uiProfessions},
+		{Method: get, Path: "/review", Access: public, Page: (*Server).uiReview},
+		{Method: get, Path: "/static/{file}", Access: public, Plain: (*Server).uiStatic},
+
+		// Accounts (ui_account.go, ui_account_admin.go).
+		{Method: get, Path: "/signin", Access: public, Page: (*Server).uiSignInForm},
+		{Method: post, Path: "/signin", Access: public, Page: (*Server).uiSignIn},
+		{Method: post, Path: "/signout", Access: public, Page: (*Server).uiSignOut},
+		{Method: get, Path: "/account", Access: signedIn, Page: (*Server).uiAccount},
+		{Method: post, Path: "/account/password", Access: signedIn, Page: (*Server).uiChangePassword},
+		{Method: post, Path: "/account/tokens", Access: signedIn, Page: (*Server).uiCreateToken},
+		{Method: post, Path: "/account/tokens/{id}/revoke", Access: signedIn, Page: (*Server).uiRevokeToken},
+		{Method: get, Path: "/admin/users", Access: admin, Page: (*Server).uiUsers},
+		{Method: post, Path: "/admin/users", Access: admin, Page: (*Server).uiCreateUser},
+		{Method: post, Path: "/admin/users/{id}/disable", Access: admin, Page: (*Server).uiDisableUser},
+		{Method: post, Path: "/admin/users/{id}/enable", Access: admin, Page: (*Server).uiEnableUser},
+	}
+	core = append(core, extraUIRoutes...)
+	// The catch-all "/" renders the 404 page for any path no other route
+	// (API included) claims; it stays last only for reading's sake, the
+	// mux prefers the most specific pattern anyway.
+	return append(core, uiRoute{Method: "", Path: "/", Access: public, Page: (*Server).uiNotFound})
+}
+
+// uiRoutes mounts the routes of uiRouteTable, each behind the guard of its
+// access rule.
 func (s *Server) uiRoutes() {
-	s.mux.HandleFunc("GET /{$}", s.uiHandle(s.uiHome))
-	s.mux.HandleFunc("GET /search", s.uiHandle(s.uiSearch))
-	s.mux.HandleFunc("GET /search/suggest", s.uiHandle(s.uiSuggest))
-	s.mux.HandleFunc("GET /standards", s.uiHandle(s.uiStandards))
-	s.mux.HandleFunc("GET /standards/{code}", s.uiHandle(s.uiStandard))
-	s.mux.HandleFunc("GET /standards/{code}/v/{version}", s.uiHandle(s.uiStandard))
-	s.mux.HandleFunc("GET /standards/{code}/v/{version}/cards/{n}", s.uiHandle(s.uiCard))
-	s.mux.HandleFunc("GET /standards/{code}/diff", s.uiHandle(s.uiDiff))
-	s.mux.HandleFunc("GET /professions", s.uiHandle(s.uiProfessions))
-	s.mux.HandleFunc("GET /review", s.uiHandle(s.uiReview))
-	s.mux.HandleFunc("GET /static/{file}", s.uiStatic)
-	s.mux.HandleFunc("/", s.uiHandle(s.uiNotFound))
+	for _, rt := range uiRouteTable() {
+		var h http.Handler
+		if rt.Plain != nil {
+			f := rt.Plain
+			h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { f(s, w, r) })
+		} else {
+			f := rt.Page
+			h = s.uiHandle(func(w http.ResponseWriter, r *http.Request) error { return f(s, w, r) })
+		}
+		s.mux.Handle(rt.pattern(), s.guard(rt.Access, h))
+	}
 }
 
 // uiError is an error a page handler returns to get an error page.
@@ -274,9 +354,20 @@ type uiBase struct {
 	Title     string // page title, translated, for <title>
 	TitleLang string // lang of Title when it is not the UI language
 	Generated bool   // the page shows a generated (demo) standard
-	Nav       string // active section: home, search, standards, professions, review
+	Nav       string // active section: home, search, standards, professions, review, account, users
 	LangLinks []uiLangLink
 	Today     string // ISO date the page was rendered for
+	Me        uiMe   // who is signed in, for the header
+}
+
+// uiMe is the signed-in user as the header shows them.
+type uiMe struct {
+	SignedIn  bool
+	Name      string
+	Role      string // message key of the role's name
+	Admin     bool
+	Accounts  bool   // the server has accounts (else no sign-in link)
+	SignInURL string // the sign-in page, coming back to this one
 }
 
 // uiLangLink is an entry of the language switch.
@@ -295,17 +386,43 @@ var uiLangNames = map[string][2]string{
 }
 
 func (s *Server) uiBase(r *http.Request, title string) uiBase {
+	return s.uiBaseAt(r, title, r.URL.EscapedPath(), r.URL.Query())
+}
+
+// uiBaseAt is uiBase for a page whose address to switch languages at is
+// not the request's: a page rendered in answer to a form post links the
+// page the form is on.
+func (s *Server) uiBaseAt(r *http.Request, title, path string, query url.Values) uiBase {
 	lang := requestLang(r)
-	b := uiBase{Lang: lang, Title: title, Today: s.today().Format(time.DateOnly)}
+	b := uiBase{Lang: lang, Title: title, Today: s.today().Format(time.DateOnly), Me: s.uiMe(r)}
 	for _, l := range uiLangs {
-		q := r.URL.Query()
+		q := url.Values{}
+		for k, v := range query {
+			q[k] = v
+		}
 		q.Set("lang", l)
 		b.LangLinks = append(b.LangLinks, uiLangLink{
 			Code: l, Short: uiLangNames[l][0], Name: uiLangNames[l][1],
-			URL: r.URL.EscapedPath() + "?" + q.Encode(), Current: l == lang,
+			URL: path + "?" + q.Encode(), Current: l == lang,
 		})
 	}
 	return b
+}
+
+// uiMe describes the request's principal for the header.
+func (s *Server) uiMe(r *http.Request) uiMe {
+	p := principal(r)
+	me := uiMe{Accounts: s.opt.Accounts != nil}
+	if p.Anonymous() {
+		if next := safeNext(r.URL.RequestURI()); next != "" && r.Method == http.MethodGet && next != "/" {
+			me.SignInURL = "/signin?" + url.Values{"next": {next}}.Encode()
+		} else {
+			me.SignInURL = "/signin"
+		}
+		return me
+	}
+	me.SignedIn, me.Name, me.Role, me.Admin = true, p.Name, roleName(p.Role), p.Is(auth.RoleAdmin)
+	return me
 }
 
 // today is the server's current date (Options.Now), at midnight UTC.

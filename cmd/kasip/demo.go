@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/demo"
 	"github.com/kasip/kasip/demodata"
+	"github.com/kasip/kasip/store"
 )
 
 // demoVariants is how many generated standards --demo adds to the real ones.
@@ -45,4 +48,30 @@ func loadDemo(ctx context.Context, reg kasip.Registry, log *slog.Logger) (int, e
 		n++
 	}
 	return n, nil
+}
+
+var _ demo.RecognitionStore = (*store.Store)(nil)
+
+// loadDemoRecognition adds the recognition demo (accounts, centres, a
+// programme, applications) to the registry loadDemo has just filled, and
+// prints the demo accounts' passwords to stdout: the one time they are
+// shown, since the database keeps only their hashes. The accounts made
+// before a failure are printed too, for the same reason.
+func loadDemoRecognition(ctx context.Context, reg *store.Store, stdout io.Writer, log *slog.Logger) error {
+	seed, err := demo.SeedRecognition(ctx, reg, demo.SeedOptions{})
+	if errors.Is(err, demo.ErrAlreadySeeded) {
+		log.Info("recognition demo data not loaded: the database has the demo accounts already")
+		return nil
+	}
+	if seed != nil && len(seed.Accounts) > 0 {
+		if perr := demo.PrintAccounts(stdout, seed.Accounts); perr != nil {
+			err = errors.Join(err, perr)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("recognition demo: %w", err)
+	}
+	log.Info("recognition demo data", "accounts", len(seed.Accounts), "applications", len(seed.Applications),
+		"standard", seed.StandardCode, "card", seed.Card+1)
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
 )
@@ -24,11 +25,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	addr := fs.String("addr", ":8080", "address to listen on")
 	dsn := fs.String("db", envOr("KASIP_DB", "kasip.db"), "SQLite file path or postgres:// DSN")
 	demo := fs.Bool("demo", false, "load the bundled demo data into an empty database")
+	secure := fs.Bool("secure-cookies", envOr("KASIP_SECURE_COOKIES", "") == "1", "mark the session cookie Secure on plain HTTP too (behind a proxy that terminates TLS)")
+	ipHeader := fs.String("client-ip-header", envOr("KASIP_CLIENT_IP_HEADER", ""), "header a trusted reverse proxy puts the client's address in (X-Real-IP, X-Forwarded-For), for the sign-in rate limit")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 0 {
-		fmt.Fprintln(stderr, "usage: kasip serve [--addr :8080] [--db DSN] [--demo]")
+		fmt.Fprintln(stderr, "usage: kasip serve [--addr :8080] [--db DSN] [--demo] [--secure-cookies] [--client-ip-header NAME]")
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
@@ -47,18 +50,55 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return 1
 		}
 		log.Info("demo data", "imported", n)
+		// Only a database this start filled gets the recognition demo, so
+		// its accounts and their passwords are made (and printed) once.
+		if n > 0 {
+			if err := loadDemoRecognition(ctx, reg, stdout, log); err != nil {
+				fmt.Fprintln(stderr, "kasip serve: demo data:", err)
+				return 1
+			}
+		}
 	}
-	srv, err := web.New(reg, web.Options{AdminToken: os.Getenv("KASIP_ADMIN_TOKEN"), Logger: log})
+	srv, err := web.New(reg, web.Options{
+		AdminToken: os.Getenv("KASIP_ADMIN_TOKEN"), Logger: log,
+		Accounts: reg, SecureCookies: *secure, ClientIPHeader: *ipHeader,
+	})
 	if err != nil {
 		fmt.Fprintln(stderr, "kasip serve:", err)
 		return 1
 	}
+	go sweepSessions(ctx, reg, log, time.Hour)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "kasip serve:", err)
 		return 1
 	}
 	return serveUntilDone(ctx, ln, srv.Handler(), log, stdout)
+}
+
+// The store is the web server's account store.
+var _ auth.Store = (*store.Store)(nil)
+
+// sweepSessions deletes ended sessions every interval until ctx ends. The
+// store deletes an expired session when it is presented; this removes
+// those never presented again, so the table does not grow for ever. With
+// several servers on one database each sweeps; the deletes are idempotent.
+func sweepSessions(ctx context.Context, reg *store.Store, log *slog.Logger, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			n, err := reg.DeleteExpiredSessions(ctx, now)
+			if err != nil && ctx.Err() == nil {
+				log.Warn("deleting expired sessions", "err", err)
+			} else if n > 0 {
+				log.Info("deleted expired sessions", "n", n)
+			}
+		}
+	}
 }
 
 // serveUntilDone serves until ctx ends (SIGTERM, SIGINT), then shuts down

@@ -1,0 +1,244 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/store"
+)
+
+// The store satisfies the interface the server asks of it.
+var _ auth.Store = (*store.Store)(nil)
+
+// authTestPassword is every test user's password.
+const authTestPassword = "correct horse battery"
+
+// authClock is a clock the tests move.
+type authClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *authClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *authClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+// authEnv is a server with accounts on a real store, and one user of each
+// role (password authTestPassword).
+type authEnv struct {
+	*apiEnv
+	st     *store.Store
+	srvObj *Server
+	clock  *authClock
+	users  map[auth.Role]auth.User
+	client *http.Client // does not follow redirects
+}
+
+// sqliteDSN is a fresh SQLite file.
+func sqliteDSN(t *testing.T) string { return filepath.Join(t.TempDir(), "k.db") }
+
+// postgresDSN creates a database for one test on the server of
+// KASIP_TEST_POSTGRES and drops it afterwards; without it the test skips,
+// or fails when KASIP_REQUIRE_ALL=1 (as the store's tests do).
+func postgresDSN(t *testing.T) string {
+	t.Helper()
+	admin := os.Getenv("KASIP_TEST_POSTGRES")
+	if admin == "" {
+		if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
+			t.Fatal("KASIP_TEST_POSTGRES is empty but KASIP_REQUIRE_ALL=1: the PostgreSQL backend must be tested")
+		}
+		t.Skip("PostgreSQL not tested: set KASIP_TEST_POSTGRES to a DSN, e.g. postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable")
+	}
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	name := "kasip_web_test_" + hex.EncodeToString(b[:])
+	db, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatalf("open %s: %v", admin, err)
+	}
+	ctx := context.Background()
+	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+name+" ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8' TEMPLATE template0"); err != nil {
+		db.Close()
+		t.Fatalf("create database: %v", err)
+	}
+	t.Cleanup(func() {
+		if _, err := db.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			t.Errorf("drop database %s: %v", name, err)
+		}
+		db.Close()
+	})
+	u, err := url.Parse(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+func newAuthEnv(t *testing.T, dsn string, opt Options) *authEnv {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatalf("store.Open: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	clock := &authClock{t: time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)}
+	opt.Accounts = st
+	opt.Now = clock.Now
+	opt.PasswordParams = auth.TestParams
+	if opt.AdminToken == "" {
+		opt.AdminToken = apiTestToken
+	}
+	if opt.SignInRate == 0 {
+		opt.SignInRate = -1 // the rate-limit tests set their own
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	s, err := New(st, opt)
+	if err != nil {
+		t.Fatalf("web.New: %v", err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	e := &authEnv{
+		apiEnv: &apiEnv{t: t, srv: srv, reg: st}, st: st, srvObj: s, clock: clock, users: map[auth.Role]auth.User{},
+		client: &http.Client{Transport: srv.Client().Transport, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
+	}
+	for _, r := range auth.Roles() {
+		e.users[r] = e.addUser(auth.User{Login: string(r) + "@example.kz", Name: "Тест " + string(r), Role: r})
+	}
+	return e
+}
+
+// addUser creates a user with authTestPassword, filling in what the role
+// needs.
+func (e *authEnv) addUser(u auth.User) auth.User {
+	e.t.Helper()
+	if u.Role.BelongsToCentre() && u.CentreID == 0 {
+		u.CentreID = 7
+	}
+	if u.Role == auth.RoleEmployer && u.Employer == "" {
+		u.Employer = "«Жұмыс» ЖШС"
+	}
+	hash, err := auth.HashPassword(authTestPassword, auth.TestParams)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	u, err = e.st.CreateUser(context.Background(), 0, u, hash, e.clock.Now())
+	if err != nil {
+		e.t.Fatalf("create user %s: %v", u.Login, err)
+	}
+	return u
+}
+
+// req sends a request without following redirects; header is alternating
+// names and values.
+func (e *authEnv) req(method, path string, body io.Reader, header ...string) apiResp {
+	e.t.Helper()
+	req, err := http.NewRequest(method, e.srv.URL+path, body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := e.client.Do(req)
+	if err != nil {
+		e.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return apiResp{res, b}
+}
+
+// jsonBody encodes v.
+func jsonBody(v any) io.Reader {
+	b, _ := json.Marshal(v)
+	return strings.NewReader(string(b))
+}
+
+// withCookie is the header pairs of a session cookie, plus more.
+func withCookie(cookie string, more ...string) []string {
+	return append([]string{"Cookie", sessionCookieName + "=" + cookie}, more...)
+}
+
+// bearer is the header pair of a bearer token.
+func bearer(token string) []string { return []string{"Authorization", "Bearer " + token} }
+
+// sessionCookieOf returns the session cookie r sets ("" if none) and
+// whether r clears it.
+func sessionCookieOf(r apiResp) (value string, cleared bool) {
+	for _, c := range r.Cookies() {
+		if c.Name == sessionCookieName {
+			if c.MaxAge < 0 {
+				return "", true
+			}
+			return c.Value, false
+		}
+	}
+	return "", false
+}
+
+// apiSignIn signs in through POST /api/v1/session and returns the cookie.
+func (e *authEnv) apiSignIn(login, password string) (string, apiResp) {
+	e.t.Helper()
+	r := e.req(http.MethodPost, "/api/v1/session", jsonBody(map[string]string{"login": login, "password": password}),
+		"Content-Type", "application/json")
+	c, _ := sessionCookieOf(r)
+	return c, r
+}
+
+// formSignIn signs in through the sign-in form and returns the cookie.
+func (e *authEnv) formSignIn(login, password, next string, header ...string) (string, apiResp) {
+	e.t.Helper()
+	form := url.Values{"login": {login}, "password": {password}, "next": {next}}
+	r := e.req(http.MethodPost, "/signin", strings.NewReader(form.Encode()),
+		append([]string{"Content-Type", "application/x-www-form-urlencoded"}, header...)...)
+	c, _ := sessionCookieOf(r)
+	return c, r
+}
+
+// mustSignIn signs a role's user in through the API.
+func (e *authEnv) mustSignIn(role auth.Role) string {
+	e.t.Helper()
+	c, r := e.apiSignIn(e.users[role].Login, authTestPassword)
+	if r.StatusCode != http.StatusOK || c == "" {
+		e.t.Fatalf("sign in as %s: %s", role, r)
+	}
+	return c
+}
+
+// postForm posts a form with the headers.
+func (e *authEnv) postForm(path string, form url.Values, header ...string) apiResp {
+	e.t.Helper()
+	return e.req(http.MethodPost, path, strings.NewReader(form.Encode()),
+		append([]string{"Content-Type", "application/x-www-form-urlencoded"}, header...)...)
+}

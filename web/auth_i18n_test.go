@@ -1,0 +1,103 @@
+package web
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kasip/kasip/auth"
+)
+
+// Messages of every list (uiMessages and those registered by other files)
+// have all three languages and the verbs of their key, and no key is in
+// two lists.
+func TestRegisteredMessages(t *testing.T) {
+	verbs := regexp.MustCompile(`%(?:\[\d+\])?[a-z]`)
+	seen := map[string]int{}
+	for i, list := range uiMessageLists() {
+		for _, m := range list {
+			if j, ok := seen[m[0]]; ok && j != i {
+				t.Errorf("%q is in two message lists", m[0])
+			}
+			seen[m[0]] = i
+			want := len(verbs.FindAllString(m[0], -1))
+			for k, lang := range []string{"en", "kk", "ru"} {
+				if m[k] == "" {
+					t.Errorf("%q has no %s text", m[0], lang)
+				}
+				if got := len(verbs.FindAllString(m[k], -1)); got != want {
+					t.Errorf("%q in %s has %d verbs, want %d", m[0], lang, got, want)
+				}
+			}
+		}
+	}
+}
+
+// registerMessages works after the table is built too (a call from an
+// init function that runs after this package's).
+func TestRegisterMessagesLate(t *testing.T) {
+	const key = "test: a message registered late"
+	n := len(extraUIMessages)
+	registerMessages([3]string{key, "кеш тіркелген", "поздно"})
+	t.Cleanup(func() {
+		extraUIMessages = extraUIMessages[:n]
+		delete(messages, key)
+	})
+	if translate("kk", key) != "кеш тіркелген" || translate("ru", key) != "поздно" {
+		t.Errorf("a late registration is not translated: %q", translate("ru", key))
+	}
+}
+
+// The strings of the account code (auth*.go, ui_account*.go) are
+// translated: the keys it passes to translate, uiT, apiT, problems and
+// field errors, and the role names.
+func TestAccountMessagesComplete(t *testing.T) {
+	res := []*regexp.Regexp{
+		regexp.MustCompile(`translate\([\w.()]+, ("(?:[^"\\]|\\.)*")`),
+		regexp.MustCompile(`\b(?:uiT|apiT)\(r, ("(?:[^"\\]|\\.)*")`),
+		regexp.MustCompile(`\bkey: ("(?:[^"\\]|\\.)*")`),
+		regexp.MustCompile(`\btitle: ("(?:[^"\\]|\\.)*")`),
+		regexp.MustCompile(`\bTitle: ("(?:[^"\\]|\\.)*")`),
+		regexp.MustCompile(`s\.problem\(w, r, http\.Status\w+, ("(?:[^"\\]|\\.)*")`),
+		regexp.MustCompile(`^\s+"\w+":\s+("(?:[^"\\]|\\.)*"),$`), // notices
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || !(strings.HasPrefix(f, "auth") || strings.HasPrefix(f, "ui_account")) {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			for _, re := range res {
+				for _, m := range re.FindAllStringSubmatch(line, -1) {
+					if k, err := strconv.Unquote(m[1]); err == nil && k != "%s" {
+						keys[k] = f
+					}
+				}
+			}
+		}
+	}
+	for _, r := range auth.Roles() {
+		keys[roleName(r)] = "roleName"
+	}
+	if len(keys) < 40 {
+		t.Fatalf("found only %d keys: are the patterns right?", len(keys))
+	}
+	for k, where := range keys {
+		for _, lang := range uiLangs {
+			if messages[k][lang] == "" {
+				t.Errorf("%s: %q has no %s translation", where, k, lang)
+			}
+		}
+	}
+}
