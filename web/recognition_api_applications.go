@@ -1,0 +1,673 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/recognition"
+)
+
+// Applications in the API: the candidate applies, the employer confirms a
+// referral, the centre's manager accepts or rejects and schedules, the
+// assessors of the session record results and decide, the candidate may
+// appeal and another assessor of the centre re-decides; the manager
+// closes. Every step is a state change the store checks and audits; the
+// handlers check who is asking about which application.
+
+// ApplicationView is an application with what it waits for.
+type ApplicationView struct {
+	recognition.Application
+	// Deadline is what the application waits for and by when; absent in
+	// the states that wait for nothing with a deadline.
+	Deadline *recognition.Deadline `json:"deadline,omitempty"`
+}
+
+// ApplyInput is a candidate's application. Route referral names the
+// employer's account by its login; route voucher one of the candidate's
+// vouchers.
+type ApplyInput struct {
+	ProgrammeID   int64  `json:"programme_id"`
+	Route         string `json:"route"`
+	EmployerLogin string `json:"employer_login,omitempty"`
+	EmployerName  string `json:"employer_name,omitempty"`
+	EmployerBIN   string `json:"employer_bin,omitempty"`
+	VoucherID     int64  `json:"voucher_id,omitempty"`
+}
+
+// SessionInput plans an assessment session.
+type SessionInput struct {
+	At        time.Time `json:"at"`
+	Online    bool      `json:"online"`
+	Place     string    `json:"place"`
+	Assessors []int64   `json:"assessors"`
+}
+
+// ResultInput saves one result. Version is the version the assessor
+// started from: 0 for a new result, else the version read.
+type ResultInput struct {
+	Component string  `json:"component"`
+	Unit      string  `json:"unit"`
+	Score     float64 `json:"score"`
+	Notes     string  `json:"notes"`
+	Version   int64   `json:"version"`
+}
+
+// StaleResult is the 409 problem of a result saved from a stale version:
+// who saved the current one, when, and its version.
+type StaleResult struct {
+	Problem
+	CurrentVersion int64     `json:"current_version"`
+	SavedBy        int64     `json:"saved_by_user_id"`
+	SavedByName    string    `json:"saved_by"`
+	SavedAt        time.Time `json:"saved_at"`
+}
+
+// HistoryEntry is an entry of an application's audit history.
+type HistoryEntry struct {
+	Seq     int64          `json:"seq"`
+	At      time.Time      `json:"at"`
+	ActorID int64          `json:"actor_user_id"`
+	Actor   string         `json:"actor"`
+	Action  string         `json:"action"`
+	Data    map[string]any `json:"data,omitempty"`
+}
+
+func (s *Server) applicationView(a recognition.Application, set recognition.Settings) ApplicationView {
+	v := ApplicationView{Application: a}
+	if d, ok := a.Deadline(set); ok {
+		v.Deadline = &d
+	}
+	return v
+}
+
+// recApplicationFilter reads the list filters and narrows them to what the
+// caller may list.
+func (s *Server) recApplicationFilter(r *http.Request, q *apiQuery) (recognition.ApplicationFilter, bool) {
+	f := recognition.ApplicationFilter{
+		State:       q.oneOf("state", recognition.States()...),
+		CentreID:    int64(q.intRange("centre", 0, 1, 1<<31-1)),
+		CandidateID: int64(q.intRange("candidate", 0, 1, 1<<31-1)),
+	}
+	f.Limit, f.Offset = q.page()
+	assigned := q.oneOf("assigned", "true", "false") == "true"
+	p := principal(r)
+	switch {
+	case p.Is(auth.RoleManager, auth.RoleAssessor):
+		if f.CentreID != 0 && f.CentreID != p.CentreID && q.err == nil {
+			q.fail("centre", "must be your own centre")
+		}
+		f.CentreID = p.CentreID
+	case p.Is(auth.RoleCandidate):
+		if f.CandidateID != 0 && f.CandidateID != p.CandidateID && q.err == nil {
+			q.fail("candidate", "must be yourself")
+		}
+		f.CandidateID = p.CandidateID
+	}
+	return f, assigned
+}
+
+// recListApplications lists what the caller may see under f: an
+// employer's referrals, an assessor's assigned applications (assigned), a
+// candidate's own (none before registering), a centre's, or any.
+func (s *Server) recListApplications(r *http.Request, rs RecognitionStore, f recognition.ApplicationFilter, assigned bool) ([]recognition.Application, int, error) {
+	p := principal(r)
+	switch {
+	case p.Is(auth.RoleEmployer):
+		return rs.ListReferrals(r.Context(), p.UserID, f)
+	case p.Is(auth.RoleCandidate) && f.CandidateID == 0:
+		return []recognition.Application{}, 0, nil
+	case assigned && p.Is(auth.RoleAssessor):
+		all, err := rs.AssessorApplications(r.Context(), p.CentreID, p.UserID)
+		if err != nil {
+			return nil, 0, err
+		}
+		var out []recognition.Application
+		for _, a := range all {
+			if f.State == "" || a.State == f.State {
+				out = append(out, a)
+			}
+		}
+		total := len(out)
+		lo := min(f.Offset, total)
+		hi := min(lo+f.Limit, total)
+		if f.Limit == 0 {
+			hi = total
+		}
+		return out[lo:hi], total, nil
+	}
+	return rs.ListApplications(r.Context(), f)
+}
+
+// GET /api/v1/applications
+func (s *Server) apiListApplications(w http.ResponseWriter, r *http.Request) {
+	rs, _, ok := s.recStart(w, r, "")
+	if !ok {
+		return
+	}
+	q := newAPIQuery(r)
+	f, assigned := s.recApplicationFilter(r, q)
+	if q.err != nil {
+		s.badParam(w, r, q.err)
+		return
+	}
+	list, total, err := s.recListApplications(r, rs, f, assigned)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	set, err := rs.RecognitionSettings(r.Context())
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	out := Page[ApplicationView]{Items: make([]ApplicationView, 0, len(list)), Total: total, Limit: f.Limit, Offset: f.Offset}
+	for _, a := range list {
+		out.Items = append(out.Items, s.applicationView(a, set))
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// recApply files the calling candidate's application.
+func (s *Server) recApply(r *http.Request, rs RecognitionStore, in ApplyInput) (recognition.Application, error) {
+	p := principal(r)
+	if !p.Is(auth.RoleCandidate) {
+		return recognition.Application{}, errRefused
+	}
+	if p.CandidateID == 0 {
+		return recognition.Application{}, errNotRegistered
+	}
+	a := recognition.Application{CandidateID: p.CandidateID, ProgrammeID: in.ProgrammeID, Route: strings.TrimSpace(in.Route),
+		EmployerName: in.EmployerName, EmployerBIN: in.EmployerBIN, VoucherID: in.VoucherID}
+	if a.Route == recognition.RouteReferral {
+		u, err := s.recEmployerAccount(r, rs, in.EmployerLogin)
+		if err != nil {
+			return a, err
+		}
+		a.EmployerUserID = u.ID
+		if strings.TrimSpace(a.EmployerName) == "" {
+			a.EmployerName = u.Employer
+		}
+	}
+	return rs.Apply(r.Context(), recActor(r), a)
+}
+
+// POST /api/v1/applications (candidate)
+func (s *Server) apiApply(w http.ResponseWriter, r *http.Request) {
+	rs, _, ok := s.recStart(w, r, "")
+	if !ok {
+		return
+	}
+	var in ApplyInput
+	if !s.recReadJSON(w, r, &in) {
+		return
+	}
+	a, err := s.recApply(r, rs, in)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/applications/"+recItoa(a.ID))
+	s.writeApplication(w, r, rs, a.ID, http.StatusCreated)
+}
+
+// writeApplication answers with the application and its dossier as
+// stored now.
+func (s *Server) writeApplication(w http.ResponseWriter, r *http.Request, rs RecognitionStore, id int64, status int) {
+	a, err := rs.GetApplication(r.Context(), id)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	set, err := rs.RecognitionSettings(r.Context())
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, status, s.applicationView(a, set))
+}
+
+// GET /api/v1/applications/{id}
+func (s *Server) apiGetApplication(w http.ResponseWriter, r *http.Request) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	if _, err := s.recApplicationFor(r, rs, id); err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeApplication(w, r, rs, id, http.StatusOK)
+}
+
+// GET /api/v1/applications/{id}/history
+func (s *Server) apiApplicationHistory(w http.ResponseWriter, r *http.Request) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	if _, err := s.recApplicationFor(r, rs, id); err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	h, err := s.recHistory(r, rs, id)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, List[HistoryEntry]{Items: h})
+}
+
+// recHistory is the audit log about the application, with the actors
+// named.
+func (s *Server) recHistory(r *http.Request, rs RecognitionStore, id int64) ([]HistoryEntry, error) {
+	es, err := rs.AuditEntries(r.Context(), recApplicationSubject(id))
+	if err != nil {
+		return nil, err
+	}
+	names := s.recNamer(r)
+	out := make([]HistoryEntry, 0, len(es))
+	for _, e := range es {
+		h := HistoryEntry{Seq: e.Seq, At: e.At, ActorID: e.Actor, Actor: names.name(e.Actor), Action: e.Action}
+		if len(e.Data) > 0 {
+			_ = jsonUnmarshal(e.Data, &h.Data) // the log holds canonical JSON objects
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// recAct is an action on an application: the caller must see it (else 404
+// or 403) and pass allowed (else 403); then act runs.
+type recAct struct {
+	allowed func(p auth.Principal, a recognition.Application) bool
+	act     func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error)
+}
+
+// apiAct runs an action with an optional JSON body and answers with what
+// act returns (nil: the application as it is afterwards).
+func (s *Server) apiAct(w http.ResponseWriter, r *http.Request, body any, x recAct) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	if body != nil && !s.recReadJSON(w, r, body) {
+		return
+	}
+	a, err := s.recApplicationFor(r, rs, id)
+	if err == nil && !x.allowed(principal(r), a) {
+		err = errRefused
+	}
+	var out any
+	status := http.StatusOK
+	if err == nil {
+		out, status, err = x.act(r, rs, a)
+	}
+	if err != nil {
+		s.recActError(w, r, rs, id, body, err)
+		return
+	}
+	if out == nil {
+		s.writeApplication(w, r, rs, id, status)
+		return
+	}
+	s.writeJSON(w, r, status, out)
+}
+
+// recActError answers a failed action; a stale result says who saved the
+// current one.
+func (s *Server) recActError(w http.ResponseWriter, r *http.Request, rs RecognitionStore, id int64, body any, err error) {
+	if in, ok := body.(*ResultInput); ok && errors.Is(err, recognition.ErrStale) {
+		if cur, found := s.recCurrentResult(r, rs, id, in.Component, in.Unit); found {
+			s.writeStale(w, r, err, cur)
+			return
+		}
+	}
+	s.recProblem(w, r, err)
+}
+
+// recCurrentResult reads the stored result of component and unit.
+func (s *Server) recCurrentResult(r *http.Request, rs RecognitionStore, id int64, component, unit string) (recognition.Result, bool) {
+	a, err := rs.GetApplication(r.Context(), id)
+	if err != nil {
+		return recognition.Result{}, false
+	}
+	for _, res := range a.Results {
+		if res.Component == component && res.Unit == unit {
+			return res, true
+		}
+	}
+	return recognition.Result{}, false
+}
+
+// writeStale writes the 409 of a stale result.
+func (s *Server) writeStale(w http.ResponseWriter, r *http.Request, err error, cur recognition.Result) {
+	lang := requestLang(r)
+	who := s.recUserName(r.Context(), lang, cur.Assessor, recSeesLogins(principal(r)))
+	p := StaleResult{
+		Problem: Problem{Type: "about:blank", Title: translate(lang, "changed by someone else"), Status: http.StatusConflict,
+			Detail: fmt.Sprintf(translate(lang, "%s saved this result (version %d) at %s; reload it and enter your change again."),
+				who, cur.Version, cur.RecordedAt.UTC().Format(time.RFC3339)),
+			Instance: r.URL.Path},
+		CurrentVersion: cur.Version, SavedBy: cur.Assessor, SavedByName: who, SavedAt: cur.RecordedAt,
+	}
+	s.log.Debug("stale result", "err", err)
+	w.Header().Set("Content-Language", lang)
+	w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
+	w.WriteHeader(http.StatusConflict)
+	_ = jsonEncodeNoEscape(w, p)
+}
+
+// The rules of the actions.
+
+func isReferringEmployer(p auth.Principal, a recognition.Application) bool {
+	return p.Is(auth.RoleEmployer) && a.EmployerUserID == p.UserID
+}
+
+func isManagerOf(p auth.Principal, a recognition.Application) bool {
+	return isCentreManager(p, a.CentreID)
+}
+
+func isAssessorOf(p auth.Principal, a recognition.Application) bool {
+	return isCentreAssessor(p, a.CentreID)
+}
+
+func isCandidateOf(p auth.Principal, a recognition.Application) bool {
+	return p.Is(auth.RoleCandidate) && p.CandidateID != 0 && p.CandidateID == a.CandidateID
+}
+
+func isManagerOrAdmin(p auth.Principal, a recognition.Application) bool {
+	return p.Is(auth.RoleAdmin) || isManagerOf(p, a)
+}
+
+func isCentreStaffOrAdmin(p auth.Principal, a recognition.Application) bool {
+	return p.Is(auth.RoleAdmin) || p.InCentre(a.CentreID)
+}
+
+// transition is the action that moves the application to state to.
+func transition(to string, reason func() string) func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+	return func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+		why := ""
+		if reason != nil {
+			why = reason()
+		}
+		_, err := rs.TransitionApplication(r.Context(), recActor(r), a.ID, to, why)
+		return nil, http.StatusOK, err
+	}
+}
+
+// POST /api/v1/applications/{id}/confirm-referral (employer)
+func (s *Server) apiConfirmReferral(w http.ResponseWriter, r *http.Request) {
+	s.apiAct(w, r, nil, recAct{allowed: isReferringEmployer,
+		act: func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+			_, err := rs.ConfirmReferral(r.Context(), recActor(r), a.ID)
+			return nil, http.StatusOK, err
+		}})
+}
+
+// POST /api/v1/applications/{id}/accept (manager)
+func (s *Server) apiAcceptApplication(w http.ResponseWriter, r *http.Request) {
+	s.apiAct(w, r, nil, recAct{allowed: isManagerOf, act: transition(recognition.StateAccepted, nil)})
+}
+
+// POST /api/v1/applications/{id}/reject (manager)
+func (s *Server) apiRejectApplication(w http.ResponseWriter, r *http.Request) {
+	var in ReasonInput
+	s.apiAct(w, r, &in, recAct{allowed: isManagerOf, act: transition(recognition.StateRejected, func() string { return in.Reason })})
+}
+
+// POST /api/v1/applications/{id}/assessed (assessor of the session)
+func (s *Server) apiAssessedApplication(w http.ResponseWriter, r *http.Request) {
+	s.apiAct(w, r, nil, recAct{allowed: isAssessorOf, act: transition(recognition.StateAssessed, nil)})
+}
+
+// POST /api/v1/applications/{id}/close (manager, administrator)
+func (s *Server) apiCloseApplication(w http.ResponseWriter, r *http.Request) {
+	s.apiAct(w, r, nil, recAct{allowed: isManagerOrAdmin, act: transition(recognition.StateClosed, nil)})
+}
+
+// POST /api/v1/applications/{id}/sessions (manager)
+func (s *Server) apiScheduleSession(w http.ResponseWriter, r *http.Request) {
+	var in SessionInput
+	s.apiAct(w, r, &in, recAct{allowed: isManagerOf,
+		act: func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+			sess, err := rs.ScheduleSession(r.Context(), recActor(r), a.ID, recognition.Session{
+				At: in.At, Online: in.Online, Place: in.Place, Assessors: in.Assessors})
+			return sess, http.StatusCreated, err
+		}})
+}
+
+// PUT /api/v1/applications/{id}/results (assessor of the session)
+func (s *Server) apiRecordResult(w http.ResponseWriter, r *http.Request) {
+	var in ResultInput
+	s.apiAct(w, r, &in, recAct{allowed: isAssessorOf,
+		act: func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+			res, err := rs.RecordResult(r.Context(), recActor(r), a.ID, recognition.Result{
+				Component: in.Component, Unit: in.Unit, Score: in.Score, Notes: in.Notes, Version: in.Version})
+			return res, http.StatusOK, err
+		}})
+}
+
+// GET /api/v1/applications/{id}/proposal (the centre's staff, administrator)
+func (s *Server) apiProposal(w http.ResponseWriter, r *http.Request) {
+	s.apiAct(w, r, nil, recAct{allowed: isCentreStaffOrAdmin,
+		act: func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+			p, err := rs.ProposeDecision(r.Context(), a.ID)
+			return p, http.StatusOK, err
+		}})
+}
+
+// POST /api/v1/applications/{id}/decision (assessor of the session)
+func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
+	var in recognition.DecisionInput
+	s.apiAct(w, r, &in, recAct{allowed: isAssessorOf,
+		act: func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+			d, err := rs.Decide(r.Context(), recActor(r), a.ID, in)
+			return d, http.StatusCreated, err
+		}})
+}
+
+// POST /api/v1/applications/{id}/appeal (the candidate)
+func (s *Server) apiAppeal(w http.ResponseWriter, r *http.Request) {
+	var in ReasonInput
+	s.apiAct(w, r, &in, recAct{allowed: isCandidateOf,
+		act: func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+			ap, err := rs.Appeal(r.Context(), recActor(r), a.ID, in.Reason)
+			return ap, http.StatusCreated, err
+		}})
+}
+
+// POST /api/v1/applications/{id}/redecision (another assessor of the centre)
+func (s *Server) apiRedecide(w http.ResponseWriter, r *http.Request) {
+	var in recognition.DecisionInput
+	s.apiAct(w, r, &in, recAct{allowed: isAssessorOf,
+		act: func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+			d, err := rs.Redecide(r.Context(), recActor(r), a.ID, in)
+			return d, http.StatusCreated, err
+		}})
+}
+
+// ---- evidence ----
+
+// recEvidenceUpload is an evidence file as read from a multipart body.
+type recEvidenceUpload struct {
+	Component, Unit, Name, ContentType string
+	Data                               []byte
+	State                              string // the state a page's form was shown in
+}
+
+// errEvidenceTooLarge: the file is over the settings' limit.
+var errEvidenceTooLarge = errors.New("evidence file too large")
+
+// recReadEvidence reads the parts component, unit and file of a multipart
+// body, holding at most max bytes of file: the settings' limit, checked
+// while reading so that a huge upload is cut off early.
+func recReadEvidence(r *http.Request, max int64) (recEvidenceUpload, error) {
+	var up recEvidenceUpload
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return up, recErr("expected a multipart/form-data body with the parts component, unit and file", kasip.ErrInvalid)
+	}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return up, recUploadErr("malformed multipart body", err)
+		}
+		if err := up.read(part, max); err != nil {
+			return up, err
+		}
+	}
+	if up.Data == nil {
+		return up, recErr("the file part is missing", kasip.ErrInvalid)
+	}
+	return up, nil
+}
+
+// recUploadErr is a failure to read an upload: too large, or malformed.
+func recUploadErr(what string, err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return errEvidenceTooLarge
+	}
+	return recErr(what+": "+err.Error(), kasip.ErrInvalid)
+}
+
+// read takes one part into up.
+func (up *recEvidenceUpload) read(part *multipart.Part, max int64) error {
+	defer part.Close()
+	switch part.FormName() {
+	case "component", "unit", "state":
+		b, err := io.ReadAll(io.LimitReader(part, 1024))
+		if err != nil {
+			return recUploadErr("reading the form", err)
+		}
+		v := strings.TrimSpace(string(b))
+		switch part.FormName() {
+		case "component":
+			up.Component = v
+		case "unit":
+			up.Unit = v
+		default:
+			up.State = v
+		}
+	case "file":
+		data, err := io.ReadAll(io.LimitReader(part, max+1))
+		if err != nil {
+			return recUploadErr("reading the file", err)
+		}
+		if int64(len(data)) > max {
+			return errEvidenceTooLarge
+		}
+		up.Name, up.Data = part.FileName(), data
+		up.ContentType = part.Header.Get("Content-Type")
+		if mt, _, err := mime.ParseMediaType(up.ContentType); err != nil || mt == "application/octet-stream" {
+			// Browsers send octet-stream for types they do not know;
+			// the content says more.
+			up.ContentType = http.DetectContentType(data)
+		}
+	}
+	return nil
+}
+
+// isEvidenceUploader: the assessors of the centre (the store checks the
+// session), and the candidate, for a portfolio.
+func isEvidenceUploader(p auth.Principal, a recognition.Application) bool {
+	return isAssessorOf(p, a) || isCandidateOf(p, a)
+}
+
+// recReadUpload reads an evidence upload within the settings' size limit.
+func (s *Server) recReadUpload(w http.ResponseWriter, r *http.Request, rs RecognitionStore) (recEvidenceUpload, error) {
+	set, err := rs.RecognitionSettings(r.Context())
+	if err != nil {
+		return recEvidenceUpload{}, err
+	}
+	// The multipart overhead (boundaries, headers, the small fields) is
+	// far below 64 KiB.
+	r.Body = http.MaxBytesReader(w, r.Body, set.EvidenceMaxBytes+64<<10)
+	up, err := recReadEvidence(r, set.EvidenceMaxBytes)
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = errEvidenceTooLarge
+	}
+	return up, err
+}
+
+// recAddEvidence stores an uploaded file for the application.
+func (s *Server) recAddEvidence(w http.ResponseWriter, r *http.Request, rs RecognitionStore, a recognition.Application) (recognition.Evidence, error) {
+	up, err := s.recReadUpload(w, r, rs)
+	if err != nil {
+		return recognition.Evidence{}, err
+	}
+	return rs.AddEvidence(r.Context(), recActor(r), a.ID, up.Component, up.Unit, up.Name, up.ContentType, up.Data)
+}
+
+// POST /api/v1/applications/{id}/evidence (assessor of the session, the candidate)
+func (s *Server) apiAddEvidence(w http.ResponseWriter, r *http.Request) {
+	s.apiAct(w, r, nil, recAct{allowed: isEvidenceUploader,
+		act: func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+			e, err := s.recAddEvidence(w, r, rs, a)
+			return e, http.StatusCreated, err
+		}})
+}
+
+// GET /api/v1/applications/{id}/evidence/{evidence}
+func (s *Server) apiEvidenceFile(w http.ResponseWriter, r *http.Request) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	eid, perr := recPathID(r, "evidence")
+	if perr != nil {
+		s.badParam(w, r, perr)
+		return
+	}
+	a, err := s.recApplicationFor(r, rs, id)
+	if err == nil && !seesEvidence(principal(r), a) {
+		err = errHidden
+	}
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	e, data, err := rs.EvidenceFile(r.Context(), eid)
+	if err == nil && e.ApplicationID != id {
+		err = errHidden
+	}
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeEvidence(w, e, data)
+}
+
+// seesEvidence: the files are the candidate's and the assessment's, for
+// the candidate, the centre's staff and administrators; a referring
+// employer follows the application but does not get the files.
+func seesEvidence(p auth.Principal, a recognition.Application) bool {
+	return isCandidateOf(p, a) || isCentreStaffOrAdmin(p, a)
+}
+
+// writeEvidence sends an evidence file as an attachment: never rendered
+// inline, so that an uploaded HTML or SVG cannot run in the site's origin.
+func (s *Server) writeEvidence(w http.ResponseWriter, e recognition.Evidence, data []byte) {
+	h := w.Header()
+	h.Set("Content-Type", e.ContentType)
+	h.Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(e.Name))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("ETag", `"`+e.SHA256+`"`)
+	h.Set("Content-Length", fmt.Sprint(len(data)))
+	_, _ = w.Write(data)
+}

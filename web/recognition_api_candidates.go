@@ -1,0 +1,205 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/recognition"
+)
+
+// Candidates and vouchers in the API. A candidate's account registers its
+// own candidate record (name, IIN, date of birth, contacts, consent to the
+// processing of personal data), which is then linked to the account; the
+// IIN is personal data, shown only to the candidate, administrators and
+// the staff of a centre the candidate applied to.
+
+// CandidateInput registers a candidate.
+type CandidateInput struct {
+	Name      string               `json:"name"`
+	IIN       string               `json:"iin"`
+	BirthDate string               `json:"birth_date"` // YYYY-MM-DD
+	Contacts  recognition.Contacts `json:"contacts"`
+	// Consent to the processing of personal data: required; recorded as
+	// given at the time of the request.
+	Consent bool `json:"consent"`
+}
+
+// CandidateView is a candidate record.
+type CandidateView struct {
+	ID        int64                `json:"id"`
+	Name      string               `json:"name"`
+	IIN       string               `json:"iin"`
+	BirthDate string               `json:"birth_date"`
+	Sex       string               `json:"sex"`
+	Contacts  recognition.Contacts `json:"contacts"`
+	ConsentAt string               `json:"consent_at"`
+	UserID    int64                `json:"user_id,omitempty"`
+}
+
+func candidateView(c recognition.Candidate) CandidateView {
+	return CandidateView{ID: c.ID, Name: c.Name, IIN: c.IIN, BirthDate: recDate(c.BirthDate), Sex: c.Sex,
+		Contacts: c.Contacts, ConsentAt: c.ConsentAt.UTC().Format("2006-01-02T15:04:05Z"), UserID: c.UserID}
+}
+
+// errAlreadyRegistered: the account has its candidate record.
+var errAlreadyRegistered = recErr("this account is already registered as a candidate", recognition.ErrConflict)
+
+// errNotRegistered: a candidate account without a candidate record yet.
+var errNotRegistered = recErr("register as a candidate first", recognition.ErrConflict)
+
+// recRegisterCandidate creates the caller's candidate record and links it
+// to their account. A record with the same IIN that already belongs to
+// this account (a registration interrupted before the link) is linked
+// rather than refused.
+func (s *Server) recRegisterCandidate(r *http.Request, rs RecognitionStore, in CandidateInput) (recognition.Candidate, error) {
+	p := principal(r)
+	if !p.Is(auth.RoleCandidate) || p.UserID == 0 {
+		return recognition.Candidate{}, errRefused
+	}
+	if p.CandidateID != 0 {
+		return recognition.Candidate{}, errAlreadyRegistered
+	}
+	birth, err := recDay(in.BirthDate)
+	if err != nil {
+		return recognition.Candidate{}, err
+	}
+	c := recognition.Candidate{Name: strings.TrimSpace(in.Name), IIN: strings.TrimSpace(in.IIN), BirthDate: birth,
+		Contacts: in.Contacts, UserID: p.UserID}
+	if in.Consent {
+		c.ConsentAt = s.opt.Now().UTC()
+	}
+	created, err := rs.CreateCandidate(r.Context(), p.UserID, c)
+	if errors.Is(err, recognition.ErrConflict) {
+		if prev, err2 := rs.CandidateByIIN(r.Context(), c.IIN); err2 == nil && prev.UserID == p.UserID {
+			created, err = prev, nil
+		}
+	}
+	if err != nil {
+		return created, err
+	}
+	if err := rs.LinkCandidate(r.Context(), p.UserID, p.UserID, created.ID, s.opt.Now()); err != nil {
+		return created, err
+	}
+	created.UserID = p.UserID
+	return created, nil
+}
+
+// POST /api/v1/candidates (candidate)
+func (s *Server) apiRegisterCandidate(w http.ResponseWriter, r *http.Request) {
+	rs, _, ok := s.recStart(w, r, "")
+	if !ok {
+		return
+	}
+	var in CandidateInput
+	if !s.recReadJSON(w, r, &in) {
+		return
+	}
+	c, err := s.recRegisterCandidate(r, rs, in)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/candidates/"+recItoa(c.ID))
+	s.writeJSON(w, r, http.StatusCreated, candidateView(c))
+}
+
+// GET /api/v1/candidates/me (candidate)
+func (s *Server) apiMyCandidate(w http.ResponseWriter, r *http.Request) {
+	rs, _, ok := s.recStart(w, r, "")
+	if !ok {
+		return
+	}
+	id := principal(r).CandidateID
+	if id == 0 {
+		s.problem(w, r, http.StatusNotFound, "not found", apiT(r, "This account is not registered as a candidate yet."))
+		return
+	}
+	c, err := rs.GetCandidate(r.Context(), id)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, candidateView(c))
+}
+
+// recCandidateFor loads a candidate the caller may see: their own record,
+// any for an administrator, and for a centre's staff the candidates who
+// applied to that centre.
+func (s *Server) recCandidateFor(r *http.Request, rs RecognitionStore, id int64) (recognition.Candidate, error) {
+	p := principal(r)
+	allowed := p.Is(auth.RoleAdmin) || (p.Is(auth.RoleCandidate) && p.CandidateID == id)
+	if !allowed && p.Is(auth.RoleManager, auth.RoleAssessor) && p.CentreID != 0 {
+		_, n, err := rs.ListApplications(r.Context(), recognition.ApplicationFilter{CentreID: p.CentreID, CandidateID: id, Limit: 1})
+		if err != nil {
+			return recognition.Candidate{}, err
+		}
+		allowed = n > 0
+	}
+	if !allowed {
+		return recognition.Candidate{}, errHidden
+	}
+	return rs.GetCandidate(r.Context(), id)
+}
+
+// GET /api/v1/candidates/{id}
+func (s *Server) apiGetCandidate(w http.ResponseWriter, r *http.Request) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	c, err := s.recCandidateFor(r, rs, id)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, candidateView(c))
+}
+
+// GET /api/v1/candidates/{id}/vouchers (administrator, the candidate)
+func (s *Server) apiListVouchers(w http.ResponseWriter, r *http.Request) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	if p := principal(r); !p.Is(auth.RoleAdmin) && !(p.Is(auth.RoleCandidate) && p.CandidateID == id) {
+		s.recProblem(w, r, errHidden)
+		return
+	}
+	vs, err := rs.Vouchers(r.Context(), id)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, List[recognition.Voucher]{Items: nonNilSlice(vs)})
+}
+
+// POST /api/v1/candidates/{id}/vouchers (administrator)
+func (s *Server) apiIssueVoucher(w http.ResponseWriter, r *http.Request) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	v, err := rs.IssueVoucher(r.Context(), recActor(r), id)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusCreated, v)
+}
+
+// recEmployerAccount finds the employer account a referral names by its
+// login.
+func (s *Server) recEmployerAccount(r *http.Request, rs RecognitionStore, login string) (auth.User, error) {
+	login = strings.TrimSpace(login)
+	if login == "" {
+		return auth.User{}, recErr("a referral names the employer's login", kasip.ErrInvalid)
+	}
+	u, err := rs.UserByLogin(r.Context(), login)
+	if errors.Is(err, kasip.ErrNotFound) || (err == nil && (u.Role != auth.RoleEmployer || u.Disabled)) {
+		return auth.User{}, recErr("there is no employer account "+login, kasip.ErrInvalid)
+	}
+	return u, err
+}

@@ -1,0 +1,394 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/recognition"
+)
+
+// Qualification programmes in the API. A centre's manager builds a
+// programme as a draft, fills its bank of questions and tasks until the
+// coverage report shows no gap, and submits it; an administrator other
+// than the author approves it or returns it. Approved programmes are
+// public, except for their bank: exam questions and their answers are
+// shown only to the centre's staff and administrators.
+
+// ProgrammeView is a programme as the API shows it; Questions and Tasks
+// are left out for those who may not see the bank (the counts stay).
+type ProgrammeView struct {
+	recognition.Programme
+	Questions     []recognition.Question `json:"questions,omitempty"`
+	Tasks         []recognition.Task     `json:"tasks,omitempty"`
+	QuestionCount int                    `json:"question_count"`
+	TaskCount     int                    `json:"task_count"`
+}
+
+// ProgrammeInput creates a programme: card is the 0-based index of the
+// card in the standard's version; level 0 takes the card's level.
+type ProgrammeInput struct {
+	StandardCode    string                  `json:"standard_code"`
+	StandardVersion string                  `json:"standard_version"`
+	Card            int                     `json:"card"`
+	Level           int                     `json:"level"`
+	Title           kasip.Text              `json:"title"`
+	Whole           bool                    `json:"whole"`
+	Units           []string                `json:"units"`
+	Components      []recognition.Component `json:"components"`
+	Questions       []QuestionInput         `json:"questions"`
+	Tasks           []TaskInput             `json:"tasks"`
+}
+
+// ProgrammeUpdate replaces what a draft may change.
+type ProgrammeUpdate struct {
+	Title      kasip.Text              `json:"title"`
+	Level      int                     `json:"level"`
+	Whole      bool                    `json:"whole"`
+	Units      []string                `json:"units"`
+	Components []recognition.Component `json:"components"`
+}
+
+// QuestionInput is a new question of the bank.
+type QuestionInput struct {
+	Text      kasip.Text   `json:"text"`
+	Choices   []kasip.Text `json:"choices"`
+	Correct   []int        `json:"correct"`
+	Knowledge []string     `json:"knowledge"`
+}
+
+// TaskInput is a new practical task of the bank.
+type TaskInput struct {
+	Text      kasip.Text `json:"text"`
+	Criteria  kasip.Text `json:"criteria"`
+	Abilities []string   `json:"abilities"`
+	Units     []string   `json:"units"`
+}
+
+// ReasonInput gives the reason of a change.
+type ReasonInput struct {
+	Reason string `json:"reason"`
+}
+
+func (q QuestionInput) question() recognition.Question {
+	return recognition.Question{Text: q.Text, Choices: q.Choices, Correct: q.Correct, Knowledge: q.Knowledge}
+}
+
+func (t TaskInput) task() recognition.Task {
+	return recognition.Task{Text: t.Text, Criteria: t.Criteria, Abilities: t.Abilities, Units: t.Units}
+}
+
+// seesBank reports whether p may see the programme's questions and tasks.
+func seesBank(p auth.Principal, prog recognition.Programme) bool {
+	return p.Is(auth.RoleAdmin) || p.InCentre(prog.CentreID)
+}
+
+// programmeView builds the view; bank includes the questions and tasks.
+func programmeView(p recognition.Programme, bank bool) ProgrammeView {
+	p.Units, p.Components = nonNilSlice(p.Units), nonNilSlice(p.Components)
+	v := ProgrammeView{Programme: p, QuestionCount: len(p.Questions), TaskCount: len(p.Tasks)}
+	if bank {
+		v.Questions, v.Tasks = nonNilSlice(p.Questions), nonNilSlice(p.Tasks)
+	}
+	return v
+}
+
+// GET /api/v1/programmes
+func (s *Server) apiListProgrammes(w http.ResponseWriter, r *http.Request) {
+	rs, _, ok := s.recStart(w, r, "")
+	if !ok {
+		return
+	}
+	q := newAPIQuery(r)
+	f := recognition.ProgrammeFilter{
+		CentreID:     int64(q.intRange("centre", 0, 1, 1<<31-1)),
+		Status:       q.oneOf("status", recognition.ProgrammeDraft, recognition.ProgrammeSubmitted, recognition.ProgrammeApproved, recognition.ProgrammeRetired),
+		StandardCode: q.str("standard"),
+	}
+	card := q.intRange("card", -1, 0, 1000)
+	if q.err != nil {
+		s.badParam(w, r, q.err)
+		return
+	}
+	list, err := rs.ListProgrammes(r.Context(), f)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	p := principal(r)
+	out := List[ProgrammeView]{Items: []ProgrammeView{}}
+	for _, prog := range list {
+		if programmeVisibility(p, prog) != recVisible || (card >= 0 && prog.Card != card) {
+			continue
+		}
+		out.Items = append(out.Items, programmeView(prog, false))
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// GET /api/v1/programmes/{id}
+func (s *Server) apiGetProgramme(w http.ResponseWriter, r *http.Request) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	prog, err := s.recProgrammeFor(r, rs, id)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, programmeView(prog, seesBank(principal(r), prog)))
+}
+
+// writeProgramme answers with programme id as stored now.
+func (s *Server) writeProgramme(w http.ResponseWriter, r *http.Request, rs RecognitionStore, id int64, status int) {
+	prog, err := rs.GetProgramme(r.Context(), id)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, status, programmeView(prog, seesBank(principal(r), prog)))
+}
+
+// POST /api/v1/programmes (manager)
+func (s *Server) apiCreateProgramme(w http.ResponseWriter, r *http.Request) {
+	rs, _, ok := s.recStart(w, r, "")
+	if !ok {
+		return
+	}
+	var in ProgrammeInput
+	if !s.recReadJSON(w, r, &in) {
+		return
+	}
+	prog, err := s.recCreateProgramme(r, rs, in)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/programmes/"+recItoa(prog.ID))
+	s.writeJSON(w, r, http.StatusCreated, programmeView(prog, true))
+}
+
+// recCreateProgramme makes a draft for the manager's own centre; the
+// store checks the centre's accreditation covers the card and level.
+func (s *Server) recCreateProgramme(r *http.Request, rs RecognitionStore, in ProgrammeInput) (recognition.Programme, error) {
+	p := principal(r)
+	if !p.Is(auth.RoleManager) || p.CentreID == 0 {
+		return recognition.Programme{}, errRefused
+	}
+	prog := recognition.Programme{CentreID: p.CentreID, StandardCode: strings.TrimSpace(in.StandardCode),
+		StandardVersion: strings.TrimSpace(in.StandardVersion), Card: in.Card, Level: in.Level, Title: in.Title,
+		Whole: in.Whole, Units: in.Units, Components: in.Components}
+	for _, q := range in.Questions {
+		prog.Questions = append(prog.Questions, q.question())
+	}
+	for _, t := range in.Tasks {
+		prog.Tasks = append(prog.Tasks, t.task())
+	}
+	if prog.Level == 0 || prog.Title.IsEmpty() {
+		s.recDefaultsFromCard(r, &prog)
+	}
+	return rs.CreateProgramme(r.Context(), recActor(r), prog)
+}
+
+// recDefaultsFromCard fills a level and a title left out from the card the
+// programme is of. A card that cannot be read is left to the store to
+// report.
+func (s *Server) recDefaultsFromCard(r *http.Request, prog *recognition.Programme) {
+	st, err := s.reg.Standard(r.Context(), prog.StandardCode, prog.StandardVersion)
+	if err != nil || prog.Card < 0 || prog.Card >= len(st.Cards) {
+		return
+	}
+	c := &st.Cards[prog.Card]
+	if prog.Level == 0 {
+		prog.Level = c.Level
+	}
+	if prog.Title.IsEmpty() {
+		prog.Title = c.Title
+	}
+}
+
+// recManagedProgramme loads a programme the caller manages: its centre's
+// manager. Others who may see it are refused; the rest do not find it.
+func (s *Server) recManagedProgramme(r *http.Request, rs RecognitionStore, id int64) (recognition.Programme, error) {
+	prog, err := s.recProgrammeFor(r, rs, id)
+	if err != nil {
+		return prog, err
+	}
+	if !isCentreManager(principal(r), prog.CentreID) {
+		return prog, errRefused
+	}
+	return prog, nil
+}
+
+// apiProgrammeChange runs change on a programme the caller manages and
+// answers with the programme as it is afterwards.
+func (s *Server) apiProgrammeChange(w http.ResponseWriter, r *http.Request, body any,
+	change func(rs RecognitionStore, prog recognition.Programme) (int64, error), status int) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	if body != nil && !s.recReadJSON(w, r, body) {
+		return
+	}
+	prog, err := s.recManagedProgramme(r, rs, id)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	next, err := change(rs, prog)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeProgramme(w, r, rs, next, status)
+}
+
+// PUT /api/v1/programmes/{id} (manager)
+func (s *Server) apiUpdateProgramme(w http.ResponseWriter, r *http.Request) {
+	var in ProgrammeUpdate
+	s.apiProgrammeChange(w, r, &in, func(rs RecognitionStore, prog recognition.Programme) (int64, error) {
+		_, err := rs.UpdateProgrammeDraft(r.Context(), recActor(r), prog.ID, recognition.Programme{
+			Title: in.Title, Level: in.Level, Whole: in.Whole, Units: in.Units, Components: in.Components})
+		return prog.ID, err
+	}, http.StatusOK)
+}
+
+// POST /api/v1/programmes/{id}/questions (manager)
+func (s *Server) apiAddQuestion(w http.ResponseWriter, r *http.Request) {
+	var in QuestionInput
+	s.apiProgrammeChange(w, r, &in, func(rs RecognitionStore, prog recognition.Programme) (int64, error) {
+		_, err := rs.AddQuestion(r.Context(), recActor(r), prog.ID, in.question())
+		return prog.ID, err
+	}, http.StatusCreated)
+}
+
+// POST /api/v1/programmes/{id}/tasks (manager)
+func (s *Server) apiAddTask(w http.ResponseWriter, r *http.Request) {
+	var in TaskInput
+	s.apiProgrammeChange(w, r, &in, func(rs RecognitionStore, prog recognition.Programme) (int64, error) {
+		_, err := rs.AddTask(r.Context(), recActor(r), prog.ID, in.task())
+		return prog.ID, err
+	}, http.StatusCreated)
+}
+
+// DELETE /api/v1/programmes/{id}/questions/{entry} (manager)
+func (s *Server) apiRemoveQuestion(w http.ResponseWriter, r *http.Request) {
+	s.apiRemoveBankEntry(w, r, RecognitionStore.RemoveQuestion)
+}
+
+// DELETE /api/v1/programmes/{id}/tasks/{entry} (manager)
+func (s *Server) apiRemoveTask(w http.ResponseWriter, r *http.Request) {
+	s.apiRemoveBankEntry(w, r, RecognitionStore.RemoveTask)
+}
+
+func (s *Server) apiRemoveBankEntry(w http.ResponseWriter, r *http.Request,
+	remove func(rs RecognitionStore, ctx context.Context, actor, programme, entry int64) error) {
+	entry, perr := recPathID(r, "entry")
+	if perr != nil {
+		s.badParam(w, r, perr)
+		return
+	}
+	s.apiProgrammeChange(w, r, nil, func(rs RecognitionStore, prog recognition.Programme) (int64, error) {
+		return prog.ID, remove(rs, r.Context(), recActor(r), prog.ID, entry)
+	}, http.StatusOK)
+}
+
+// POST /api/v1/programmes/{id}/submit (manager)
+func (s *Server) apiSubmitProgramme(w http.ResponseWriter, r *http.Request) {
+	s.apiProgrammeChange(w, r, nil, func(rs RecognitionStore, prog recognition.Programme) (int64, error) {
+		_, err := rs.SubmitProgramme(r.Context(), recActor(r), prog.ID)
+		return prog.ID, err
+	}, http.StatusOK)
+}
+
+// POST /api/v1/programmes/{id}/versions (manager): a new draft version of
+// an approved or retired programme.
+func (s *Server) apiNewProgrammeVersion(w http.ResponseWriter, r *http.Request) {
+	s.apiProgrammeChange(w, r, nil, func(rs RecognitionStore, prog recognition.Programme) (int64, error) {
+		n, err := rs.NewProgrammeVersion(r.Context(), recActor(r), prog.ID)
+		return n.ID, err
+	}, http.StatusCreated)
+}
+
+// apiProgrammeReview runs an administrator's decision on a programme.
+func (s *Server) apiProgrammeReview(w http.ResponseWriter, r *http.Request, body any,
+	change func(rs RecognitionStore, id int64) error) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	if body != nil && !s.recReadJSON(w, r, body) {
+		return
+	}
+	if _, err := s.recProgrammeFor(r, rs, id); err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	if err := change(rs, id); err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeProgramme(w, r, rs, id, http.StatusOK)
+}
+
+// POST /api/v1/programmes/{id}/approve (administrator; not the author)
+func (s *Server) apiApproveProgramme(w http.ResponseWriter, r *http.Request) {
+	s.apiProgrammeReview(w, r, nil, func(rs RecognitionStore, id int64) error {
+		_, err := rs.ApproveProgramme(r.Context(), recActor(r), id)
+		return err
+	})
+}
+
+// POST /api/v1/programmes/{id}/return (administrator)
+func (s *Server) apiReturnProgramme(w http.ResponseWriter, r *http.Request) {
+	var in ReasonInput
+	s.apiProgrammeReview(w, r, &in, func(rs RecognitionStore, id int64) error {
+		_, err := rs.ReturnProgramme(r.Context(), recActor(r), id, in.Reason)
+		return err
+	})
+}
+
+// POST /api/v1/programmes/{id}/retire (administrator, the centre's manager)
+func (s *Server) apiRetireProgramme(w http.ResponseWriter, r *http.Request) {
+	var in ReasonInput
+	s.apiProgrammeReview(w, r, &in, func(rs RecognitionStore, id int64) error {
+		prog, err := rs.GetProgramme(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		if p := principal(r); !p.Is(auth.RoleAdmin) && !isCentreManager(p, prog.CentreID) {
+			return errRefused
+		}
+		_, err = rs.RetireProgramme(r.Context(), recActor(r), id, in.Reason)
+		return err
+	})
+}
+
+// GET /api/v1/programmes/{id}/coverage
+func (s *Server) apiProgrammeCoverage(w http.ResponseWriter, r *http.Request) {
+	rs, id, ok := s.recStart(w, r, "id")
+	if !ok {
+		return
+	}
+	if _, err := s.recProgrammeFor(r, rs, id); err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	rep, err := rs.ProgrammeCoverage(r.Context(), id)
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	rep.Units, rep.Gaps = nonNilSlice(rep.Units), nonNilSlice(rep.Gaps)
+	s.writeJSON(w, r, http.StatusOK, CoverageView{Report: rep, Complete: rep.Complete()})
+}
+
+// CoverageView is a coverage report with its verdict.
+type CoverageView struct {
+	recognition.Report
+	Complete bool `json:"complete"`
+}

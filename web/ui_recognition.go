@@ -1,0 +1,336 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/recognition"
+)
+
+// The pages of the recognition process (the handlers are in
+// ui_recognition_*.go). Every form posts to the server and works without
+// JavaScript. A change that succeeds redirects (303) back to the page
+// with ?done=<what>, so that reloading does not post again; one that fails
+// renders the page again with the message next to the form and the status
+// of the failure (409 for a form sent after the state changed, 422 for
+// invalid input).
+
+var _ = registerUIPages("rec_hub", "rec_centres", "rec_centre", "rec_programmes", "rec_programme_new", "rec_programme",
+	"rec_coverage", "rec_applications", "rec_application", "rec_me", "rec_settings")
+
+// uiRecPage is what every recognition page has besides the layout.
+type uiRecPage struct {
+	uiBase
+	Notice string            // a change that succeeded (?done=)
+	Errors map[string]string // form → message of the failure
+	Form   url.Values        // the fields of the form that failed, to fill it again
+}
+
+// uiRecFailure is a failed change to show next to its form.
+type uiRecFailure struct {
+	form   string
+	status int
+	msg    string
+	values url.Values
+}
+
+// recPage fills the common part of a page; fail is nil unless a change
+// failed. path and query are the page's own address, which the language
+// links lead to when the page answers a form post (the request's address
+// then only takes posts); a GET page keeps its request's query.
+func (s *Server) recPage(r *http.Request, path string, query url.Values, title, nav string, fail *uiRecFailure) uiRecPage {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		path, query = r.URL.EscapedPath(), r.URL.Query()
+		query.Del("done")
+		query.Del("lang")
+	}
+	if query == nil {
+		query = url.Values{}
+	}
+	p := uiRecPage{uiBase: s.uiBaseAt(r, title, path, query), Errors: map[string]string{}, Form: url.Values{}}
+	p.Nav = nav
+	if fail != nil {
+		p.Errors[fail.form] = fail.msg
+		p.Form = fail.values
+	} else if done := r.URL.Query().Get("done"); done != "" {
+		p.Notice = translate(requestLang(r), uiRecDoneMessage(done))
+	}
+	return p
+}
+
+// uiRecDoneMessage is the notice after a change succeeded.
+func uiRecDoneMessage(done string) string {
+	if m, ok := uiRecDone[done]; ok {
+		return m
+	}
+	return "Saved."
+}
+
+var uiRecDone = map[string]string{
+	"registered": "You are registered as a candidate.",
+	"applied":    "Your application is submitted.",
+	"confirmed":  "The referral is confirmed.",
+	"accepted":   "The application is accepted.",
+	"rejected":   "The application is rejected.",
+	"scheduled":  "The assessment session is planned.",
+	"result":     "The result is saved.",
+	"evidence":   "The file is attached.",
+	"assessed":   "The assessment is complete.",
+	"decided":    "The decision is recorded.",
+	"appealed":   "Your appeal is filed.",
+	"redecided":  "The decision on the appeal is recorded.",
+	"closed":     "The application is closed.",
+	"created":    "Created.",
+	"submitted":  "The programme is submitted for approval.",
+	"approved":   "The programme is approved.",
+	"returned":   "The programme is returned to its author.",
+	"retired":    "The programme is retired.",
+	"version":    "A new draft version is made.",
+	"question":   "The question is added.",
+	"task":       "The task is added.",
+	"removed":    "Removed.",
+	"voucher":    "The voucher is issued.",
+	"settings":   "The settings are saved.",
+	"assessor":   "The assessors are updated.",
+	"status":     "The accreditation status is changed.",
+	"accredited": "The accreditation is recorded.",
+	"centre":     "The centre is saved.",
+	"programme":  "The programme is saved.",
+}
+
+// uiRecRedirect sends the browser to path with ?done=what (303).
+func uiRecRedirect(w http.ResponseWriter, r *http.Request, path, what string) error {
+	http.Redirect(w, r, path+"?done="+url.QueryEscape(what), http.StatusSeeOther)
+	return nil
+}
+
+// uiRecFail turns the error of a change into the failure to show, or,
+// for errors that are no business of the form (not found, not allowed by
+// the role, the database failing), the error for an error page.
+func (s *Server) uiRecFail(r *http.Request, form string, err error) (*uiRecFailure, error) {
+	lang := requestLang(r)
+	switch {
+	case errors.Is(err, errHidden), errors.Is(err, errRefused), errors.Is(err, errNoRecognition):
+		return nil, s.uiRecPageError(r, err)
+	}
+	status, _ := recErrorStatus(err)
+	var lead string
+	switch status {
+	case http.StatusConflict:
+		lead = "This cannot be done in the current state."
+		if errors.Is(err, recognition.ErrStale) {
+			lead = "Someone else saved this meanwhile."
+		}
+	case http.StatusUnprocessableEntity, http.StatusRequestEntityTooLarge:
+		lead = "Please correct the form."
+	case http.StatusForbidden:
+		lead = "This is not allowed."
+	case http.StatusNotFound:
+		lead = "Something the form names does not exist."
+	default:
+		return nil, err
+	}
+	return &uiRecFailure{form: form, status: status, msg: translate(lang, lead) + " " + uiRecDetail(err), values: r.PostForm}, nil
+}
+
+// uiRecDetail is the store's explanation, without the operation names it
+// is wrapped in ("apply: …") and the kind it ends with (": conflict").
+func uiRecDetail(err error) string {
+	msg := err.Error()
+	for _, kind := range []error{recognition.ErrStale, recognition.ErrDeadline, recognition.ErrIllegalTransition,
+		recognition.ErrNotAccredited, recognition.ErrLimit, recognition.ErrConflict, recognition.ErrForbidden, kasip.ErrInvalid, kasip.ErrNotFound, auth.ErrInvalid} {
+		msg = strings.TrimSuffix(msg, ": "+kind.Error())
+	}
+	return msg
+}
+
+// uiRecPageError is the error page of err.
+func (s *Server) uiRecPageError(r *http.Request, err error) error {
+	lang := requestLang(r)
+	switch {
+	case errors.Is(err, errNoRecognition):
+		return &uiError{status: http.StatusNotImplemented, title: "Recognition is not available",
+			detail: translate(lang, "This server does not keep recognition data.")}
+	case errors.Is(err, errRefused):
+		return &uiError{status: http.StatusForbidden, title: "Access denied", detail: translate(lang, "Your role does not allow this.")}
+	case errors.Is(err, kasip.ErrNotFound):
+		return uiNotFound(translate(lang, "There is no such page, or it is not visible to you."))
+	case errors.Is(err, recognition.ErrForbidden):
+		return &uiError{status: http.StatusForbidden, title: "Access denied", detail: uiRecDetail(err)}
+	}
+	return err
+}
+
+// uiRecStale says who saved a result meanwhile, for the form.
+func (s *Server) uiRecStale(r *http.Request, rs RecognitionStore, id int64, component, unit string) string {
+	cur, ok := s.recCurrentResult(r, rs, id, component, unit)
+	if !ok {
+		return ""
+	}
+	lang := requestLang(r)
+	return fmt.Sprintf(translate(lang, "%s saved this result (version %d) at %s; reload it and enter your change again."),
+		s.recUserName(r.Context(), lang, cur.Assessor, recSeesLogins(principal(r))), cur.Version, uiRecTime(cur.RecordedAt, lang))
+}
+
+// uiRecTime formats an instant for the pages, in Kazakhstan's time.
+func uiRecTime(t time.Time, lang string) string {
+	if t.IsZero() {
+		return ""
+	}
+	return uiDate(t.In(uiRecZone), lang) + " " + t.In(uiRecZone).Format("15:04")
+}
+
+// uiRecZone is the zone times are shown in: Kazakhstan's single zone.
+var uiRecZone = time.FixedZone("UTC+5", 5*3600)
+
+// uiFormID reads a positive integer field of a posted form.
+func uiFormID(r *http.Request, name string) int64 {
+	n, err := strconv.ParseInt(strings.TrimSpace(r.PostFormValue(name)), 10, 64)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
+// uiPathID reads an integer path wildcard of a page.
+func uiPathID(r *http.Request, name string) (int64, error) {
+	id, perr := recPathID(r, name)
+	if perr != nil {
+		return 0, uiNotFound(translate(requestLang(r), "There is no such page, or it is not visible to you."))
+	}
+	return id, nil
+}
+
+// ---- names shown for the domain's codes ----
+
+// uiRecStateName is the message key of an application state.
+func uiRecStateName(state string) string {
+	if k, ok := map[string]string{
+		recognition.StateSubmitted: "Submitted", recognition.StateAccepted: "Accepted", recognition.StateRejected: "Rejected",
+		recognition.StateScheduled: "Scheduled", recognition.StateAssessed: "Assessed", recognition.StateDecided: "Decided",
+		recognition.StateAppealed: "Appealed", recognition.StateRedecided: "Re-decided", recognition.StateClosed: "Closed",
+	}[state]; ok {
+		return k
+	}
+	return state
+}
+
+// uiRecProgrammeStatusName is the message key of a programme status.
+func uiRecProgrammeStatusName(st string) string {
+	if k, ok := map[string]string{recognition.ProgrammeDraft: "Draft", recognition.ProgrammeSubmitted: "Awaiting approval",
+		recognition.ProgrammeApproved: "Approved", recognition.ProgrammeRetired: "Retired"}[st]; ok {
+		return k
+	}
+	return st
+}
+
+// uiRecComponentName is the message key of a component kind.
+func uiRecComponentName(kind string) string {
+	if k, ok := map[string]string{recognition.ComponentTheory: "Theory (knowledge)", recognition.ComponentPractice: "Practice (abilities and skills)",
+		recognition.ComponentPortfolio: "Portfolio (prior learning)"}[kind]; ok {
+		return k
+	}
+	return kind
+}
+
+// uiRecAccreditationName is the message key of an accreditation status.
+func uiRecAccreditationName(st string) string {
+	if k, ok := map[string]string{recognition.AccreditationActive: "In force", recognition.AccreditationSuspended: "Suspended",
+		recognition.AccreditationRevoked: "Revoked", recognition.AccreditationExpired: "Expired"}[st]; ok {
+		return k
+	}
+	return st
+}
+
+// uiRecRouteName is the message key of an application route.
+func uiRecRouteName(route string) string {
+	if k, ok := map[string]string{recognition.RouteSelf: "On my own", recognition.RouteReferral: "Employer's referral",
+		recognition.RouteVoucher: "State voucher"}[route]; ok {
+		return k
+	}
+	return route
+}
+
+// uiRecOutcomeName is the message key of a decision outcome.
+func uiRecOutcomeName(o string) string {
+	if k, ok := map[string]string{recognition.OutcomeWhole: "The whole qualification is recognised",
+		recognition.OutcomeUnits: "The units listed are recognised", recognition.OutcomeNone: "Not recognised"}[o]; ok {
+		return k
+	}
+	return o
+}
+
+// uiRecDeadlineName is the message key of what an application waits for.
+func uiRecDeadlineName(action string) string {
+	if k, ok := map[string]string{"confirm-referral": "The employer confirms the referral", "accept": "The centre accepts or rejects",
+		"schedule": "The centre plans the assessment", "decide": "The assessor decides", "appeal": "The candidate may appeal",
+		"redecide": "The centre decides on the appeal"}[action]; ok {
+		return k
+	}
+	return action
+}
+
+// uiRecActionName is the message key of an audit action.
+func uiRecActionName(action string) string {
+	a := strings.TrimPrefix(action, "recognition.")
+	if k, ok := map[string]string{
+		"application.submit": "Application submitted", "application.referral-confirm": "Referral confirmed",
+		"application.accepted": "Accepted", "application.rejected": "Rejected", "application.scheduled": "Session planned",
+		"application.assessed": "Assessment completed", "application.decided": "Decision taken", "application.appealed": "Appeal filed",
+		"application.redecided": "Decision on the appeal taken", "application.closed": "Closed",
+		"result.record": "Result saved", "evidence.add": "Evidence attached",
+	}[a]; ok {
+		return k
+	}
+	return action
+}
+
+// uiRecStateBadge is the badge class of a state.
+func uiRecStateBadge(state string) string {
+	switch state {
+	case recognition.StateRejected:
+		return "badge badge-bad"
+	case recognition.StateDecided, recognition.StateRedecided, recognition.StateClosed:
+		return "badge badge-ok"
+	case recognition.StateAppealed:
+		return "badge badge-warn"
+	}
+	return "badge"
+}
+
+// ---- the navigation ----
+
+// uiRecNavLink is a link of the main menu that depends on the role.
+type uiRecNavLink struct {
+	Key   string // the Nav value of the page it leads to
+	URL   string
+	Label string // message key
+}
+
+// RecNav lists the recognition links of the main menu for the signed-in
+// user's role (the public gets the recognition overview).
+func (m uiMe) RecNav() []uiRecNavLink {
+	links := []uiRecNavLink{{"recognition", "/recognition", "Recognition"}}
+	switch m.Role {
+	case roleName(auth.RoleAdmin):
+		links = append(links, uiRecNavLink{"approvals", "/recognition/approvals", "Programmes to approve"},
+			uiRecNavLink{"rec-settings", "/recognition/settings", "Recognition settings"})
+	case roleName(auth.RoleManager):
+		links = append(links, uiRecNavLink{"my-centre", "/recognition/centre", "My centre"},
+			uiRecNavLink{"applications", "/recognition/applications", "Applications"})
+	case roleName(auth.RoleAssessor):
+		links = append(links, uiRecNavLink{"applications", "/recognition/applications", "My sessions"})
+	case roleName(auth.RoleCandidate):
+		links = append(links, uiRecNavLink{"me", "/recognition/me", "My applications"})
+	case roleName(auth.RoleEmployer):
+		links = append(links, uiRecNavLink{"applications", "/recognition/applications", "Referrals"})
+	}
+	return links
+}
