@@ -230,7 +230,7 @@ func (s *Server) recProblem(w http.ResponseWriter, r *http.Request, err error) {
 		s.registryError(w, r, err, "", http.StatusUnprocessableEntity)
 		return
 	}
-	detail := recDetail(err)
+	detail := localizeDetail(requestLang(r), recDetail(err))
 	switch {
 	case errors.Is(err, errRefused):
 		detail = apiT(r, "Your role does not allow this.")
