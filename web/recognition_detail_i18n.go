@@ -2,7 +2,10 @@ package web
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/kasip/kasip/recognition"
 )
 
 // The recognition store explains a refusal in English sentences with the
@@ -44,6 +47,8 @@ var detailRules = []detailRule{
 		`№$1 өтініш: шағымдану мерзімі $2 аяқталды`, `заявка №$1: срок обжалования истёк $2`},
 	{regexp.MustCompile(`application (\d+): the decision may be appealed until (\d{4}-\d\d-\d\dT[0-9:]+(?:Z|[+-]\d\d:\d\d))`),
 		`№$1 өтініш: шешімге $2 дейін шағым беруге болады`, `заявка №$1: решение можно обжаловать до $2`},
+	{regexp.MustCompile(`the date and time of the session are required`),
+		`сессияның күні мен уақыты міндетті`, `дата и время сессии обязательны`},
 	{regexp.MustCompile(`the name is required`),
 		`аты-жөні міндетті`, `имя обязательно`},
 	{regexp.MustCompile(`the date of birth is required`),
@@ -86,4 +91,36 @@ func localizeSentence(lang, msg string) string {
 		return string(r.re.ExpandString(nil, tmpl, msg, m))
 	}
 	return msg
+}
+
+// uiScopeText names an accreditation's scope entry in lang: "M84120,
+// карточка 2, уровни 5" — the store's String is English, for logs.
+func uiScopeText(e recognition.ScopeEntry, lang string) string {
+	card := strconv.Itoa(e.CardNumber)
+	if e.CardCode != "" {
+		card = e.CardCode
+	}
+	levels := make([]string, len(e.Levels))
+	for i, l := range e.Levels {
+		levels[i] = strconv.Itoa(l)
+	}
+	var s string
+	switch lang {
+	case "kk":
+		s = e.StandardCode + ", " + card + "-карточка"
+		if len(levels) > 0 {
+			s += ", деңгейі " + strings.Join(levels, ", ")
+		}
+	case "ru":
+		s = e.StandardCode + ", карточка " + card
+		if len(levels) > 0 {
+			s += ", уровни " + strings.Join(levels, ", ")
+		}
+	default:
+		s = e.StandardCode + ", card " + card
+		if len(levels) > 0 {
+			s += ", levels " + strings.Join(levels, ", ")
+		}
+	}
+	return s
 }

@@ -61,3 +61,21 @@ func TestLocalizeDetailList(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// Times are shown on the day they fall on in Kazakhstan, also just after
+// midnight there (still the day before in UTC).
+func TestUIRecTimeDay(t *testing.T) {
+	at := time.Date(2026, 11, 28, 21, 30, 0, 0, time.UTC) // 02:30 on the 29th in Astana
+	if got := uiRecTime(at, "ru"); got != "29.11.2026 02:30" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestUIScopeText(t *testing.T) {
+	e := recognition.ScopeEntry{StandardCode: "M84120", CardNumber: 2, Levels: []int{5, 6}}
+	for lang, want := range map[string]string{"kk": "M84120, 2-карточка, деңгейі 5, 6", "ru": "M84120, карточка 2, уровни 5, 6", "en": "M84120, card 2, levels 5, 6"} {
+		if got := uiScopeText(e, lang); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}

@@ -332,7 +332,7 @@ func (e *recEnv) uiAdminPages() {
 	e.postFail(recAdmin, centreURL+"/accreditations?lang=en", acc, http.StatusUnprocessableEntity, "is before valid from")
 	acc.Set("valid_to", "")
 	e.post(recAdmin, centreURL+"/accreditations", acc)
-	e.page("-", centreURL+"?lang=en", 200, "KZ-RC-0003", "M84120 card 2 levels [5]")
+	e.page("-", centreURL+"?lang=en", 200, "KZ-RC-0003", "M84120, card 2, levels 5")
 	e.page(recManager, fmt.Sprintf("/recognition/centres/%d?lang=en", e.centre), 200, "Applications by state", "Бағалаушы Бірінші", "New qualification programme")
 	e.page(recManager, "/recognition/settings?lang=en", 200, "Days to appeal a decision")
 	e.postFail(recManager, "/recognition/settings", url.Values{}, http.StatusForbidden)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/recognition"
 )
 
 // funcs are the template functions of one UI language.
@@ -45,6 +46,7 @@ func (u *uiState) funcs(lang string) template.FuncMap {
 		"add":          func(a, b int) int { return a + b },
 		"join":         strings.Join,
 		"has":          func(list []string, s string) bool { return slices.Contains(list, s) },
+		"scope":        func(e recognition.ScopeEntry) string { return uiScopeText(e, lang) },
 	}
 }
 

@@ -184,7 +184,10 @@ func uiRecTime(t time.Time, lang string) string {
 	if t.IsZero() {
 		return ""
 	}
-	return uiDate(t.In(uiRecZone), lang) + " " + t.In(uiRecZone).Format("15:04")
+	// The day is taken in Kazakhstan's zone (uiDate would read a
+	// time.Time in UTC, which is the day before from 00:00 to 04:59).
+	lt := t.In(uiRecZone)
+	return uiDate(lt.Format(time.DateOnly), lang) + " " + lt.Format("15:04")
 }
 
 // uiRecZone is the zone times are shown in: Kazakhstan's single zone.

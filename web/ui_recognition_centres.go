@@ -65,7 +65,7 @@ func (s *Server) uiRecCentreRows(r *http.Request, rs RecognitionStore) ([]uiRecC
 				continue
 			}
 			for _, e := range a.Scope {
-				row.Scope = append(row.Scope, e.String())
+				row.Scope = append(row.Scope, uiScopeText(e, requestLang(r)))
 			}
 			if a.To.After(row.Until) {
 				row.Until = a.To
