@@ -43,6 +43,11 @@ type Options struct {
 	// client address and, separately, per login; 0 means 10, negative
 	// means no limit (tests).
 	SignInRate int
+	// VerifyRate is how many requests a minute each client address may
+	// make to the public certificate routes (verification pages, the
+	// register search, credentials, PDFs, status lists); 0 means 300,
+	// negative means no limit (tests, load benchmarks).
+	VerifyRate int
 	// ClientIPHeader names a request header that holds the client's
 	// address, set by a trusted reverse proxy (X-Real-IP, or
 	// X-Forwarded-For whose last entry is used); "" means the connection's
@@ -62,6 +67,8 @@ type Server struct {
 	// signIns limits sign-in and password attempts (auth_ratelimit.go).
 	// It is the one piece of state a server keeps, per process.
 	signIns *rateLimiter
+	// verifies limits the public certificate routes (cert.go).
+	verifies *rateLimiter
 }
 
 // New makes a server for reg.
@@ -89,6 +96,10 @@ func New(reg kasip.Registry, opt Options) (*Server, error) {
 	}
 	s := &Server{reg: reg, opt: opt, log: opt.Logger, mux: http.NewServeMux()}
 	s.signIns = newRateLimiter(opt.SignInRate, time.Minute)
+	if opt.VerifyRate == 0 {
+		opt.VerifyRate = 300
+	}
+	s.verifies = newRateLimiter(opt.VerifyRate, time.Minute)
 	ui, err := newUI()
 	if err != nil {
 		return nil, fmt.Errorf("loading the UI: %w", err)

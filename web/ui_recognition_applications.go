@@ -74,11 +74,12 @@ type uiRecAppRow struct {
 
 type uiRecMeData struct {
 	uiRecPage
-	Candidate  *CandidateView
-	Rows       []uiRecAppRow
-	Vouchers   []recognition.Voucher
-	BirthMax   string
-	Registered bool
+	Candidate    *CandidateView
+	Rows         []uiRecAppRow
+	Vouchers     []recognition.Voucher
+	BirthMax     string
+	Registered   bool
+	Certificates []uiCertCard // ui_cert.go
 }
 
 // GET /recognition/me (candidate): registration, then one's applications.
@@ -111,6 +112,9 @@ func (s *Server) uiRecMePage(w http.ResponseWriter, r *http.Request, fail *uiRec
 		return err
 	}
 	if d.Rows, err = s.uiRecAppRows(r, rs, list, false); err != nil {
+		return err
+	}
+	if d.Certificates, err = s.uiCertsOfCandidate(r, c.ID); err != nil {
 		return err
 	}
 	return s.uiRender(w, r, uiRecStatus(fail), "rec_me", d)
@@ -302,6 +306,7 @@ type uiRecApplicationData struct {
 	Staff         bool
 	Whole         bool // the programme assesses the whole card
 	SeesEvidence  bool
+	Certificate   uiCertOfApplication // ui_cert.go
 }
 
 // GET /recognition/applications/{id}
@@ -382,6 +387,9 @@ func (s *Server) uiRecApplicationData(r *http.Request, rs RecognitionStore, a re
 		d.Assessors = append(d.Assessors, uiRecUser{ID: u, Name: names.name(u)})
 	}
 	d.Can = uiRecCanOf(p, a, set, s.opt.Now())
+	if d.Certificate, err = s.uiCertForApplication(r, a, uiRecLastDecision(a)); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

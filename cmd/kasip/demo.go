@@ -73,5 +73,26 @@ func loadDemoRecognition(ctx context.Context, reg *store.Store, stdout io.Writer
 	}
 	log.Info("recognition demo data", "accounts", len(seed.Accounts), "applications", len(seed.Applications),
 		"standard", seed.StandardCode, "card", seed.Card+1)
-	return nil
+	return loadDemoCertificates(ctx, reg, seed, stdout, log)
+}
+
+var _ demo.CertificateStore = (*store.Store)(nil)
+
+// loadDemoCertificates issues the demo certificates (valid, revoked,
+// expired) and prints their verification addresses. Without a base URL
+// (serve sets one with --demo) there is nothing to sign them for.
+func loadDemoCertificates(ctx context.Context, reg *store.Store, seed *demo.RecognitionSeed, stdout io.Writer, log *slog.Logger) error {
+	set, err := reg.CertificateSettings(ctx)
+	if err != nil {
+		return err
+	}
+	if set.BaseURL == "" {
+		log.Info("demo certificates not issued: no base URL")
+		return nil
+	}
+	certs, err := demo.SeedCertificates(ctx, reg, seed, demo.SeedOptions{})
+	if err != nil {
+		return fmt.Errorf("certificate demo: %w", err)
+	}
+	return demo.PrintCertificates(stdout, set.URLs(), certs)
 }

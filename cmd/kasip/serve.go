@@ -26,12 +26,14 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	dsn := fs.String("db", envOr("KASIP_DB", "kasip.db"), "SQLite file path or postgres:// DSN")
 	demo := fs.Bool("demo", false, "load the bundled demo data into an empty database")
 	secure := fs.Bool("secure-cookies", envOr("KASIP_SECURE_COOKIES", "") == "1", "mark the session cookie Secure on plain HTTP too (behind a proxy that terminates TLS)")
+	baseURL := fs.String("base-url", envOr("KASIP_BASE_URL", ""), "public address of this instance, e.g. https://kasip.kz: signed into certificates and their QR codes (--demo: http://<listen address>)")
+	verifyRate := fs.Int("verify-rate", 0, "requests a minute per client address to the public certificate pages and API (0: 300, negative: no limit)")
 	ipHeader := fs.String("client-ip-header", envOr("KASIP_CLIENT_IP_HEADER", ""), "header a trusted reverse proxy puts the client's address in (X-Real-IP, X-Forwarded-For), for the sign-in rate limit")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 0 {
-		fmt.Fprintln(stderr, "usage: kasip serve [--addr :8080] [--db DSN] [--demo] [--secure-cookies] [--client-ip-header NAME]")
+		fmt.Fprintln(stderr, "usage: kasip serve [--addr :8080] [--db DSN] [--demo] [--secure-cookies] [--client-ip-header NAME] [--base-url URL] [--verify-rate N]")
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
@@ -43,6 +45,19 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	defer reg.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintln(stderr, "kasip serve:", err)
+		return 1
+	}
+	defer ln.Close()
+	if *demo && *baseURL == "" {
+		*baseURL = "http://" + displayAddr(ln.Addr())
+	}
+	if err := setBaseURL(ctx, reg, *baseURL, *demo); err != nil {
+		fmt.Fprintln(stderr, "kasip serve:", err)
+		return 1
+	}
 	if *demo {
 		n, err := loadDemo(ctx, reg, log)
 		if err != nil {
@@ -61,19 +76,35 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	srv, err := web.New(reg, web.Options{
 		AdminToken: os.Getenv("KASIP_ADMIN_TOKEN"), Logger: log,
-		Accounts: reg, SecureCookies: *secure, ClientIPHeader: *ipHeader,
+		Accounts: reg, SecureCookies: *secure, ClientIPHeader: *ipHeader, VerifyRate: *verifyRate,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "kasip serve:", err)
 		return 1
 	}
 	go sweepSessions(ctx, reg, log, time.Hour)
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		fmt.Fprintln(stderr, "kasip serve:", err)
-		return 1
-	}
 	return serveUntilDone(ctx, ln, srv.Handler(), log, stdout)
+}
+
+// setBaseURL stores the certificate settings' base URL when one is given
+// and differs; a demo instance also marks its certificates demo.
+func setBaseURL(ctx context.Context, reg *store.Store, base string, demo bool) error {
+	if base == "" {
+		return nil
+	}
+	set, err := reg.CertificateSettings(ctx)
+	if err != nil {
+		return err
+	}
+	if set.BaseURL == base && (set.Demo || !demo) {
+		return nil
+	}
+	set.BaseURL = base
+	set.Demo = set.Demo || demo
+	if err := reg.SetCertificateSettings(ctx, 0, set); err != nil {
+		return fmt.Errorf("--base-url: %w", err)
+	}
+	return nil
 }
 
 // The store is the web server's account store.

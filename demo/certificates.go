@@ -1,0 +1,162 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/certificate"
+	"github.com/kasip/kasip/recognition"
+)
+
+// Demonstration certificates: one valid (the first candidate's decided
+// application, so that their page lists it), one revoked with a reason,
+// one expired (issued in the past, which only a demo store allows). Two
+// more applicants are driven to a decision for the last two, through the
+// same store methods as every other demo application.
+
+// CertificateStore is what SeedCertificates needs besides RecognitionStore.
+type CertificateStore interface {
+	RecognitionStore
+	GetProgramme(ctx context.Context, id int64) (recognition.Programme, error)
+	IssueCertificate(ctx context.Context, actor, applicationID int64) (certificate.Certificate, error)
+	IssueDemoCertificateAt(ctx context.Context, actor, applicationID int64, at time.Time) (certificate.Certificate, error)
+	SetCertificateStatus(ctx context.Context, actor int64, number, status, reason string) (certificate.Certificate, error)
+}
+
+// SeededCertificate is a demo certificate and the status it was left in.
+type SeededCertificate struct {
+	Number string
+	Status string // valid, revoked, expired
+}
+
+// demoRevokeReason is the demo revocation's reason (staff only).
+const demoRevokeReason = "Демо: құжаттар жарамсыз деп танылды / Демо: документы признаны недействительными"
+
+// demoCertCandidates are the applicants of the revoked and the expired
+// certificate.
+var demoCertCandidates = []candidateSpec{
+	{name: "Серік Болатұлы Ахметов", birth: day(1987, 9, 14)},
+	{name: "Дана Ерланқызы Жұмабаева", birth: day(1993, 2, 27), female: true},
+}
+
+// SeedCertificates issues the three demo certificates on what
+// SeedRecognition made. The certificate settings must have a base URL and
+// the demo flag.
+func SeedCertificates(ctx context.Context, st CertificateStore, seed *RecognitionSeed, opts SeedOptions) ([]SeededCertificate, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	sd, err := resumeSeeder(ctx, st, seed, opts)
+	if err != nil {
+		return nil, err
+	}
+	valid, err := sd.decidedApplication()
+	if err != nil {
+		return nil, err
+	}
+	revokedApp, err := sd.newDecided(0)
+	if err != nil {
+		return nil, err
+	}
+	expiredApp, err := sd.newDecided(1)
+	if err != nil {
+		return nil, err
+	}
+	manager := sd.user("manager")
+	var out []SeededCertificate
+	c, err := st.IssueCertificate(ctx, manager, valid)
+	if err != nil {
+		return out, fmt.Errorf("demo: certificate of application %d: %w", valid, err)
+	}
+	out = append(out, SeededCertificate{c.Number, certificate.StatusValid})
+	if c, err = st.IssueCertificate(ctx, manager, revokedApp); err != nil {
+		return out, fmt.Errorf("demo: certificate of application %d: %w", revokedApp, err)
+	}
+	if _, err = st.SetCertificateStatus(ctx, manager, c.Number, certificate.StatusRevoked, demoRevokeReason); err != nil {
+		return out, fmt.Errorf("demo: revoke %s: %w", c.Number, err)
+	}
+	out = append(out, SeededCertificate{c.Number, certificate.StatusRevoked})
+	// Six years ago: past any validity the settings allow by default (5).
+	if c, err = st.IssueDemoCertificateAt(ctx, manager, expiredApp, opts.Now.AddDate(-6, 0, 0)); err != nil {
+		return out, fmt.Errorf("demo: certificate of application %d: %w", expiredApp, err)
+	}
+	out = append(out, SeededCertificate{c.Number, certificate.StatusExpired})
+	return out, nil
+}
+
+// resumeSeeder rebuilds the seeder of a finished SeedRecognition: its
+// accounts, programme and candidates.
+func resumeSeeder(ctx context.Context, st CertificateStore, seed *RecognitionSeed, opts SeedOptions) (*seeder, error) {
+	sd := &seeder{ctx: ctx, st: st, opts: opts, out: seed, users: map[string]auth.User{}}
+	for _, a := range demoAccounts {
+		u, err := st.UserByLogin(ctx, a.login)
+		if err != nil {
+			return nil, fmt.Errorf("demo: account %s: %w", a.login, err)
+		}
+		sd.users[a.key] = u
+	}
+	prog, err := st.GetProgramme(ctx, seed.ProgrammeID)
+	if err != nil {
+		return nil, fmt.Errorf("demo: programme %d: %w", seed.ProgrammeID, err)
+	}
+	sd.prog = prog
+	for _, id := range seed.Candidates {
+		sd.cands = append(sd.cands, recognition.Candidate{ID: id})
+	}
+	return sd, nil
+}
+
+// decidedApplication is the demo application SeedRecognition decided.
+func (sd *seeder) decidedApplication() (int64, error) {
+	for _, a := range sd.out.Applications {
+		if a.State == recognition.StateDecided {
+			return a.ID, nil
+		}
+	}
+	return 0, fmt.Errorf("demo: no decided application to certify")
+}
+
+// newDecided registers demo certificate candidate i (no account: the
+// manager acts for them) and drives their application to a decision.
+func (sd *seeder) newDecided(i int) (int64, error) {
+	c := demoCertCandidates[i]
+	iin, err := demoIIN(c.birth, c.female, 9500+10*i)
+	if err != nil {
+		return 0, err
+	}
+	cand, err := sd.st.CreateCandidate(sd.ctx, sd.user("manager"), recognition.Candidate{Name: c.name, IIN: iin,
+		BirthDate: c.birth, ConsentAt: sd.opts.Now})
+	if err != nil {
+		return 0, fmt.Errorf("demo: candidate %s: %w", c.name, err)
+	}
+	sd.cands = append(sd.cands, cand)
+	plan := appPlan{candidate: len(sd.cands) - 1, route: recognition.RouteSelf, state: recognition.StateDecided}
+	a, err := sd.apply(plan)
+	if err != nil {
+		return 0, err
+	}
+	if err := sd.drive(a, plan); err != nil {
+		return 0, fmt.Errorf("demo: application %d to decided: %w", a.ID, err)
+	}
+	return a.ID, nil
+}
+
+// CertificatesBanner heads the printed block of demo certificates.
+const CertificatesBanner = "DEMO CERTIFICATES — open these addresses to verify them"
+
+// PrintCertificates writes the verification addresses of the demo
+// certificates.
+func PrintCertificates(w io.Writer, urls certificate.URLs, certs []SeededCertificate) error {
+	const rule = "================================================================================"
+	if _, err := fmt.Fprintf(w, "%s\n%s\n", rule, CertificatesBanner); err != nil {
+		return fmt.Errorf("print demo certificates: %w", err)
+	}
+	for _, c := range certs {
+		fmt.Fprintf(w, "%-8s %s\n", c.Status, urls.Verify(c.Number))
+	}
+	_, err := fmt.Fprintf(w, "%s\n\n", rule)
+	return err
+}
