@@ -190,7 +190,7 @@ var _ = registerMessages(
 	[3]string{"Task (Russian)", "Тапсырма (орысша)", "Задание (на русском)"},
 	[3]string{"Assessment criteria (Kazakh)", "Бағалау өлшемшарттары (қазақша)", "Критерии оценки (на казахском)"},
 	[3]string{"Abilities it tests", "Тексеретін машықтар", "Проверяемые умения"},
-	[3]string{"Or skills it assesses as a whole", "Немесе тұтас бағалайтын дағдылар", "Или навыки, оцениваемые целиком"},
+	[3]string{"Skills it assesses as a whole (each ability still needs its own task to count as covered)", "Тұтас бағалайтын дағдылар (әр машық қамтылды деп саналуы үшін оған жеке тапсырма керек)", "Навыки, оцениваемые целиком (каждое умение считается охваченным, только если к нему привязано задание)"},
 	[3]string{"Add the task", "Тапсырманы қосу", "Добавить задание"},
 	[3]string{"Which knowledge items of the programme's units a question tests and which abilities a task tests. A programme is submitted once nothing is left untested.", "Бағдарлама бірліктерінің қай білім элементтерін сұрақ, қай машықтарын тапсырма тексеретіні. Бағдарлама ешбір элемент тексерусіз қалмағанда ғана жіберіледі.", "Какие знания единиц программы проверяет вопрос, а какие умения — задание. Программу можно подать, когда не осталось непроверяемых элементов."},
 	[3]string{"Unit", "Бірлік", "Единица"},
