@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -10,7 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/certificate"
@@ -176,142 +174,17 @@ func BenchmarkCertificatePDF(b *testing.B) {
 	}
 }
 
-// certBulkIssue inserts n certificates fast, for lookup benchmarks, by
-// SQL alone, from template, an issued certificate: n clones of its
-// application and decision, n certificate rows numbered "B-<application
-// id>" in a counter scope of their own (centre -1) with status indexes
-// outside any real draw, holders named from certBenchNames by the
-// application id, their name words indexed, and n copies of its signed
-// credential. What it fakes: the credential bytes are the template's (they
-// name the template's number and holder, not the row's), and nothing is
-// audited; the rows, their sizes and indexes are those IssueCertificate
-// writes. It returns the numbers; certBenchName(id) is the holder of
-// "B-<id>".
+// certBulkIssue inserts n certificates copied from template, for lookup
+// benchmarks, with BulkInsertCertificatesForBenchmark (what it fakes is
+// said there), and returns their numbers; bulkHolderName(id) is the holder
+// of "B-<id>".
 func certBulkIssue(tb testing.TB, s *Store, template certificate.Certificate, n int) []string {
 	tb.Helper()
-	ctx := context.Background()
-	tx, err := s.w.BeginTx(ctx, nil)
+	numbers, err := s.BulkInsertCertificatesForBenchmark(context.Background(), template.Number, n, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer tx.Rollback()
-	var last, certID int64
-	if err := tx.QueryRowContext(ctx, "SELECT MAX(id) FROM recognition_applications").Scan(&last); err != nil {
-		tb.Fatal(err)
-	}
-	if err := tx.QueryRowContext(ctx, s.q("SELECT id FROM certificates WHERE number = ?"), template.Number).Scan(&certID); err != nil {
-		tb.Fatal(err)
-	}
-	const acols = `candidate_id, programme_id, centre_id, standard_code, standard_version, card, level, route,
-		employer_user_id, employer_name, employer_bin, referral_confirmed_at, referral_confirmed_by_user_id, voucher_id,
-		state, state_reason, state_since, submitted_at, created_by_user_id`
-	const dcols = `outcome, units, proposal, overridden, reason, assessor_user_id, appeal_id, decided_at`
-	const ccols = `profession, profession_key, level, standard_code, standard_version, standard_title, card, whole,
-		units, centre_name, centre_bin, issued_at, issue_date, valid_until, expires_at, state, state_reason,
-		state_changed_at, state_changed_by_user_id, demo, issuer_key_id, status_list_id, issued_by_user_id`
-	lists, keys, w := certBenchLists()
-	name := func(i int, list []string, id string) string { return certBenchPick(i, list, id, w) }
-	type stmt struct {
-		sql  string
-		args []any
-	}
-	stmts := []stmt{
-		{`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-			INSERT INTO recognition_applications (` + acols + `) SELECT ` + acols + `
-			FROM n, recognition_applications WHERE id = ?`, []any{n, template.ApplicationID}},
-		{`INSERT INTO recognition_decisions (application_id, ` + dcols + `) SELECT a.id, ` + prefixed("d.", dcols) + `
-			FROM recognition_applications a, recognition_decisions d WHERE a.id > ? AND d.id = ?`, []any{last, template.DecisionID}},
-		{`INSERT INTO certificates (number, application_id, decision_id, candidate_id, centre_id, counter_centre,
-			counter_year, seq, holder_name, status_index, ` + ccols + `)
-			SELECT 'B-' || a.id, a.id, d.id, t.candidate_id, t.centre_id, -1, 0, a.id,
-			` + name(0, lists[0], "a.id") + ` || ' ' || ` + name(1, lists[1], "a.id") + ` || ' ' || ` + name(2, lists[2], "a.id") + `,
-			1000000 + a.id, ` + prefixed("t.", ccols) + `
-			FROM recognition_applications a JOIN recognition_decisions d ON d.application_id = a.id, certificates t
-			WHERE a.id > ? AND t.id = ?`, []any{last, certID}},
-		{`INSERT INTO certificate_credentials (certificate_id, credential) SELECT c.id, t.credential
-			FROM certificates c, certificate_credentials t WHERE c.id > ? AND t.certificate_id = ?`, []any{certID, certID}},
-	}
-	for i, k := range keys {
-		stmts = append(stmts, stmt{`INSERT INTO certificate_holder_words (word, certificate_id)
-			SELECT ` + name(i, k, "c.seq") + `, c.id FROM certificates c WHERE c.id > ?`, []any{certID}})
-	}
-	for _, st := range stmts {
-		if _, err := tx.ExecContext(ctx, s.q(st.sql), st.args...); err != nil {
-			tb.Fatalf("bulk insert: %v\n%s", err, st.sql)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := s.w.ExecContext(ctx, "ANALYZE"); err != nil {
-		tb.Fatal(err)
-	}
-	numbers := make([]string, n)
-	for i := range numbers {
-		numbers[i] = fmt.Sprintf("B-%d", last+int64(i)+1)
-	}
 	return numbers
-}
-
-// certBenchGiven are the given names of the bulk holders; patronymics and
-// surnames are made from them. Holder id is given name id % 40, patronymic
-// (id / 40) % 40, surname (id / 1600) % 40: at 100,000 holders a given name
-// and a surname together match 40 to 80 of them, a common name's search.
-var certBenchGiven = []string{"Әлихан", "Асан", "Бақыт", "Ғалым", "Дәулет", "Ержан", "Жанар", "Зарина", "Ибрагим",
-	"Қайрат", "Ләззат", "Мұрат", "Нұрлан", "Олжас", "Өмірзақ", "Пернебек", "Рүстем", "Сәуле", "Талғат", "Ұлан",
-	"Үміт", "Фарида", "Хасен", "Шолпан", "Ықылас", "Іңкәр", "Айгүл", "Бауыржан", "Гүлнар", "Данияр", "Ерлан",
-	"Жұлдыз", "Кәмшат", "Марат", "Нұржан", "Оспан", "Сұлтан", "Тоқтар", "Шынар", "Әсел"}
-
-// certBenchLists returns the three name lists (given, patronymic,
-// surname) and their folded words, each as one string of fixed-width
-// entries (SQL picks an entry with substr), and the width.
-func certBenchLists() (lists, keys [3][]string, width int) {
-	for _, g := range certBenchGiven {
-		lists[0] = append(lists[0], g)
-		lists[1] = append(lists[1], g+"ұлы")
-		lists[2] = append(lists[2], g+"ов")
-	}
-	for i := range lists {
-		for _, w := range lists[i] {
-			keys[i] = append(keys[i], certificate.Words(w)[0])
-			width = max(width, utf8.RuneCountInString(w)+1)
-		}
-	}
-	return lists, keys, width
-}
-
-// certBenchDivisors pick list i's entry of holder id: (id / d[i]) % 40.
-var certBenchDivisors = [3]int{1, 40, 1600}
-
-// certBenchPick is the SQL expression of the entry of list i for the
-// holder id (an SQL expression): the list is one literal of fixed-width
-// entries, cut with substr (characters on both databases) and trimmed.
-func certBenchPick(i int, list []string, id string, width int) string {
-	var b strings.Builder
-	for _, w := range list {
-		b.WriteString(w + strings.Repeat(" ", width-utf8.RuneCountInString(w)))
-	}
-	return fmt.Sprintf("trim(substr(CAST('%s' AS TEXT), CAST(((%s / %d) %% %d) * %d + 1 AS INTEGER), %d))",
-		b.String(), id, certBenchDivisors[i], len(list), width, width)
-}
-
-// certBenchName is the holder of bulk certificate "B-<id>".
-func certBenchName(id int64) string {
-	lists, _, _ := certBenchLists()
-	var parts []string
-	for i, l := range lists {
-		parts = append(parts, l[(id/int64(certBenchDivisors[i]))%int64(len(l))])
-	}
-	return strings.Join(parts, " ")
-}
-
-// prefixed qualifies every column of a list with p.
-func prefixed(p, cols string) string {
-	parts := strings.Split(cols, ",")
-	for i, c := range parts {
-		parts[i] = p + strings.TrimSpace(c)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // certCheckBulk checks a few bulk certificates: holder, words, credential.
@@ -321,8 +194,8 @@ func certCheckBulk(tb testing.TB, s *Store, numbers []string) {
 	for _, number := range []string{numbers[0], numbers[len(numbers)/2], numbers[len(numbers)-1]} {
 		id, _ := strconv.ParseInt(strings.TrimPrefix(number, "B-"), 10, 64)
 		c := recMust(s.Certificate(ctx, number))(tb)
-		if c.HolderName != certBenchName(id) {
-			tb.Fatalf("%s: holder %q, want %q", number, c.HolderName, certBenchName(id))
+		if c.HolderName != bulkHolderName(id) {
+			tb.Fatalf("%s: holder %q, want %q", number, c.HolderName, bulkHolderName(id))
 		}
 		page, _ := recMust2(s.SearchCertificates(ctx, certificate.Query{Holder: c.HolderName, Profession: "маман", Limit: 100}))(tb)
 		if !slices.ContainsFunc(page, func(p certificate.Public) bool { return p.Number == number }) {
@@ -383,7 +256,7 @@ func BenchmarkCertificateLookup(b *testing.B) {
 				var found int
 				for b.Loop() {
 					id, _ := strconv.ParseInt(strings.TrimPrefix(numbers[r.IntN(n)], "B-"), 10, 64)
-					parts := strings.Fields(certBenchName(id)) // given name and surname
+					parts := strings.Fields(bulkHolderName(id)) // given name and surname
 					q := certificate.Query{Holder: parts[2] + " " + parts[0], Profession: "маман"}
 					page, total, err := cb.s.SearchCertificates(cb.ctx, q)
 					if err != nil || total == 0 || len(page) == 0 {

@@ -19,31 +19,59 @@ import (
 
 var reServing = regexp.MustCompile(`serving on (http://\S+)`)
 
-// loadBench starts `kasip serve` on loopback against dsn, runs the
-// scenarios with c concurrent clients, and reads the server's RSS.
-func loadBench(ctx context.Context, bin, dsn string, codes []string, c, requests int, maxTime time.Duration) error {
-	cmd := exec.CommandContext(ctx, bin, "serve", "--addr", "127.0.0.1:0", "--db", dsn)
+// server is a running `kasip serve` on loopback.
+type server struct {
+	cmd  *exec.Cmd
+	base string // http://127.0.0.1:PORT
+}
+
+// startServe starts `kasip serve` on a free loopback port against dsn,
+// with extra flags, and waits for its address. Only a loopback address
+// is accepted.
+func startServe(ctx context.Context, bin, dsn string, extra ...string) (*server, error) {
+	cmd := exec.CommandContext(ctx, bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--db", dsn}, extra...)...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
-		return err
+		return nil, err
 	}
-	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	srv := &server{cmd: cmd}
 	line, err := bufio.NewReader(out).ReadString('\n')
 	if err != nil {
-		return fmt.Errorf("kasip serve did not start: %w", err)
+		srv.stop()
+		return nil, fmt.Errorf("kasip serve did not start: %w", err)
 	}
 	m := reServing.FindStringSubmatch(line)
 	if m == nil {
-		return fmt.Errorf("unexpected first line %q", line)
+		srv.stop()
+		return nil, fmt.Errorf("unexpected first line %q", line)
 	}
-	base := m[1]
-	if !strings.HasPrefix(base, "http://127.0.0.1:") && !strings.HasPrefix(base, "http://localhost:") {
-		return fmt.Errorf("refusing to load-test a non-loopback address %s", base)
+	srv.base = m[1]
+	if !strings.HasPrefix(srv.base, "http://127.0.0.1:") && !strings.HasPrefix(srv.base, "http://localhost:") {
+		srv.stop()
+		return nil, fmt.Errorf("refusing to load-test a non-loopback address %s", srv.base)
 	}
+	return srv, nil
+}
+
+// stop kills the server it started and waits for it.
+func (s *server) stop() {
+	s.cmd.Process.Kill()
+	s.cmd.Wait()
+}
+
+// loadBench starts `kasip serve` on loopback against dsn, runs the
+// scenarios with c concurrent clients, and reads the server's RSS.
+func loadBench(ctx context.Context, bin, dsn string, codes []string, c, requests int, maxTime time.Duration) error {
+	srv, err := startServe(ctx, bin, dsn)
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	base := srv.base
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: c}, Timeout: 10 * time.Second}
 	get := func(i int) string { return base + "/api/v1/standards/" + url.PathEscape(codes[i%len(codes)]) }
 	list := func(i int) string {
@@ -58,7 +86,7 @@ func loadBench(ctx context.Context, bin, dsn string, codes []string, c, requests
 		fmt.Printf("%s: %d requests, %d clients, %d errors, %.0f req/s, p50 %s, p99 %s\n",
 			sc.name, res.n, c, res.errors, float64(res.n)/res.elapsed.Seconds(), res.pct(50), res.pct(99))
 	}
-	fmt.Printf("kasip serve RSS after the load: %s (%d standards)\n", rss(cmd.Process.Pid), len(codes))
+	fmt.Printf("kasip serve RSS after the load: %s (%d standards)\n", rss(srv.cmd.Process.Pid), len(codes))
 	return nil
 }
 

@@ -2,9 +2,12 @@
 // memory, then API latency under concurrent clients against a real
 // `kasip serve` process on loopback, and that process's resident memory.
 // Every loop is bounded in count and time; it only talks to 127.0.0.1.
+// With -certificates N it measures certificates instead (certs.go): the
+// verification endpoints over a register of N, issuing and PDFs.
 //
 //	go build -o /tmp/kasip ./cmd/kasip
 //	go run ./cmd/kasip-bench -kasip /tmp/kasip -n 1000 -db /tmp/b.db
+//	go run ./cmd/kasip-bench -kasip /tmp/kasip -db /tmp/c.db -certificates 1000000 -t 20s -requests 1000000
 package main
 
 import (
@@ -25,11 +28,17 @@ import (
 
 func main() {
 	n := flag.Int("n", 1000, "standards to import")
-	dsn := flag.String("db", "", "SQLite path or postgres:// DSN (must be empty)")
+	dsn := flag.String("db", "", "SQLite path or postgres:// DSN (must be empty; with -certificates, empty or filled by an earlier run)")
 	bin := flag.String("kasip", "", "path to the kasip binary to load-test (skip the load test when empty)")
 	clients := flag.Int("c", 32, "concurrent clients")
 	requests := flag.Int("requests", 20000, "requests per scenario (upper bound)")
 	maxTime := flag.Duration("t", 30*time.Second, "time limit per scenario")
+	var co certOptions
+	flag.IntVar(&co.n, "certificates", 0, "certificates mode: fill the register to this many certificates (reused if it holds as many), verify them under load, then measure issuing and PDFs")
+	flag.IntVar(&co.issue, "issue", 10000, "certificates mode: certificates to issue through the store (0: skip issuing and PDFs)")
+	flag.DurationVar(&co.issueMax, "issue-t", 2*time.Minute, "certificates mode: time limit of issuing")
+	flag.IntVar(&co.pdfs, "pdfs", 500, "certificates mode: PDFs to render")
+	flag.DurationVar(&co.pdfMax, "pdf-t", time.Minute, "certificates mode: time limit of the PDFs")
 	flag.Parse()
 	if *dsn == "" {
 		fmt.Fprintln(os.Stderr, "kasip-bench: -db is required")
@@ -42,6 +51,13 @@ func main() {
 			pprof.StartCPUProfile(f)
 			defer pprof.StopCPUProfile()
 		}
+	}
+	if co.n > 0 {
+		if err := certBench(ctx, *bin, *dsn, co, *clients, *requests, *maxTime); err != nil {
+			fmt.Fprintln(os.Stderr, "kasip-bench:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	codes, err := importBench(ctx, *dsn, *n)
 	if err != nil {
