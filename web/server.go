@@ -48,6 +48,9 @@ type Options struct {
 	// register search, credentials, PDFs, status lists); 0 means 300,
 	// negative means no limit (tests, load benchmarks).
 	VerifyRate int
+	// VerifyConcurrency is how many verification requests run at once
+	// (cert_admission.go); 0 means GOMAXPROCS, negative no bound.
+	VerifyConcurrency int
 	// ClientIPHeader names a request header that holds the client's
 	// address, set by a trusted reverse proxy (X-Real-IP, or
 	// X-Forwarded-For whose last entry is used); "" means the connection's
@@ -119,6 +122,7 @@ func (s *Server) Handler() http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 	h = cop.Handler(h)
+	h = s.admitVerifications(h)
 	h = s.recoverer(h)
 	h = s.logRequests(h)
 	return h
