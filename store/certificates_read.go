@@ -77,7 +77,35 @@ func (s *Store) certList(ctx context.Context, query string, args ...any) ([]cert
 
 // Certificate returns the certificate numbered number.
 func (s *Store) Certificate(ctx context.Context, number string) (certificate.Certificate, error) {
-	return s.certLoad(ctx, s.r, "c.number = ?", number)
+	stmt, err := s.certNumberStmt(ctx)
+	if err != nil {
+		return certificate.Certificate{}, fmt.Errorf("certificate %s: %w", number, err)
+	}
+	c, err := certScan(stmt.QueryRowContext(ctx, number))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("certificate %s: %w", number, kasip.ErrNotFound)
+	}
+	if err != nil {
+		return c, fmt.Errorf("certificate %s: %w", number, err)
+	}
+	return c, nil
+}
+
+// certNumberStmt is the lookup by number, prepared once per store: the
+// public verification endpoints run it for every request, and compiling
+// its SQL each time was 18 % of their CPU (docs/benchmarks.md).
+func (s *Store) certNumberStmt(ctx context.Context) (*sql.Stmt, error) {
+	s.certMu.Lock()
+	defer s.certMu.Unlock()
+	if s.certByNumber != nil {
+		return s.certByNumber, nil
+	}
+	stmt, err := s.r.PrepareContext(ctx, s.q("SELECT "+certColumns+" FROM certificates c WHERE c.number = ?"))
+	if err != nil {
+		return nil, fmt.Errorf("prepare the lookup: %w", err)
+	}
+	s.certByNumber = stmt
+	return stmt, nil
 }
 
 // CertificateByApplication returns the certificate issued for an

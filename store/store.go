@@ -33,6 +33,9 @@ type Store struct {
 	cacheRows   *int          // candidate cache bound set by SetSearchCache, else the environment's
 	searchGate  chan struct{} // admits searchConcurrency() searches at a time (searchcache.go)
 
+	certMu       sync.Mutex
+	certByNumber *sql.Stmt // prepared once: verification looks certificates up by number all day
+
 	// hook, when set by tests, is called at named steps of an import; an
 	// error it returns fails the import there.
 	hook func(step string) error
@@ -45,6 +48,11 @@ func (s *Store) Dialect() string { return s.d.name }
 
 // Close closes the database pools.
 func (s *Store) Close() error {
+	s.certMu.Lock()
+	if s.certByNumber != nil {
+		s.certByNumber.Close()
+	}
+	s.certMu.Unlock()
 	err := s.w.Close()
 	if s.r != s.w {
 		err = errors.Join(err, s.r.Close())
