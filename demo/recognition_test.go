@@ -3,7 +3,6 @@ package demo_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -20,6 +19,8 @@ import (
 	"github.com/kasip/kasip/demodata"
 	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/store"
+
+	"github.com/kasip/kasip/internal/pgtest"
 )
 
 // testDatabases returns a fresh SQLite file and, when KASIP_TEST_POSTGRES
@@ -28,32 +29,11 @@ func testDatabases(t *testing.T) map[string]string {
 	t.Helper()
 	dbs := map[string]string{"sqlite": filepath.Join(t.TempDir(), "k.db")}
 	if dsn := os.Getenv("KASIP_TEST_POSTGRES"); dsn != "" {
-		dbs["postgres"] = freshPostgres(t, dsn)
+		dbs["postgres"] = pgtest.FreshOn(t, dsn)
 	} else if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
 		t.Fatal("KASIP_TEST_POSTGRES is not set and KASIP_REQUIRE_ALL=1")
 	}
 	return dbs
-}
-
-// freshPostgres creates a database for one test and drops it afterwards.
-func freshPostgres(t *testing.T, dsn string) string {
-	t.Helper()
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("kasip_demo_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if a, err := sql.Open("pgx", dsn); err == nil {
-			a.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			a.Close()
-		}
-	})
-	return strings.Replace(dsn, "/postgres?", "/"+name+"?", 1)
 }
 
 // openWith opens dsn and imports the bundled documents of the codes.

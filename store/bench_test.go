@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/kasip/kasip"
+
+	"github.com/kasip/kasip/internal/pgtest"
 )
 
 // Benchmarks of the store alone, on SQLite (and PostgreSQL with
@@ -21,7 +23,7 @@ func benchStore(b *testing.B, backend string, n int) *Store {
 	if backend == "sqlite" {
 		dsn = filepath.Join(b.TempDir(), "bench.db")
 	} else {
-		dsn = freshPostgres(b)
+		dsn = pgtest.Fresh(b)
 	}
 	s, err := Open(context.Background(), dsn)
 	if err != nil {

@@ -15,6 +15,8 @@ import (
 	certpdf "github.com/kasip/kasip/certificate/pdf"
 	"github.com/kasip/kasip/credential"
 	"github.com/kasip/kasip/recognition"
+
+	"github.com/kasip/kasip/internal/pgtest"
 )
 
 // Benchmarks of issuing and looking up certificates. Numbers and their
@@ -228,7 +230,7 @@ func BenchmarkCertificateLookup(b *testing.B) {
 		dsn  func(b *testing.B) string
 	}{
 		{"sqlite", func(b *testing.B) string { return filepath.Join(b.TempDir(), "kasip.db") }},
-		{"postgres", func(b *testing.B) string { return freshPostgres(b) }},
+		{"postgres", func(b *testing.B) string { return pgtest.Fresh(b) }},
 	} {
 		b.Run(be.name, func(b *testing.B) {
 			cb := newCertBench(b, be.dsn(b))

@@ -2,13 +2,10 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,6 +16,8 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/read"
+
+	"github.com/kasip/kasip/internal/pgtest"
 )
 
 // The suite runs every test on each backend: SQLite always, PostgreSQL when
@@ -37,51 +36,8 @@ func backends(t *testing.T) []backend {
 		{name: "sqlite", dsn: func(t *testing.T) string {
 			return filepath.Join(t.TempDir(), "kasip.db")
 		}},
-		{name: "postgres", dsn: func(t *testing.T) string { return freshPostgres(t) }},
+		{name: "postgres", dsn: func(t *testing.T) string { return pgtest.Fresh(t) }},
 	}
-}
-
-// freshPostgres creates a database for one test and drops it afterwards.
-// The database is created with a UTF-8 LC_CTYPE: under the C locale
-// PostgreSQL does not lower-case Cyrillic (the store lower-cases in Go, but
-// a test database should look like a production one).
-func freshPostgres(t testing.TB) string {
-	t.Helper()
-	admin := os.Getenv("KASIP_TEST_POSTGRES")
-	if admin == "" {
-		if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
-			t.Fatal("KASIP_TEST_POSTGRES is empty but KASIP_REQUIRE_ALL=1: the PostgreSQL backend must be tested")
-		}
-		t.Skip("PostgreSQL not tested: set KASIP_TEST_POSTGRES to a DSN, e.g. postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable")
-	}
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	name := "kasip_test_" + hex.EncodeToString(b[:])
-	db, err := sql.Open("pgx", admin)
-	if err != nil {
-		t.Fatalf("open %s: %v", admin, err)
-	}
-	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+name+" ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8' TEMPLATE template0"); err != nil {
-		db.Close()
-		t.Fatalf("create database: %v", err)
-	}
-	t.Cleanup(func() {
-		// Registered before the store's Close cleanup, so it runs after it;
-		// FORCE ends any connection a failed test left open.
-		if _, err := db.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-		db.Close()
-	})
-	u, err := url.Parse(admin)
-	if err != nil {
-		t.Fatalf("parse %s: %v", admin, err)
-	}
-	u.Path = "/" + name
-	return u.String()
 }
 
 // each runs f on every backend with a fresh, open store.

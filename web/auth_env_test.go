@@ -2,16 +2,12 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -59,44 +55,6 @@ type authEnv struct {
 
 // sqliteDSN is a fresh SQLite file.
 func sqliteDSN(t *testing.T) string { return filepath.Join(t.TempDir(), "k.db") }
-
-// postgresDSN creates a database for one test on the server of
-// KASIP_TEST_POSTGRES and drops it afterwards; without it the test skips,
-// or fails when KASIP_REQUIRE_ALL=1 (as the store's tests do).
-func postgresDSN(t *testing.T) string {
-	t.Helper()
-	admin := os.Getenv("KASIP_TEST_POSTGRES")
-	if admin == "" {
-		if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
-			t.Fatal("KASIP_TEST_POSTGRES is empty but KASIP_REQUIRE_ALL=1: the PostgreSQL backend must be tested")
-		}
-		t.Skip("PostgreSQL not tested: set KASIP_TEST_POSTGRES to a DSN, e.g. postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable")
-	}
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	name := "kasip_web_test_" + hex.EncodeToString(b[:])
-	db, err := sql.Open("pgx", admin)
-	if err != nil {
-		t.Fatalf("open %s: %v", admin, err)
-	}
-	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+name+" ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8' TEMPLATE template0"); err != nil {
-		db.Close()
-		t.Fatalf("create database: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := db.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-		db.Close()
-	})
-	u, err := url.Parse(admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
 
 func newAuthEnv(t *testing.T, dsn string, opt Options) *authEnv {
 	t.Helper()

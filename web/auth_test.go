@@ -12,13 +12,15 @@ import (
 	"time"
 
 	"github.com/kasip/kasip/auth"
+
+	"github.com/kasip/kasip/internal/pgtest"
 )
 
 // Signing in and out through the API, on SQLite and (when
 // KASIP_TEST_POSTGRES is set) PostgreSQL.
 func TestSignInSession(t *testing.T) {
 	t.Run("sqlite", func(t *testing.T) { testSignInSession(t, sqliteDSN(t)) })
-	t.Run("postgres", func(t *testing.T) { testSignInSession(t, postgresDSN(t)) })
+	t.Run("postgres", func(t *testing.T) { testSignInSession(t, pgtest.Fresh(t)) })
 }
 
 func testSignInSession(t *testing.T, dsn string) {

@@ -16,6 +16,8 @@ import (
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/certificate"
 	"github.com/kasip/kasip/recognition"
+
+	"github.com/kasip/kasip/internal/pgtest"
 )
 
 // The certificate routes on a real store: issuing from a decided
@@ -60,7 +62,7 @@ func TestCertificateAPIFlow(t *testing.T) { certAPIFlow(t, newRecEnv(t, "")) }
 
 // TestCertificateAPIFlowPostgres is the issue, verify and revoke path on
 // PostgreSQL.
-func TestCertificateAPIFlowPostgres(t *testing.T) { certAPIFlow(t, newRecEnv(t, recPostgres(t))) }
+func TestCertificateAPIFlowPostgres(t *testing.T) { certAPIFlow(t, newRecEnv(t, pgtest.Fresh(t))) }
 
 func certAPIFlow(t *testing.T, e *recEnv) {
 	prog := e.approvedProgramme()

@@ -15,6 +15,8 @@ import (
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
+
+	"github.com/kasip/kasip/internal/pgtest"
 )
 
 // The whole recognition process through the API, as each role.
@@ -25,7 +27,7 @@ func TestRecognitionAPIFlow(t *testing.T) {
 
 // The same flow on PostgreSQL, when KASIP_TEST_POSTGRES names a server.
 func TestRecognitionAPIFlowPostgres(t *testing.T) {
-	recAPIFlow(t, newRecEnv(t, recPostgres(t)))
+	recAPIFlow(t, newRecEnv(t, pgtest.Fresh(t)))
 }
 
 // recProgrammeInput is a whole-card programme of the youth worker card
@@ -417,7 +419,7 @@ func TestRecognitionConcurrentResultsAPI(t *testing.T) {
 
 // The same on PostgreSQL, where the saves really run side by side.
 func TestRecognitionConcurrentResultsAPIPostgres(t *testing.T) {
-	recConcurrentResults(t, newRecEnv(t, recPostgres(t)))
+	recConcurrentResults(t, newRecEnv(t, pgtest.Fresh(t)))
 }
 
 func recConcurrentResults(t *testing.T, e *recEnv) {

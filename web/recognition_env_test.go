@@ -3,9 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,8 +10,6 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -302,45 +297,4 @@ func recTestWithCheck(t testing.TB, prefix string, serial int) string {
 	}
 	t.Fatalf("no check digit for %s…", prefix)
 	return ""
-}
-
-// recPostgres creates a fresh PostgreSQL database for one test and drops
-// it afterwards (as store's tests do); it skips without
-// KASIP_TEST_POSTGRES, and fails instead with KASIP_REQUIRE_ALL=1.
-func recPostgres(t *testing.T) string {
-	t.Helper()
-	admin := os.Getenv("KASIP_TEST_POSTGRES")
-	if admin == "" {
-		if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
-			t.Fatal("KASIP_TEST_POSTGRES is empty but KASIP_REQUIRE_ALL=1: the PostgreSQL backend must be tested")
-		}
-		t.Skip("PostgreSQL not tested: set KASIP_TEST_POSTGRES to a DSN, e.g. postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable")
-	}
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	name := "kasip_webtest_" + hex.EncodeToString(b[:])
-	db, err := sql.Open("pgx", admin)
-	if err != nil {
-		t.Fatalf("open %s: %v", admin, err)
-	}
-	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+name+" ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8' TEMPLATE template0"); err != nil {
-		db.Close()
-		t.Fatalf("create database: %v", err)
-	}
-	t.Cleanup(func() {
-		// Registered before the store's Close, so it runs after it.
-		if _, err := db.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-		db.Close()
-	})
-	u, err := url.Parse(admin)
-	if err != nil {
-		t.Fatalf("parse %s: %v", admin, err)
-	}
-	u.Path = "/" + name
-	return u.String()
 }

@@ -15,6 +15,8 @@ import (
 	"github.com/kasip/kasip/audit"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/store"
+
+	"github.com/kasip/kasip/internal/pgtest"
 )
 
 // runWithStdin is runCLI with something on standard input.
@@ -29,7 +31,7 @@ func runWithStdin(stdin string, args ...string) (code int, stdout, stderr string
 func cliDatabases(t *testing.T) map[string]string {
 	dbs := map[string]string{"sqlite": filepath.Join(t.TempDir(), "k.db")}
 	if dsn := os.Getenv("KASIP_TEST_POSTGRES"); dsn != "" {
-		dbs["postgres"] = freshPostgres(t, dsn)
+		dbs["postgres"] = pgtest.FreshOn(t, dsn)
 	} else if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
 		t.Fatal("KASIP_TEST_POSTGRES is not set and KASIP_REQUIRE_ALL=1")
 	}

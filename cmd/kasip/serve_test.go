@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
-	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -21,6 +19,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/kasip/kasip/internal/pgtest"
 )
 
 // syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
@@ -167,7 +167,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 		}
 		t.Skip("KASIP_TEST_POSTGRES not set: no PostgreSQL to test against")
 	}
-	db := freshPostgres(t, dsn)
+	db := pgtest.FreshOn(t, dsn)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	t.Setenv("KASIP_ADMIN_TOKEN", "secret")
@@ -199,26 +199,4 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	if code := getJSON(t, b+"/api/v1/standards/M84120", &st); code != 200 || st.Code != "M84120" {
 		t.Errorf("B does not see the import through A: %d %+v", code, st)
 	}
-}
-
-// freshPostgres creates a database for one test and drops it afterwards.
-func freshPostgres(t *testing.T, dsn string) string {
-	t.Helper()
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("kasip_cli_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		a, err := sql.Open("pgx", dsn)
-		if err == nil {
-			a.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-			a.Close()
-		}
-	})
-	return strings.Replace(dsn, "/postgres?", "/"+name+"?", 1)
 }
