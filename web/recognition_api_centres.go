@@ -134,6 +134,17 @@ func (s *Server) apiGetCentre(w http.ResponseWriter, r *http.Request) {
 }
 
 // writeCentre answers with the centre's view as it is now.
+// writeAccreditation answers with an accreditation and its status today
+// (which depends on the settings: the grace of an expired one).
+func (s *Server) writeAccreditation(w http.ResponseWriter, r *http.Request, rs RecognitionStore, a recognition.Accreditation, status int) {
+	set, err := rs.RecognitionSettings(r.Context())
+	if err != nil {
+		s.recProblem(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, status, accreditationView(a, a.StatusAt(s.opt.Now(), set)))
+}
+
 func (s *Server) writeCentre(w http.ResponseWriter, r *http.Request, rs RecognitionStore, id int64, status int) {
 	c, err := rs.GetCentre(r.Context(), id)
 	if err != nil {
@@ -238,12 +249,7 @@ func (s *Server) apiAddAccreditation(w http.ResponseWriter, r *http.Request) {
 		s.recProblem(w, r, err)
 		return
 	}
-	set, err := rs.RecognitionSettings(r.Context())
-	if err != nil {
-		s.recProblem(w, r, err)
-		return
-	}
-	s.writeJSON(w, r, http.StatusCreated, accreditationView(a, a.StatusAt(s.opt.Now(), set)))
+	s.writeAccreditation(w, r, rs, a, http.StatusCreated)
 }
 
 // PUT /api/v1/centres/{id}/accreditations/{accreditation}/status (administrator)
@@ -266,12 +272,7 @@ func (s *Server) apiSetAccreditationStatus(w http.ResponseWriter, r *http.Reques
 		s.recProblem(w, r, err)
 		return
 	}
-	set, err := rs.RecognitionSettings(r.Context())
-	if err != nil {
-		s.recProblem(w, r, err)
-		return
-	}
-	s.writeJSON(w, r, http.StatusOK, accreditationView(a, a.StatusAt(s.opt.Now(), set)))
+	s.writeAccreditation(w, r, rs, a, http.StatusOK)
 }
 
 // recSetAccreditationStatus changes the status of accreditation accID of
