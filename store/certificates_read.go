@@ -23,6 +23,8 @@ const certColumns = `c.number, c.application_id, c.decision_id, c.candidate_id, 
 	(SELECT k.key_id FROM certificate_issuer_keys k WHERE k.id = c.issuer_key_id),
 	c.status_list_id, c.status_index, c.issued_by_user_id`
 
+// certScan reads a certificate row. Its texts and units may be shared with
+// other certificates read (jsonmemo.go): callers must not change them.
 func certScan(sc interface{ Scan(...any) error }) (certificate.Certificate, error) {
 	var c certificate.Certificate
 	var profession, stdTitle, units, centreName, issueDate, validUntil string
@@ -35,14 +37,14 @@ func certScan(sc interface{ Scan(...any) error }) (certificate.Certificate, erro
 		return c, err
 	}
 	c.IssuedAt, c.ExpiresAt, c.StateChangedAt = recFromMicros(issued), recFromMicros(expires), recFromMicros(changed)
-	var dErr, vErr error
-	c.IssueDate, dErr = recParseDay(issueDate)
-	c.ValidUntil, vErr = recParseDay(validUntil)
-	return c, errors.Join(dErr, vErr,
-		recDecodeJSON("certificate profession", profession, &c.Profession),
-		recDecodeJSON("certificate standard title", stdTitle, &c.StandardTitle),
-		recDecodeJSON("certificate units", units, &c.Units),
-		recDecodeJSON("certificate centre name", centreName, &c.CentreName))
+	var errs [6]error
+	c.IssueDate, errs[0] = recParseDay(issueDate)
+	c.ValidUntil, errs[1] = recParseDay(validUntil)
+	c.Profession, errs[2] = certTextMemo.decode("certificate profession", profession)
+	c.StandardTitle, errs[3] = certTextMemo.decode("certificate standard title", stdTitle)
+	c.Units, errs[4] = certUnitsMemo.decode("certificate units", units)
+	c.CentreName, errs[5] = certTextMemo.decode("certificate centre name", centreName)
+	return c, errors.Join(errs[:]...)
 }
 
 // certLoad reads the certificate matching cond (on table alias c, with

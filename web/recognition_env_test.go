@@ -70,6 +70,7 @@ type recEnv struct {
 	other  int64 // another centre, same scope
 	users  map[string]auth.User
 	jars   map[string]*http.Client
+	opt    Options // the server's options, for a second server on the same store
 }
 
 // newRecEnv opens dsn ("" for a SQLite file in a temporary directory)
@@ -87,8 +88,9 @@ func newRecEnv(t *testing.T, dsn string) *recEnv {
 	t.Cleanup(func() { st.Close() })
 	e := &recEnv{t: t, st: st, clock: &recTestClock{t: recTestStart}, users: map[string]auth.User{}, jars: map[string]*http.Client{}}
 	st.SetRecognitionClock(e.clock.now)
-	s, err := New(st, Options{AdminToken: apiTestToken, Logger: slog.New(slog.DiscardHandler), Now: e.clock.now,
-		Accounts: st, PasswordParams: auth.TestParams, SignInRate: -1})
+	e.opt = Options{AdminToken: apiTestToken, Logger: slog.New(slog.DiscardHandler), Now: e.clock.now,
+		Accounts: st, PasswordParams: auth.TestParams, SignInRate: -1}
+	s, err := New(st, e.opt)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}

@@ -66,10 +66,16 @@ type uiState struct {
 	pages    map[string]map[string]*template.Template // lang → page → template
 	assets   map[string]*uiAsset                      // by served name (hashed and plain)
 	assetURL map[string]string                        // plain name → /static/hashed name
+	fold     bool                                     // constant translations folded (ui_fold.go)
 }
 
-func newUI() (*uiState, error) {
+func newUI() (*uiState, error) { return newUIFolded(true) }
+
+// newUIFolded parses the templates, folding their constant translations
+// (ui_fold.go) or not: tests compare the two.
+func newUIFolded(fold bool) (*uiState, error) {
 	u := &uiState{
+		fold:     fold,
 		pages:    make(map[string]map[string]*template.Template),
 		assets:   make(map[string]*uiAsset),
 		assetURL: make(map[string]string),
@@ -84,6 +90,9 @@ func newUI() (*uiState, error) {
 				"templates/layout.html", "templates/partials.html", "templates/"+p+".html")
 			if err != nil {
 				return nil, fmt.Errorf("template %s: %w", p, err)
+			}
+			if u.fold {
+				foldTranslations(t, lang)
 			}
 			u.pages[lang][p] = t
 		}

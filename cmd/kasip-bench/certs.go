@@ -33,6 +33,8 @@ type certOptions struct {
 	issueMax time.Duration // time limit of the issuing measurement
 	pdfs     int           // PDFs to render (upper bound)
 	pdfMax   time.Duration // time limit of the PDF measurement
+	rates    []float64     // open-loop request rates to verify at
+	rateTime time.Duration // duration of each open-loop run
 }
 
 // benchBaseURL is the base URL signed into the benchmark's certificates
@@ -49,7 +51,7 @@ func certBench(ctx context.Context, bin, dsn string, o certOptions, c, requests 
 		return fmt.Errorf("prepare: %w", err)
 	}
 	if bin != "" {
-		if err := certLoad(ctx, bin, dsn, numbers, c, requests, maxTime); err != nil {
+		if err := certLoad(ctx, bin, dsn, numbers, c, requests, maxTime, o.rates, o.rateTime); err != nil {
 			return fmt.Errorf("load: %w", err)
 		}
 	}
@@ -166,8 +168,12 @@ func issueFirst(ctx context.Context, reg *store.Store) (string, error) {
 
 // certLoad starts `kasip serve --verify-rate -1` (no per-address limit:
 // every request comes from 127.0.0.1) and verifies random existing
-// numbers by the API and by the HTML page.
-func certLoad(ctx context.Context, bin, dsn string, numbers []string, c, requests int, maxTime time.Duration) error {
+// numbers by the API and by the HTML page: first in a closed loop (c
+// clients, each sending its next request when the last is answered: the
+// most the server does), then open-loop at each of rates for rateTime
+// (the latency users arriving at that rate see).
+func certLoad(ctx context.Context, bin, dsn string, numbers []string, c, requests int, maxTime time.Duration,
+	rates []float64, rateTime time.Duration) error {
 	srv, err := startServe(ctx, bin, dsn, "--verify-rate", "-1")
 	if err != nil {
 		return err
@@ -188,20 +194,20 @@ func certLoad(ctx context.Context, bin, dsn string, numbers []string, c, request
 		{"GET /verify/{number}", func(i int) string { return srv.base + "/verify/" + pick(i) }},
 	} {
 		run(client, sc.url, 500, c, 10*time.Second) // warm-up
-		srv0, self0, busy0 := cpuTime(srv.cmd.Process.Pid), selfCPU(), machineBusy()
-		res := run(client, sc.url, requests, c, maxTime)
-		srvCPU, selfCPU, busy := cpuTime(srv.cmd.Process.Pid)-srv0, selfCPU()-self0, machineBusy()-busy0
-		fmt.Printf("%s: %d requests in %s, %d clients, %d errors, %.0f req/s, p50 %s, p99 %s, load %s\n",
-			sc.name, res.n, res.elapsed.Round(time.Millisecond), c, res.errors, float64(res.n)/res.elapsed.Seconds(),
-			res.pct(50), res.pct(99), loadAvg())
-		// Where the two cores went: the server's CPU and the load
-		// generator's own, per request and as cores busy.
-		// generator's own, per request and as cores busy; and the whole
-		// machine's (the database server's processes, other users).
-		fmt.Printf("  CPU: server %.0f µs/request (%.2f cores), load generator %.0f µs/request (%.2f cores), machine %.2f cores busy\n",
-			float64(srvCPU.Microseconds())/float64(max(res.n, 1)), srvCPU.Seconds()/res.elapsed.Seconds(),
-			float64(selfCPU.Microseconds())/float64(max(res.n, 1)), selfCPU.Seconds()/res.elapsed.Seconds(),
-			busy.Seconds()/res.elapsed.Seconds())
+		if requests > 0 {
+			m := measure(srv, func() result { return run(client, sc.url, requests, c, maxTime) })
+			fmt.Printf("%s, closed loop: %d requests in %s, %d clients, %d errors, %.0f req/s, p50 %s, p99 %s, load %s\n",
+				sc.name, m.res.n, m.res.elapsed.Round(time.Millisecond), c, m.res.errors, m.rate(),
+				m.res.pct(50), m.res.pct(99), loadAvg())
+			m.printCPU()
+		}
+		for _, rate := range rates {
+			m := measure(srv, func() result { return runRate(client, sc.url, rate, rateTime, c) })
+			fmt.Printf("%s, open loop at %.0f req/s: %d requests in %s, at most %d connections, %d errors, %.0f req/s, p50 %s, p90 %s, p99 %s, p99.9 %s, max %s, load %s\n",
+				sc.name, rate, m.res.n, m.res.elapsed.Round(time.Millisecond), c, m.res.errors, m.rate(),
+				m.res.pct(50), m.res.pct(90), m.res.pct(99), m.res.pctf(99.9), m.res.pct(100), loadAvg())
+			m.printCPU()
+		}
 	}
 	fmt.Printf("kasip serve RSS after the load: %s (%s) (%d certificates)\n", rss(srv.cmd.Process.Pid),
 		procStatus(srv.cmd.Process.Pid, "RssAnon", "RssFile", "RssShmem"), len(numbers))
@@ -275,6 +281,32 @@ func issueBench(ctx context.Context, dsn string, app int64, o certOptions) error
 		size/len(lat)/1024, loadAvg())
 	fmt.Printf("pdf: 10,000 PDFs would take %s on one core at this rate (extrapolated)\n", (perPDF * 10000).Round(time.Second))
 	return nil
+}
+
+// measured is a load run with the CPU time it cost.
+type measured struct {
+	res                   result
+	server, self, machine time.Duration
+}
+
+// measure runs f and reads the CPU time the server, this process and the
+// whole machine spent meanwhile.
+func measure(srv *server, f func() result) measured {
+	srv0, self0, busy0 := cpuTime(srv.cmd.Process.Pid), selfCPU(), machineBusy()
+	res := f()
+	return measured{res: res, server: cpuTime(srv.cmd.Process.Pid) - srv0, self: selfCPU() - self0, machine: machineBusy() - busy0}
+}
+
+func (m measured) rate() float64 { return float64(m.res.n) / m.res.elapsed.Seconds() }
+
+// printCPU says where the two cores went: the server's CPU and the load
+// generator's own, per request and as cores busy; and the whole machine's
+// (the database server's processes, other users).
+func (m measured) printCPU() {
+	n, el := float64(max(m.res.n, 1)), m.res.elapsed.Seconds()
+	fmt.Printf("  CPU: server %.0f µs/request (%.2f cores), load generator %.0f µs/request (%.2f cores), machine %.2f cores busy\n",
+		float64(m.server.Microseconds())/n, m.server.Seconds()/el,
+		float64(m.self.Microseconds())/n, m.self.Seconds()/el, m.machine.Seconds()/el)
 }
 
 // sorted is a result of latencies alone, for its percentiles.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -155,4 +156,65 @@ func rss(pid int) string {
 		}
 	}
 	return "unknown"
+}
+
+// runRate is the open-loop counterpart of run: it offers rate requests
+// per second for d, whatever the answers' speed, through at most c
+// connections (the bound: a client never opens more). Request k is due
+// at start + k/rate; a connection takes the next due request, waits for
+// its time and sends it, and its latency is counted from when it was due,
+// not from when it was sent. So a request that waited because all c
+// connections were busy counts its wait: the percentiles are what a
+// stream of users arriving at that rate would see, without the
+// "coordinated omission" of a closed loop, whose clients slow down with
+// the server and hide its queue.
+func runRate(client *http.Client, u func(int) string, rate float64, d time.Duration, c int) result {
+	var next, errs atomic.Int64
+	total := int64(rate * d.Seconds())
+	period := float64(time.Second) / rate
+	lats := make([][]time.Duration, c)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := 0; w < c; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for {
+				k := next.Add(1) - 1
+				if k >= total {
+					return
+				}
+				due := start.Add(time.Duration(float64(k) * period))
+				if wait := time.Until(due); wait > 0 {
+					time.Sleep(wait)
+				}
+				resp, err := client.Get(u(int(k)))
+				if err != nil {
+					errs.Add(1)
+					continue
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					errs.Add(1)
+				}
+				lats[w] = append(lats[w], time.Since(due))
+			}
+		}(w)
+	}
+	wg.Wait()
+	var all []time.Duration
+	for _, l := range lats {
+		all = append(all, l...)
+	}
+	slices.Sort(all)
+	return result{n: len(all), errors: int(errs.Load()), lat: all, elapsed: time.Since(start)}
+}
+
+// pctf is the p-th percentile for a fractional p (99.9).
+func (r result) pctf(p float64) time.Duration {
+	if len(r.lat) == 0 {
+		return 0
+	}
+	return r.lat[int(float64(len(r.lat)-1)*p/100)].Round(10 * time.Microsecond)
 }

@@ -14,9 +14,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -39,7 +42,14 @@ func main() {
 	flag.DurationVar(&co.issueMax, "issue-t", 2*time.Minute, "certificates mode: time limit of issuing")
 	flag.IntVar(&co.pdfs, "pdfs", 500, "certificates mode: PDFs to render")
 	flag.DurationVar(&co.pdfMax, "pdf-t", time.Minute, "certificates mode: time limit of the PDFs")
+	rates := flag.String("rate", "", "certificates mode: open-loop request rates to verify at, comma-separated (e.g. 1000,3000), after the closed loop (-requests 0 skips that)")
+	flag.DurationVar(&co.rateTime, "rate-t", 20*time.Second, "certificates mode: duration of each open-loop run")
 	flag.Parse()
+	var err error
+	if co.rates, err = parseRates(*rates); err != nil {
+		fmt.Fprintln(os.Stderr, "kasip-bench: -rate:", err)
+		os.Exit(2)
+	}
 	if *dsn == "" {
 		fmt.Fprintln(os.Stderr, "kasip-bench: -db is required")
 		os.Exit(2)
@@ -118,6 +128,22 @@ func importBench(ctx context.Context, dsn string, n int) ([]string, error) {
 	out := make([]string, 0, len(codes))
 	for c := range codes {
 		out = append(out, c)
+	}
+	return out, nil
+}
+
+// parseRates reads -rate: positive numbers, comma-separated.
+func parseRates(s string) ([]float64, error) {
+	var out []float64
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		r, err := strconv.ParseFloat(f, 64)
+		if err != nil || r <= 0 || math.IsInf(r, 0) {
+			return nil, fmt.Errorf("%q is not a positive rate", f)
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }
