@@ -82,8 +82,9 @@ func loadBench(ctx context.Context, bin, dsn string, codes []string, c, requests
 		name string
 		url  func(int) string
 	}{{"get a standard", get}, {"list standards", list}} {
-		run(client, sc.url, 200, c, 10*time.Second) // warm-up
-		res := run(client, sc.url, requests, c, maxTime)
+		do := netHTTPDoer(client)
+		run(do, sc.url, 200, c, 10*time.Second) // warm-up
+		res := run(do, sc.url, requests, c, maxTime)
 		fmt.Printf("%s: %d requests, %d clients, %d errors, %.0f req/s, p50 %s, p99 %s\n",
 			sc.name, res.n, c, res.errors, float64(res.n)/res.elapsed.Seconds(), res.pct(50), res.pct(99))
 	}
@@ -105,7 +106,7 @@ func (r result) pct(p int) time.Duration {
 }
 
 // run issues at most total requests from c clients, stopping at maxTime.
-func run(client *http.Client, u func(int) string, total, c int, maxTime time.Duration) result {
+func run(do doer, u func(int) string, total, c int, maxTime time.Duration) result {
 	var next, errs atomic.Int64
 	deadline := time.Now().Add(maxTime)
 	lats := make([][]time.Duration, c)
@@ -121,15 +122,10 @@ func run(client *http.Client, u func(int) string, total, c int, maxTime time.Dur
 					return
 				}
 				t0 := time.Now()
-				resp, err := client.Get(u(i))
-				if err != nil {
+				status, err := do(w, u(i))
+				if err != nil || status != 200 {
 					errs.Add(1)
 					continue
-				}
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != 200 {
-					errs.Add(1)
 				}
 				lats[w] = append(lats[w], time.Since(t0))
 			}
@@ -168,7 +164,7 @@ func rss(pid int) string {
 // stream of users arriving at that rate would see, without the
 // "coordinated omission" of a closed loop, whose clients slow down with
 // the server and hide its queue.
-func runRate(client *http.Client, u func(int) string, rate float64, d time.Duration, c int) result {
+func runRate(do doer, u func(int) string, rate float64, d time.Duration, c int) result {
 	var next, errs atomic.Int64
 	total := int64(rate * d.Seconds())
 	period := float64(time.Second) / rate
@@ -188,15 +184,10 @@ func runRate(client *http.Client, u func(int) string, rate float64, d time.Durat
 				if wait := time.Until(due); wait > 0 {
 					time.Sleep(wait)
 				}
-				resp, err := client.Get(u(int(k)))
-				if err != nil {
+				status, err := do(w, u(int(k)))
+				if err != nil || status != 200 {
 					errs.Add(1)
 					continue
-				}
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != 200 {
-					errs.Add(1)
 				}
 				lats[w] = append(lats[w], time.Since(due))
 			}
