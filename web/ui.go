@@ -92,7 +92,7 @@ func newUIFolded(fold bool) (*uiState, error) {
 				return nil, fmt.Errorf("template %s: %w", p, err)
 			}
 			if u.fold {
-				foldTranslations(t, lang)
+				foldTranslations(t, lang, u.assetURL)
 			}
 			u.pages[lang][p] = t
 		}

@@ -17,7 +17,9 @@ import (
 // every action that is just t of a string literal followed by the escaper
 // for HTML text, a quoted attribute or RCDATA, by the text they would
 // write. Actions in other contexts (URLs, scripts, styles, unquoted
-// attributes) keep their calls. TestUIFoldedPagesIdentical renders pages
+// attributes) keep their calls. Likewise {{asset "app.css"}}, the
+// hashed address of a static file, in a src or href: its URL escapers
+// leave an address of letters, digits and "/._-" as it is. TestUIFoldedPagesIdentical renders pages
 // both ways and compares them byte for byte.
 
 // foldableEscapers are the escapers whose output for a plain string is
@@ -39,19 +41,26 @@ var htmlEscapeLikeTemplate = strings.NewReplacer(
 // an int stops at its first field, after escaping) and folds the constant
 // translations of lang in every escaped template of its set. It returns
 // how many actions it folded.
-func foldTranslations(t *template.Template, lang string) int {
+func foldTranslations(t *template.Template, lang string, assetURL map[string]string) int {
 	_ = t.ExecuteTemplate(io.Discard, "layout", 0) // escapes; the int then stops it
+	f := folder{lang: lang, assetURL: assetURL}
 	n := 0
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil && tt.Tree.Root != nil {
-			n += foldList(tt.Tree.Root, lang)
+			n += f.list(tt.Tree.Root)
 		}
 	}
 	return n
 }
 
-// foldList folds in a list and the lists nested in its nodes.
-func foldList(l *parse.ListNode, lang string) int {
+// folder folds the constants of one language's templates.
+type folder struct {
+	lang     string
+	assetURL map[string]string
+}
+
+// list folds in a list and the lists nested in its nodes.
+func (f folder) list(l *parse.ListNode) int {
 	if l == nil {
 		return 0
 	}
@@ -59,28 +68,29 @@ func foldList(l *parse.ListNode, lang string) int {
 	for i, node := range l.Nodes {
 		switch x := node.(type) {
 		case *parse.ActionNode:
-			if s, ok := constantTranslation(x, lang); ok {
+			if s, ok := f.constant(x); ok {
 				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: x.Pos, Text: []byte(s)}
 				n++
 			}
 		case *parse.IfNode:
-			n += foldList(x.List, lang) + foldList(x.ElseList, lang)
+			n += f.list(x.List) + f.list(x.ElseList)
 		case *parse.RangeNode:
-			n += foldList(x.List, lang) + foldList(x.ElseList, lang)
+			n += f.list(x.List) + f.list(x.ElseList)
 		case *parse.WithNode:
-			n += foldList(x.List, lang) + foldList(x.ElseList, lang)
+			n += f.list(x.List) + f.list(x.ElseList)
 		case *parse.ListNode:
-			n += foldList(x, lang)
+			n += f.list(x)
 		}
 	}
 	return n
 }
 
-// constantTranslation is what an escaped action {{t "key" | escaper...}}
-// writes, when it is one.
-func constantTranslation(a *parse.ActionNode, lang string) (string, bool) {
+// constant is what an escaped action writes when it is a constant one:
+// {{t "key" | escaper}} with an HTML-text, attribute or RCDATA escaper,
+// or {{asset "name" | URL escapers}} with a plain address.
+func (f folder) constant(a *parse.ActionNode) (string, bool) {
 	p := a.Pipe
-	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 2 {
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 {
 		return "", false
 	}
 	first := p.Cmds[0].Args
@@ -88,16 +98,44 @@ func constantTranslation(a *parse.ActionNode, lang string) (string, bool) {
 		return "", false
 	}
 	fn, ok := first[0].(*parse.IdentifierNode)
-	key, ok2 := first[1].(*parse.StringNode)
-	if !ok || !ok2 || fn.Ident != "t" {
+	arg, ok2 := first[1].(*parse.StringNode)
+	if !ok || !ok2 {
 		return "", false
 	}
-	esc := p.Cmds[1].Args
-	if len(esc) != 1 {
-		return "", false
+	escapers := make([]string, 0, len(p.Cmds)-1)
+	for _, c := range p.Cmds[1:] {
+		id, ok := c.Args[0].(*parse.IdentifierNode)
+		if len(c.Args) != 1 || !ok {
+			return "", false
+		}
+		escapers = append(escapers, id.Ident)
 	}
-	if id, ok := esc[0].(*parse.IdentifierNode); !ok || !foldableEscapers[id.Ident] {
-		return "", false
+	switch fn.Ident {
+	case "t":
+		if len(escapers) == 1 && foldableEscapers[escapers[0]] {
+			return htmlEscapeLikeTemplate(translate(f.lang, arg.Text)), true
+		}
+	case "asset":
+		u := f.assetURL[arg.Text]
+		for _, e := range escapers {
+			if !urlEscapers[e] {
+				return "", false
+			}
+		}
+		if u != "" && strings.Trim(u, plainURLChars) == "" {
+			return u, true
+		}
 	}
-	return htmlEscapeLikeTemplate(translate(lang, key.Text)), true
+	return "", false
 }
+
+// urlEscapers are html/template's escapers of a URL in an attribute; none
+// changes an address made only of plainURLChars (no scheme to filter,
+// nothing to percent-encode, nothing for HTML to escape).
+var urlEscapers = map[string]bool{
+	"_html_template_urlfilter":     true,
+	"_html_template_urlnormalizer": true,
+	"_html_template_attrescaper":   true,
+}
+
+const plainURLChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-"

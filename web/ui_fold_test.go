@@ -130,16 +130,19 @@ func firstDiff(a, b []byte) int {
 func TestFoldTranslationsContexts(t *testing.T) {
 	const src = `{{define "layout"}}<title>{{t "Home"}}</title><p title="{{t "Home"}}">{{t "Home"}}</p>` +
 		`<a href="/{{t "Home"}}">x</a><script>var s = {{t "Home"}};</script><p style="color: {{t "Home"}}">` +
-		`<p class={{t "Home"}}>{{.}}</p>{{end}}`
-	tmpl := template.Must(template.New("x").Funcs(template.FuncMap{"t": func(k string) string { return translate("ru", k) }}).Parse(src))
-	if n := foldTranslations(tmpl, "ru"); n != 3 {
-		t.Errorf("folded %d actions, want 3 (text, quoted attribute, title)", n)
+		`<p class={{t "Home"}}>{{.}}</p><link href="{{asset "a.css"}}"><img src="{{asset "b c.png"}}">` +
+		`<a href="{{asset "js"}}">x</a>{{end}}`
+	assets := map[string]string{"a.css": "/static/a.0123abcd.css", "b c.png": "/static/b c.png", "js": "javascript:alert(1)"}
+	funcs := template.FuncMap{"t": func(k string) string { return translate("ru", k) }, "asset": func(n string) string { return assets[n] }}
+	tmpl := template.Must(template.New("x").Funcs(funcs).Parse(src))
+	if n := foldTranslations(tmpl, "ru", assets); n != 4 {
+		t.Errorf("folded %d actions, want 4 (text, quoted attribute, title, a plain asset address)", n)
 	}
 	var got bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&got, "layout", "data"); err != nil {
 		t.Fatal(err)
 	}
-	want := template.Must(template.New("x").Funcs(template.FuncMap{"t": func(k string) string { return translate("ru", k) }}).Parse(src))
+	want := template.Must(template.New("x").Funcs(funcs).Parse(src))
 	var w bytes.Buffer
 	if err := want.ExecuteTemplate(&w, "layout", "data"); err != nil {
 		t.Fatal(err)
@@ -169,13 +172,17 @@ func TestHTMLEscapeLikeTemplate(t *testing.T) {
 // about twenty constant translations).
 func TestUIFoldsTheLayout(t *testing.T) {
 	for _, lang := range uiLangs {
-		tmpl, err := template.New("home").Funcs((&uiState{}).funcs(lang)).ParseFS(uiTemplateFS,
+		u := &uiState{assets: map[string]*uiAsset{}, assetURL: map[string]string{}}
+		if err := u.loadAssets(); err != nil {
+			t.Fatal(err)
+		}
+		tmpl, err := template.New("home").Funcs(u.funcs(lang)).ParseFS(uiTemplateFS,
 			"templates/layout.html", "templates/partials.html", "templates/home.html")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n := foldTranslations(tmpl, lang); n < 20 {
-			t.Errorf("%s: %d translations folded in the home page, want at least 20", lang, n)
+		if n := foldTranslations(tmpl, lang, u.assetURL); n < 25 {
+			t.Errorf("%s: %d constants folded in the home page, want at least 25 (20 translations, 5 assets)", lang, n)
 		}
 	}
 }
