@@ -1,9 +1,13 @@
 package store
 
 // Issuer keys: Ed25519 keys named by did:key, one active. The secret is
-// stored as credential.MarshalIssuer JSON in the database, readable by
-// whoever can read the database; encrypting it under a key kept outside
-// the database is a later step (see the package certificate report).
+// stored in the secret column either plain, as credential.MarshalIssuer
+// JSON readable by whoever can read the database, or — once the store has
+// a key-encryption key (SetIssuerKeySealer, kasip serve
+// --issuer-key-file) — sealed under it with AES-256-GCM
+// (certificates_seal.go). The public key column stays plain: verification
+// never needs the secret. Every read of a secret names the row's key id,
+// which a sealed secret is bound to, and checks the secret is that key's.
 
 import (
 	"context"
@@ -23,7 +27,7 @@ type certKey struct {
 
 // IssuerKey returns the active issuer key, creating one on first use.
 func (s *Store) IssuerKey(ctx context.Context) (credential.Issuer, error) {
-	key, err := s.certScanKey(s.r.QueryRowContext(ctx, "SELECT id, secret FROM certificate_issuer_keys WHERE active"))
+	key, err := s.certScanKey(s.r.QueryRowContext(ctx, "SELECT id, key_id, secret FROM certificate_issuer_keys WHERE active"))
 	if err == nil || !errors.Is(err, sql.ErrNoRows) {
 		return key.issuer, err
 	}
@@ -43,7 +47,7 @@ func (s *Store) certLockActiveKey(ctx context.Context, t *certTx) (certKey, erro
 		// On PostgreSQL a rotation that committed while this statement
 		// waited for the row makes it return nothing: the next round's
 		// statement sees the new key.
-		key, err := s.certScanKey(t.QueryRowContext(ctx, "SELECT id, secret FROM certificate_issuer_keys WHERE active"+s.recForUpdate()))
+		key, err := s.certScanKey(t.QueryRowContext(ctx, "SELECT id, key_id, secret FROM certificate_issuer_keys WHERE active"+s.recForUpdate()))
 		if !errors.Is(err, sql.ErrNoRows) {
 			return key, err
 		}
@@ -56,16 +60,13 @@ func (s *Store) certLockActiveKey(ctx context.Context, t *certTx) (certKey, erro
 
 func (s *Store) certScanKey(row *sql.Row) (certKey, error) {
 	var key certKey
-	var secret string
-	if err := row.Scan(&key.row, &secret); err != nil {
+	var keyID, secret string
+	if err := row.Scan(&key.row, &keyID, &secret); err != nil {
 		return key, err
 	}
-	iss, err := credential.ParseIssuer([]byte(secret))
-	if err != nil {
-		return key, fmt.Errorf("issuer key %d: %w", key.row, err)
-	}
-	key.issuer = iss
-	return key, nil
+	var err error
+	key.issuer, err = s.parseIssuerSecret(keyID, secret)
+	return key, err
 }
 
 // certCreateKey adds a new active key unless one is active. Two processes
@@ -77,13 +78,15 @@ func (s *Store) certCreateKey(ctx context.Context, t *certTx, actor int64) error
 	if err != nil {
 		return err
 	}
-	secret, err := credential.MarshalIssuer(iss)
+	// Sealed when the store has a key-encryption key: a new key is never
+	// written plain then.
+	secret, err := s.issuerSecret(iss)
 	if err != nil {
 		return err
 	}
 	res, err := t.ExecContext(ctx, s.q(`INSERT INTO certificate_issuer_keys (key_id, public_key, secret, active, created_at,
 		created_by_user_id) VALUES (?, ?, ?, TRUE, ?, ?) ON CONFLICT DO NOTHING`),
-		iss.KeyID, credential.EncodePublicKeyMultibase(iss.PublicKey()), string(secret), recMicros(t.now), actor)
+		iss.KeyID, credential.EncodePublicKeyMultibase(iss.PublicKey()), secret, recMicros(t.now), actor)
 	if err != nil {
 		return fmt.Errorf("create issuer key: %w", err)
 	}
@@ -145,15 +148,12 @@ func (s *Store) IssuerKeys(ctx context.Context) ([]certificate.IssuerKey, error)
 
 // certKeyByRow reads a key, retired or not, by its row id.
 func (s *Store) certKeyByRow(ctx context.Context, q recQuerier, row int64) (certKey, error) {
-	var secret string
+	var keyID, secret string
 	key := certKey{row: row}
-	if err := q.QueryRowContext(ctx, s.q("SELECT secret FROM certificate_issuer_keys WHERE id = ?"), row).Scan(&secret); err != nil {
+	if err := q.QueryRowContext(ctx, s.q("SELECT key_id, secret FROM certificate_issuer_keys WHERE id = ?"), row).Scan(&keyID, &secret); err != nil {
 		return key, fmt.Errorf("issuer key %d: %w", row, err)
 	}
-	iss, err := credential.ParseIssuer([]byte(secret))
-	if err != nil {
-		return key, fmt.Errorf("issuer key %d: %w", row, err)
-	}
-	key.issuer = iss
-	return key, nil
+	var err error
+	key.issuer, err = s.parseIssuerSecret(keyID, secret)
+	return key, err
 }

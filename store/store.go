@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kasip/kasip"
 )
@@ -35,6 +36,8 @@ type Store struct {
 
 	certMu       sync.Mutex
 	certByNumber *sql.Stmt // prepared once: verification looks certificates up by number all day
+
+	sealer atomic.Pointer[keySealer] // seals issuer key secrets when a KEK is given (certificates_seal.go)
 
 	// hook, when set by tests, is called at named steps of an import; an
 	// error it returns fails the import there.

@@ -23,6 +23,7 @@ Usage:
   kasip verify [--status] [--offline] [--now DATE] FILE.json   check a signed credential
   kasip audit verify [--db DSN]               check the audit log's hash chain
   kasip user add [--db DSN] --login L --name N --role R [--centre ID] [--password-stdin]   create an account
+  kasip keygen --issuer-key-file PATH         write a new key-encryption key for serve --issuer-key-file
   kasip version                               print the version
 
 DSN: a SQLite file path (default kasip.db, or $KASIP_DB) or a postgres:// URL.
@@ -53,6 +54,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdUser(ctx, args[1:], stdin, stdout, stderr)
 	case "verify":
 		return cmdVerify(ctx, args[1:], stdout, stderr)
+	case "keygen":
+		return cmdKeygen(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "kasip", version)
 		return 0

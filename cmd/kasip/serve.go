@@ -29,22 +29,39 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	baseURL := fs.String("base-url", envOr("KASIP_BASE_URL", ""), "public address of this instance, e.g. https://kasip.kz: signed into certificates and their QR codes (--demo: http://<listen address>)")
 	verifyRate := fs.Int("verify-rate", 0, "requests a minute per client address to the public certificate pages and API (0: 300, negative: no limit)")
 	ipHeader := fs.String("client-ip-header", envOr("KASIP_CLIENT_IP_HEADER", ""), "header a trusted reverse proxy puts the client's address in (X-Real-IP, X-Forwarded-For), for the sign-in rate limit")
+	keyFile := fs.String("issuer-key-file", envOr("KASIP_ISSUER_KEY_FILE", ""), "file of the key-encryption key that seals the issuer signing keys in the database (made by kasip keygen)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 0 {
-		fmt.Fprintln(stderr, "usage: kasip serve [--addr :8080] [--db DSN] [--demo] [--secure-cookies] [--client-ip-header NAME] [--base-url URL] [--verify-rate N]")
+		fmt.Fprintln(stderr, "usage: kasip serve [--addr :8080] [--db DSN] [--demo] [--secure-cookies] [--client-ip-header NAME] [--base-url URL] [--verify-rate N] [--issuer-key-file PATH]")
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	log.Debug("garbage collector", "GOGC", tuneGC(os.Getenv))
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Read before the database is touched: a wrong file fails at once.
+	var kek []byte
+	if *keyFile != "" {
+		var err error
+		if kek, err = readKEKFile(*keyFile); err != nil {
+			fmt.Fprintln(stderr, "kasip serve:", err)
+			return 1
+		}
+	}
 	reg, err := store.Open(ctx, *dsn)
 	if err != nil {
 		fmt.Fprintln(stderr, "kasip serve:", err)
 		return 1
 	}
 	defer reg.Close()
+	// Before anything can sign (the demo issues certificates), so that no
+	// key is created plain when a key-encryption key is given.
+	if err := sealIssuerKeys(ctx, reg, kek, log); err != nil {
+		fmt.Fprintln(stderr, "kasip serve:", err)
+		return 1
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "kasip serve:", err)
@@ -104,6 +121,31 @@ func setBaseURL(ctx context.Context, reg *store.Store, base string, demo bool) e
 	if err := reg.SetCertificateSettings(ctx, 0, set); err != nil {
 		return fmt.Errorf("--base-url: %w", err)
 	}
+	return nil
+}
+
+// sealIssuerKeys gives the store the key-encryption key, which seals the
+// plain issuer keys in place. Without one the server still runs, as before
+// sealing existed, but says once that its signing keys are readable in the
+// database — or, when they are sealed, that it cannot sign.
+func sealIssuerKeys(ctx context.Context, reg *store.Store, kek []byte, log *slog.Logger) error {
+	if kek == nil {
+		n, err := reg.SealedIssuerKeys(ctx)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			log.Warn("issuer keys are sealed but no --issuer-key-file was given: issuing certificates and signing status lists will fail", "sealed", n)
+		} else {
+			log.Warn("issuer keys are stored unencrypted in the database; seal them with --issuer-key-file (kasip keygen makes one)")
+		}
+		return nil
+	}
+	n, err := reg.SetIssuerKeySealer(ctx, kek)
+	if err != nil {
+		return err
+	}
+	log.Info("issuer keys sealed", "kek", store.IssuerKEKFingerprint(kek), "newly_sealed", n)
 	return nil
 }
 
