@@ -247,6 +247,17 @@ func BenchmarkCertificateLookup(b *testing.B) {
 					}
 				}
 			})
+			// Every lookup decoding its texts afresh: a register whose
+			// certificates share no profession, centre or units.
+			b.Run("number-texts-not-remembered", func(b *testing.B) {
+				for b.Loop() {
+					certTextMemo.reset()
+					certUnitsMemo.reset()
+					if _, err := cb.s.Certificate(cb.ctx, numbers[r.IntN(n)]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 			b.Run("credential", func(b *testing.B) {
 				for b.Loop() {
 					if _, err := cb.s.CertificateCredential(cb.ctx, numbers[r.IntN(n)]); err != nil {

@@ -67,3 +67,10 @@ func TestJSONMemoConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// reset forgets every text (benchmarks of the decoding cost).
+func (j *jsonMemo[T]) reset() {
+	j.mu.Lock()
+	j.m = nil
+	j.mu.Unlock()
+}

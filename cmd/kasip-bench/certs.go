@@ -36,6 +36,7 @@ type certOptions struct {
 	rates    []float64     // open-loop request rates to verify at
 	rateTime time.Duration // duration of each open-loop run
 	raw      bool          // the raw HTTP/1.1 client (rawclient.go) instead of net/http's
+	only     string        // only the scenarios whose name has this ("/api/", "/verify/")
 }
 
 // benchBaseURL is the base URL signed into the benchmark's certificates
@@ -52,7 +53,7 @@ func certBench(ctx context.Context, bin, dsn string, o certOptions, c, requests 
 		return fmt.Errorf("prepare: %w", err)
 	}
 	if bin != "" {
-		if err := certLoad(ctx, bin, dsn, numbers, c, requests, maxTime, o.rates, o.rateTime, o.raw); err != nil {
+		if err := certLoad(ctx, bin, dsn, numbers, c, requests, maxTime, o); err != nil {
 			return fmt.Errorf("load: %w", err)
 		}
 	}
@@ -173,8 +174,7 @@ func issueFirst(ctx context.Context, reg *store.Store) (string, error) {
 // clients, each sending its next request when the last is answered: the
 // most the server does), then open-loop at each of rates for rateTime
 // (the latency users arriving at that rate see).
-func certLoad(ctx context.Context, bin, dsn string, numbers []string, c, requests int, maxTime time.Duration,
-	rates []float64, rateTime time.Duration, raw bool) error {
+func certLoad(ctx context.Context, bin, dsn string, numbers []string, c, requests int, maxTime time.Duration, o certOptions) error {
 	srv, err := startServe(ctx, bin, dsn, "--verify-rate", "-1")
 	if err != nil {
 		return err
@@ -194,11 +194,15 @@ func certLoad(ctx context.Context, bin, dsn string, numbers []string, c, request
 		{"GET /api/v1/certificates/{number}", func(i int) string { return srv.base + "/api/v1/certificates/" + pick(i) }},
 		{"GET /verify/{number}", func(i int) string { return srv.base + "/verify/" + pick(i) }},
 	} {
+		if o.only != "" && !strings.Contains(sc.name, o.only) {
+			continue
+		}
 		do := netHTTPDoer(client)
-		if raw {
+		if o.raw {
 			do = rawDoer(c)
 		}
 		run(do, sc.url, 500, c, 10*time.Second) // warm-up
+		fmt.Println(probe())
 		if requests > 0 {
 			m := measure(srv, func() result { return run(do, sc.url, requests, c, maxTime) })
 			fmt.Printf("%s, closed loop: %d requests in %s, %d clients, %d errors, %.0f req/s, p50 %s, p99 %s, load %s\n",
@@ -206,8 +210,8 @@ func certLoad(ctx context.Context, bin, dsn string, numbers []string, c, request
 				m.res.pct(50), m.res.pct(99), loadAvg())
 			m.printCPU()
 		}
-		for _, rate := range rates {
-			m := measure(srv, func() result { return runRate(do, sc.url, rate, rateTime, c) })
+		for _, rate := range o.rates {
+			m := measure(srv, func() result { return runRate(do, sc.url, rate, o.rateTime, c) })
 			fmt.Printf("%s, open loop at %.0f req/s: %d requests in %s, at most %d connections, %d errors, %.0f req/s, p50 %s, p90 %s, p99 %s, p99.9 %s, max %s, load %s\n",
 				sc.name, rate, m.res.n, m.res.elapsed.Round(time.Millisecond), c, m.res.errors, m.rate(),
 				m.res.pct(50), m.res.pct(90), m.res.pct(99), m.res.pctf(99.9), m.res.pct(100), loadAvg())

@@ -109,3 +109,9 @@ func TestRawDoer(t *testing.T) {
 		t.Errorf("after an error the client reconnects: %d %v", status, err)
 	}
 }
+
+func TestProbe(t *testing.T) {
+	if p := probe(); !strings.HasPrefix(p, "machine probe: fixed loop ") || !strings.Contains(p, " ns (") {
+		t.Errorf("probe: %q", p)
+	}
+}

@@ -44,6 +44,7 @@ func main() {
 	flag.DurationVar(&co.pdfMax, "pdf-t", time.Minute, "certificates mode: time limit of the PDFs")
 	rates := flag.String("rate", "", "certificates mode: open-loop request rates to verify at, comma-separated (e.g. 1000,3000), after the closed loop (-requests 0 skips that)")
 	flag.BoolVar(&co.raw, "raw", false, "certificates mode: load with the minimal HTTP/1.1 client, which leaves more of the cores to the server, instead of net/http's")
+	flag.StringVar(&co.only, "only", "", "certificates mode: only the verification scenarios whose name contains this (\"/api/\" or \"/verify/\")")
 	flag.DurationVar(&co.rateTime, "rate-t", 20*time.Second, "certificates mode: duration of each open-loop run")
 	flag.Parse()
 	var err error
