@@ -1,0 +1,76 @@
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/demo"
+	"github.com/kasip/kasip/demodata"
+	"github.com/kasip/kasip/store"
+)
+
+// BenchmarkVerify is one public verification through the whole handler
+// (middleware, lookup, answer) of a real store with the demo
+// certificates, without the network: CPU and allocations per request,
+// which the load test (cmd/kasip-bench -certificates) multiplies by the
+// request rate. go test ./web -run '^$' -bench Verify -benchmem
+func BenchmarkVerify(b *testing.B) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "k.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	docs, err := demodata.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range docs {
+		if _, err := st.Import(ctx, d.Standard, []kasip.SourceFile{d.Source}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	set, err := st.CertificateSettings(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	set.BaseURL, set.Demo = "https://kasip.invalid", true
+	if err := st.SetCertificateSettings(ctx, 0, set); err != nil {
+		b.Fatal(err)
+	}
+	seed, err := demo.SeedRecognition(ctx, st, demo.SeedOptions{Params: auth.TestParams})
+	if err != nil {
+		b.Fatal(err)
+	}
+	certs, err := demo.SeedCertificates(ctx, st, seed, demo.SeedOptions{Params: auth.TestParams})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := New(st, Options{Logger: slog.New(slog.DiscardHandler), Accounts: st, VerifyRate: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := s.Handler()
+	number := certs[0].Number
+	for _, sc := range []struct{ name, path string }{
+		{"json", "/api/v1/certificates/" + number},
+		{"page", "/verify/" + number},
+	} {
+		b.Run(sc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, sc.path, nil))
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d", sc.path, rec.Code)
+				}
+			}
+		})
+	}
+}
