@@ -38,7 +38,6 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	log.Debug("garbage collector", "GOGC", tuneGC(os.Getenv))
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// Read before the database is touched: a wrong file fails at once.
