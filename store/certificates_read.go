@@ -79,11 +79,50 @@ func (s *Store) certList(ctx context.Context, query string, args ...any) ([]cert
 
 // Certificate returns the certificate numbered number.
 func (s *Store) Certificate(ctx context.Context, number string) (certificate.Certificate, error) {
-	stmt, err := s.certNumberStmt(ctx)
+	return s.certByNumber(ctx, number, "SELECT "+certColumns+" FROM certificates c WHERE c.number = ?", certScan)
+}
+
+// certPublicColumns are the columns of certificate.Public (and the status
+// it computes): read by certScanPublic.
+const certPublicColumns = `c.number, c.holder_name, c.profession, c.level, c.standard_code, c.standard_version,
+	c.whole, c.units, c.centre_name, c.centre_bin, c.issue_date, c.valid_until, c.expires_at, c.state,
+	c.state_changed_at, c.demo`
+
+func certScanPublic(sc interface{ Scan(...any) error }) (certificate.Certificate, error) {
+	var c certificate.Certificate
+	var profession, units, centreName, issueDate, validUntil string
+	var expires, changed int64
+	err := sc.Scan(&c.Number, &c.HolderName, &profession, &c.Level, &c.StandardCode, &c.StandardVersion,
+		&c.Whole, &units, &centreName, &c.CentreBIN, &issueDate, &validUntil, &expires, &c.State, &changed, &c.Demo)
+	if err != nil {
+		return c, err
+	}
+	c.ExpiresAt, c.StateChangedAt = recFromMicros(expires), recFromMicros(changed)
+	var errs [5]error
+	c.IssueDate, errs[0] = recParseDay(issueDate)
+	c.ValidUntil, errs[1] = recParseDay(validUntil)
+	c.Profession, errs[2] = certTextMemo.decode("certificate profession", profession)
+	c.Units, errs[3] = certUnitsMemo.decode("certificate units", units)
+	c.CentreName, errs[4] = certTextMemo.decode("certificate centre name", centreName)
+	return c, errors.Join(errs[:]...)
+}
+
+// PublicCertificate returns the certificate numbered number with only
+// what its public view (Certificate.Public) shows filled in: the public
+// verification endpoints read it for every request, and the full row
+// (29 columns and the issuer key) cost them a third more.
+func (s *Store) PublicCertificate(ctx context.Context, number string) (certificate.Certificate, error) {
+	return s.certByNumber(ctx, number, "SELECT "+certPublicColumns+" FROM certificates c WHERE c.number = ?", certScanPublic)
+}
+
+// certByNumber runs a lookup by number through its prepared statement.
+func (s *Store) certByNumber(ctx context.Context, number, query string,
+	scan func(interface{ Scan(...any) error }) (certificate.Certificate, error)) (certificate.Certificate, error) {
+	stmt, err := s.certStmt(ctx, query)
 	if err != nil {
 		return certificate.Certificate{}, fmt.Errorf("certificate %s: %w", number, err)
 	}
-	c, err := certScan(stmt.QueryRowContext(ctx, number))
+	c, err := scan(stmt.QueryRowContext(ctx, number))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("certificate %s: %w", number, kasip.ErrNotFound)
 	}
@@ -93,20 +132,23 @@ func (s *Store) Certificate(ctx context.Context, number string) (certificate.Cer
 	return c, nil
 }
 
-// certNumberStmt is the lookup by number, prepared once per store: the
-// public verification endpoints run it for every request, and compiling
-// its SQL each time was 18 % of their CPU (docs/benchmarks.md).
-func (s *Store) certNumberStmt(ctx context.Context) (*sql.Stmt, error) {
+// certStmt is query prepared once per store: the public verification
+// endpoints look certificates up by number all day, and compiling the SQL
+// each time was 18 % of their CPU (docs/benchmarks.md).
+func (s *Store) certStmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	s.certMu.Lock()
 	defer s.certMu.Unlock()
-	if s.certByNumber != nil {
-		return s.certByNumber, nil
+	if stmt := s.certStmts[query]; stmt != nil {
+		return stmt, nil
 	}
-	stmt, err := s.r.PrepareContext(ctx, s.q("SELECT "+certColumns+" FROM certificates c WHERE c.number = ?"))
+	stmt, err := s.r.PrepareContext(ctx, s.q(query))
 	if err != nil {
 		return nil, fmt.Errorf("prepare the lookup: %w", err)
 	}
-	s.certByNumber = stmt
+	if s.certStmts == nil {
+		s.certStmts = map[string]*sql.Stmt{}
+	}
+	s.certStmts[query] = stmt
 	return stmt, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -478,6 +479,20 @@ func TestCertificateStatus(t *testing.T) {
 		page, _ := recMust2(s.SearchCertificates(ctx, certificate.Query{Number: valid.Number}))(t)
 		if len(page) != 1 || page[0].Status != certificate.StatusExpired || page[0].StatusSince != valid.ValidUntil.AddDate(0, 0, 1).Format(time.DateOnly) {
 			t.Errorf("search shows %+v", page)
+		}
+		// The public lookup shows what the full one does: revoked, revoked
+		// after a suspension, expired; before and at expiry.
+		for _, c := range cs {
+			for _, at := range []time.Time{valid.ExpiresAt.Add(-time.Minute), now()} {
+				full := recMust(s.Certificate(ctx, c.Number))(t).Public(at)
+				pub := recMust(s.PublicCertificate(ctx, c.Number))(t).Public(at)
+				if !reflect.DeepEqual(full, pub) {
+					t.Errorf("%s at %s: public lookup %+v, full %+v", c.Number, at, pub, full)
+				}
+			}
+		}
+		if _, err := s.PublicCertificate(ctx, "nope"); !errors.Is(err, kasip.ErrNotFound) {
+			t.Errorf("public lookup of an unknown number: %v", err)
 		}
 		if _, err := s.SetCertificateStatus(ctx, recAdmin, "nope", certificate.StatusRevoked, "x"); !errors.Is(err, kasip.ErrNotFound) {
 			t.Errorf("unknown number: %v", err)

@@ -34,8 +34,8 @@ type Store struct {
 	cacheRows   *int          // candidate cache bound set by SetSearchCache, else the environment's
 	searchGate  chan struct{} // admits searchConcurrency() searches at a time (searchcache.go)
 
-	certMu       sync.Mutex
-	certByNumber *sql.Stmt // prepared once: verification looks certificates up by number all day
+	certMu    sync.Mutex
+	certStmts map[string]*sql.Stmt // lookups by number, prepared once (certificates_read.go)
 
 	sealer atomic.Pointer[keySealer] // seals issuer key secrets when a KEK is given (certificates_seal.go)
 
@@ -52,8 +52,8 @@ func (s *Store) Dialect() string { return s.d.name }
 // Close closes the database pools.
 func (s *Store) Close() error {
 	s.certMu.Lock()
-	if s.certByNumber != nil {
-		s.certByNumber.Close()
+	for _, stmt := range s.certStmts {
+		stmt.Close()
 	}
 	s.certMu.Unlock()
 	err := s.w.Close()

@@ -28,6 +28,9 @@ import (
 type CertificateStore interface {
 	IssueCertificate(ctx context.Context, actor, applicationID int64) (certificate.Certificate, error)
 	Certificate(ctx context.Context, number string) (certificate.Certificate, error)
+	// PublicCertificate has only what the public view shows: the public
+	// verification reads it.
+	PublicCertificate(ctx context.Context, number string) (certificate.Certificate, error)
 	CertificateByApplication(ctx context.Context, applicationID int64) (certificate.Certificate, error)
 	CertificateCredential(ctx context.Context, number string) ([]byte, error)
 	CertificatesOfCandidate(ctx context.Context, candidateID int64) ([]certificate.Certificate, error)

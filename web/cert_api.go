@@ -90,7 +90,7 @@ func (s *Server) apiGetCertificate(w http.ResponseWriter, r *http.Request) {
 		s.recProblem(w, r, err)
 		return
 	}
-	c, err := cs.Certificate(r.Context(), r.PathValue("number"))
+	c, err := cs.PublicCertificate(r.Context(), r.PathValue("number"))
 	if err != nil {
 		s.certAPIError(w, r, err)
 		return

@@ -103,7 +103,7 @@ func (s *Server) uiCertVerify(w http.ResponseWriter, r *http.Request) error {
 	number := r.PathValue("number")
 	d := &uiCertVerifyData{uiBase: s.uiBase(r, translate(requestLang(r), "Certificate verification")), Number: number}
 	d.Nav = "verify"
-	c, err := cs.Certificate(r.Context(), number)
+	c, err := cs.PublicCertificate(r.Context(), number)
 	switch {
 	case errors.Is(err, kasip.ErrNotFound):
 		return s.uiRender(w, r, http.StatusNotFound, "cert_verify", d)
