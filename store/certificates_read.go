@@ -37,14 +37,21 @@ func certScan(sc interface{ Scan(...any) error }) (certificate.Certificate, erro
 		return c, err
 	}
 	c.IssuedAt, c.ExpiresAt, c.StateChangedAt = recFromMicros(issued), recFromMicros(expires), recFromMicros(changed)
-	var errs [6]error
+	var tErr error
+	c.StandardTitle, tErr = certTextMemo.decode("certificate standard title", stdTitle)
+	return c, errors.Join(tErr, certDecodePublic(&c, profession, units, centreName, issueDate, validUntil))
+}
+
+// certDecodePublic fills in the public view's texts and days from their
+// columns.
+func certDecodePublic(c *certificate.Certificate, profession, units, centreName, issueDate, validUntil string) error {
+	var errs [5]error
 	c.IssueDate, errs[0] = recParseDay(issueDate)
 	c.ValidUntil, errs[1] = recParseDay(validUntil)
 	c.Profession, errs[2] = certTextMemo.decode("certificate profession", profession)
-	c.StandardTitle, errs[3] = certTextMemo.decode("certificate standard title", stdTitle)
-	c.Units, errs[4] = certUnitsMemo.decode("certificate units", units)
-	c.CentreName, errs[5] = certTextMemo.decode("certificate centre name", centreName)
-	return c, errors.Join(errs[:]...)
+	c.Units, errs[3] = certUnitsMemo.decode("certificate units", units)
+	c.CentreName, errs[4] = certTextMemo.decode("certificate centre name", centreName)
+	return errors.Join(errs[:]...)
 }
 
 // certLoad reads the certificate matching cond (on table alias c, with
@@ -98,13 +105,7 @@ func certScanPublic(sc interface{ Scan(...any) error }) (certificate.Certificate
 		return c, err
 	}
 	c.ExpiresAt, c.StateChangedAt = recFromMicros(expires), recFromMicros(changed)
-	var errs [5]error
-	c.IssueDate, errs[0] = recParseDay(issueDate)
-	c.ValidUntil, errs[1] = recParseDay(validUntil)
-	c.Profession, errs[2] = certTextMemo.decode("certificate profession", profession)
-	c.Units, errs[3] = certUnitsMemo.decode("certificate units", units)
-	c.CentreName, errs[4] = certTextMemo.decode("certificate centre name", centreName)
-	return c, errors.Join(errs[:]...)
+	return c, certDecodePublic(&c, profession, units, centreName, issueDate, validUntil)
 }
 
 // PublicCertificate returns the certificate numbered number with only

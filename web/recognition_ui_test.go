@@ -44,13 +44,21 @@ func (e *recEnv) uiClient(login string) *http.Client {
 // uiDo sends a request from login's browser ("-": the public).
 func (e *recEnv) uiDo(login, method, path string, body *bytes.Buffer, header ...string) apiResp {
 	e.t.Helper()
+	return e.uiDoAt(e.srv.URL, login, method, path, body, header...)
+}
+
+// uiDoAt is uiDo to the server at base. The cookie jar keys on the host,
+// not the port, so login's session reaches another server on the same
+// store too.
+func (e *recEnv) uiDoAt(base, login, method, path string, body *bytes.Buffer, header ...string) apiResp {
+	e.t.Helper()
 	var rd *bytes.Reader
 	if body != nil {
 		rd = bytes.NewReader(body.Bytes())
 	}
-	req, err := http.NewRequest(method, e.srv.URL+path, nil)
+	req, err := http.NewRequest(method, base+path, nil)
 	if rd != nil {
-		req, err = http.NewRequest(method, e.srv.URL+path, rd)
+		req, err = http.NewRequest(method, base+path, rd)
 	}
 	if err != nil {
 		e.t.Fatal(err)

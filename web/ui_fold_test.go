@@ -70,7 +70,7 @@ func (e *recEnv) crawlCompare(who, lang string, starts []string, otherURL string
 		if a.StatusCode >= 300 && a.StatusCode < 400 || !strings.HasPrefix(a.Header.Get("Content-Type"), "text/html") {
 			continue
 		}
-		b := e.uiDoAt(otherURL, who, path, hdr...)
+		b := e.uiDoAt(otherURL, who, http.MethodGet, path, nil, hdr...)
 		if a.StatusCode != b.StatusCode || !bytes.Equal(a.body, b.body) {
 			e.t.Errorf("GET %s as %s in %s: folded %d, %d bytes; unfolded %d, %d bytes; first difference at %d",
 				path, who, lang, a.StatusCode, len(a.body), b.StatusCode, len(b.body), firstDiff(a.body, b.body))
@@ -88,32 +88,6 @@ func (e *recEnv) crawlCompare(who, lang string, starts []string, otherURL string
 }
 
 var reHref = regexp.MustCompile(`href="([^"]*)"`)
-
-// uiDoAt GETs path from the server at base with login's cookies.
-func (e *recEnv) uiDoAt(base, login, path string, header ...string) apiResp {
-	e.t.Helper()
-	req, err := http.NewRequest(http.MethodGet, base+path, nil)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	if login != "-" {
-		// The cookie jar keys on the host, not the port: the session of
-		// the first server is sent to the second, which shares the store.
-		c = e.uiClient(login)
-	}
-	res, err := c.Do(req)
-	if err != nil {
-		e.t.Fatalf("GET %s: %v", path, err)
-	}
-	defer res.Body.Close()
-	var b bytes.Buffer
-	b.ReadFrom(res.Body)
-	return apiResp{res, b.Bytes()}
-}
 
 func firstDiff(a, b []byte) int {
 	for i := range min(len(a), len(b)) {

@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -107,8 +106,19 @@ func (r result) pct(p int) time.Duration {
 
 // run issues at most total requests from c clients, stopping at maxTime.
 func run(do doer, u func(int) string, total, c int, maxTime time.Duration) result {
-	var next, errs atomic.Int64
 	deadline := time.Now().Add(maxTime)
+	return drive(do, u, c, func(i int64, _ time.Time) (time.Time, bool) {
+		now := time.Now()
+		return now, i < int64(total) && !now.After(deadline)
+	})
+}
+
+// drive runs c workers that take request indexes in turn and send them
+// through do; when(i, start) says when request i counts from (after
+// waiting for that time if it is ahead) and whether to send it at all.
+// A request's latency runs from that time to its answer.
+func drive(do doer, u func(int) string, c int, when func(i int64, start time.Time) (time.Time, bool)) result {
+	var next, errs atomic.Int64
 	lats := make([][]time.Duration, c)
 	var wg sync.WaitGroup
 	start := time.Now()
@@ -117,17 +127,20 @@ func run(do doer, u func(int) string, total, c int, maxTime time.Duration) resul
 		go func(w int) {
 			defer wg.Done()
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= total || time.Now().After(deadline) {
+				i := next.Add(1) - 1
+				from, ok := when(i, start)
+				if !ok {
 					return
 				}
-				t0 := time.Now()
-				status, err := do(w, u(i))
+				if wait := time.Until(from); wait > 0 {
+					time.Sleep(wait)
+				}
+				status, err := do(w, u(int(i)))
 				if err != nil || status != 200 {
 					errs.Add(1)
 					continue
 				}
-				lats[w] = append(lats[w], time.Since(t0))
+				lats[w] = append(lats[w], time.Since(from))
 			}
 		}(w)
 	}
@@ -136,7 +149,7 @@ func run(do doer, u func(int) string, total, c int, maxTime time.Duration) resul
 	for _, l := range lats {
 		all = append(all, l...)
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	slices.Sort(all)
 	return result{n: len(all), errors: int(errs.Load()), lat: all, elapsed: time.Since(start)}
 }
 
@@ -165,41 +178,11 @@ func rss(pid int) string {
 // "coordinated omission" of a closed loop, whose clients slow down with
 // the server and hide its queue.
 func runRate(do doer, u func(int) string, rate float64, d time.Duration, c int) result {
-	var next, errs atomic.Int64
 	total := int64(rate * d.Seconds())
 	period := float64(time.Second) / rate
-	lats := make([][]time.Duration, c)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for w := 0; w < c; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for {
-				k := next.Add(1) - 1
-				if k >= total {
-					return
-				}
-				due := start.Add(time.Duration(float64(k) * period))
-				if wait := time.Until(due); wait > 0 {
-					time.Sleep(wait)
-				}
-				status, err := do(w, u(int(k)))
-				if err != nil || status != 200 {
-					errs.Add(1)
-					continue
-				}
-				lats[w] = append(lats[w], time.Since(due))
-			}
-		}(w)
-	}
-	wg.Wait()
-	var all []time.Duration
-	for _, l := range lats {
-		all = append(all, l...)
-	}
-	slices.Sort(all)
-	return result{n: len(all), errors: int(errs.Load()), lat: all, elapsed: time.Since(start)}
+	return drive(do, u, c, func(k int64, start time.Time) (time.Time, bool) {
+		return start.Add(time.Duration(float64(k) * period)), k < total
+	})
 }
 
 // pctf is the p-th percentile for a fractional p (99.9).
