@@ -12,7 +12,6 @@ import (
 
 	"github.com/kasip/kasip/certificate"
 	"github.com/kasip/kasip/credential"
-	"github.com/kasip/kasip/recognition"
 )
 
 func testKEK(t testing.TB) []byte {
@@ -102,8 +101,7 @@ func TestIssuerKeySealed(t *testing.T) {
 			recMust(wrong.SetIssuerKeySealer(context.Background(), other))(t)
 			f := newCertFix(t, s)
 			ctx := f.ctx
-			a := f.certApply("Әлихан Құнанбаев", 1, recognition.StateDecided)
-			apps := append([]int64{a.ID}, certCloneDecided(t, s, a.ID, 3)...)
+			apps := certDecidedApps(t, s, f, 4)
 			c := recMust(s.IssueCertificate(ctx, recAdmin, apps[0]))(t)
 			verifies(t, s, f.clock.now(), c)
 
@@ -170,8 +168,7 @@ func TestIssuerKeySealExisting(t *testing.T) {
 	each(t, func(t *testing.T, s *Store) {
 		f := newCertFix(t, s)
 		ctx := f.ctx
-		a := f.certApply("Әлихан Құнанбаев", 1, recognition.StateDecided)
-		apps := append([]int64{a.ID}, certCloneDecided(t, s, a.ID, 2)...)
+		apps := certDecidedApps(t, s, f, 3)
 		c1 := recMust(s.IssueCertificate(ctx, recAdmin, apps[0]))(t)
 		old := recMust(s.IssuerKey(ctx))(t)
 		fresh := recMust(s.RotateIssuerKey(ctx, recAdmin))(t)
@@ -272,8 +269,7 @@ func testIssuerKeySealTamper(t *testing.T, dsn string) {
 	recMust(s.SetIssuerKeySealer(context.Background(), kek))(t)
 	f := newCertFix(t, s)
 	ctx := f.ctx
-	a := f.certApply("Әлихан Құнанбаев", 1, recognition.StateDecided)
-	apps := append([]int64{a.ID}, certCloneDecided(t, s, a.ID, 1)...)
+	apps := certDecidedApps(t, s, f, 2)
 	c1 := recMust(s.IssueCertificate(ctx, recAdmin, apps[0]))(t)
 	old := recMust(s.IssuerKey(ctx))(t)
 	fresh := recMust(s.RotateIssuerKey(ctx, recAdmin))(t)

@@ -56,6 +56,14 @@ func (f *recFix) certApply(name string, n int, state string) recognition.Applica
 	return f.to(a, state)
 }
 
+// certDecidedApps is n decided applications: one through the workflow,
+// the others its clones.
+func certDecidedApps(t *testing.T, s *Store, f *recFix, n int) []int64 {
+	t.Helper()
+	a := f.certApply("Әлихан Құнанбаев", 1, recognition.StateDecided)
+	return append([]int64{a.ID}, certCloneDecided(t, s, a.ID, n-1)...)
+}
+
 // certCloneDecided copies a decided application, its row and its
 // decisions, n times by SQL: the same candidate, programme and decision,
 // without the workflow. For tests and benchmarks that need many decided
@@ -327,8 +335,7 @@ func TestCertificateFailedIssue(t *testing.T) {
 	each(t, func(t *testing.T, s *Store) {
 		f := newCertFix(t, s)
 		ctx := f.ctx
-		a := f.certApply("Әлихан Құнанбаев", 1, recognition.StateDecided)
-		apps := append([]int64{a.ID}, certCloneDecided(t, s, a.ID, 3)...)
+		apps := certDecidedApps(t, s, f, 4)
 		before := recMust(s.AuditEntries(ctx, ""))(t)
 
 		failure := errors.New("HSM unavailable")
@@ -402,8 +409,7 @@ func TestCertificateStatus(t *testing.T) {
 	each(t, func(t *testing.T, s *Store) {
 		f := newCertFix(t, s)
 		ctx := f.ctx
-		a := f.certApply("Әлихан Құнанбаев", 1, recognition.StateDecided)
-		apps := append([]int64{a.ID}, certCloneDecided(t, s, a.ID, 2)...)
+		apps := certDecidedApps(t, s, f, 3)
 		var cs []certificate.Certificate
 		for _, id := range apps {
 			cs = append(cs, recMust(s.IssueCertificate(ctx, recAdmin, id))(t))
@@ -541,8 +547,7 @@ func TestCertificateKeyRotation(t *testing.T) {
 	each(t, func(t *testing.T, s *Store) {
 		f := newCertFix(t, s)
 		ctx := f.ctx
-		a := f.certApply("Әлихан Құнанбаев", 1, recognition.StateDecided)
-		apps := append([]int64{a.ID}, certCloneDecided(t, s, a.ID, 1)...)
+		apps := certDecidedApps(t, s, f, 2)
 		old := recMust(s.IssuerKey(ctx))(t)
 		c1 := recMust(s.IssueCertificate(ctx, recAdmin, apps[0]))(t)
 		fresh := recMust(s.RotateIssuerKey(ctx, recAdmin))(t)
