@@ -337,3 +337,13 @@ func (m uiMe) RecNav() []uiRecNavLink {
 	}
 	return links
 }
+
+// uiRecStoreForm starts a recognition form post: the store, and the form
+// read; an error is the page to answer with.
+func (s *Server) uiRecStoreForm(w http.ResponseWriter, r *http.Request) (RecognitionStore, error) {
+	rs, err := s.recStore()
+	if err != nil {
+		return nil, s.uiRecPageError(r, err)
+	}
+	return rs, uiReadForm(w, r)
+}

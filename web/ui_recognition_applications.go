@@ -122,11 +122,8 @@ func (s *Server) uiRecMePage(w http.ResponseWriter, r *http.Request, fail *uiRec
 
 // POST /recognition/register (candidate)
 func (s *Server) uiRecRegister(w http.ResponseWriter, r *http.Request) error {
-	rs, err := s.recStore()
+	rs, err := s.uiRecStoreForm(w, r)
 	if err != nil {
-		return s.uiRecPageError(r, err)
-	}
-	if err := uiReadForm(w, r); err != nil {
 		return err
 	}
 	f := r.PostFormValue

@@ -149,11 +149,8 @@ func (s *Server) uiRecProfessionOptions(r *http.Request, rs RecognitionStore, se
 // POST /recognition/vouchers (administrator): issue a voucher to the
 // candidate with the IIN.
 func (s *Server) uiRecIssueVoucher(w http.ResponseWriter, r *http.Request) error {
-	rs, err := s.recStore()
+	rs, err := s.uiRecStoreForm(w, r)
 	if err != nil {
-		return s.uiRecPageError(r, err)
-	}
-	if err := uiReadForm(w, r); err != nil {
 		return err
 	}
 	c, err := rs.CandidateByIIN(r.Context(), r.PostFormValue("iin"))
@@ -215,11 +212,8 @@ func uiRecCentreForm(r *http.Request) recognition.Centre {
 
 // POST /recognition/centres (administrator)
 func (s *Server) uiRecCreateCentre(w http.ResponseWriter, r *http.Request) error {
-	rs, err := s.recStore()
+	rs, err := s.uiRecStoreForm(w, r)
 	if err != nil {
-		return s.uiRecPageError(r, err)
-	}
-	if err := uiReadForm(w, r); err != nil {
 		return err
 	}
 	c, err := rs.CreateCentre(r.Context(), recActor(r), uiRecCentreForm(r))
@@ -557,11 +551,8 @@ func uiRecSettingFields(set *recognition.Settings) []uiRecSetting {
 
 // POST /recognition/settings (administrator)
 func (s *Server) uiRecSaveSettings(w http.ResponseWriter, r *http.Request) error {
-	rs, err := s.recStore()
+	rs, err := s.uiRecStoreForm(w, r)
 	if err != nil {
-		return s.uiRecPageError(r, err)
-	}
-	if err := uiReadForm(w, r); err != nil {
 		return err
 	}
 	set, err := rs.RecognitionSettings(r.Context())

@@ -372,11 +372,8 @@ func (s *Server) uiRecPicks(r *http.Request, rs RecognitionStore, selected strin
 
 // POST /recognition/programmes (manager)
 func (s *Server) uiRecCreateProgramme(w http.ResponseWriter, r *http.Request) error {
-	rs, err := s.recStore()
+	rs, err := s.uiRecStoreForm(w, r)
 	if err != nil {
-		return s.uiRecPageError(r, err)
-	}
-	if err := uiReadForm(w, r); err != nil {
 		return err
 	}
 	pick := r.PostFormValue("pick")
