@@ -150,18 +150,8 @@ func (s *Store) CertificateSettings(ctx context.Context) (certificate.Settings, 
 
 func (s *Store) certSettings(ctx context.Context, q recQuerier) (certificate.Settings, error) {
 	set := certificate.DefaultSettings()
-	var text string
-	err := q.QueryRowContext(ctx, "SELECT settings FROM certificate_settings WHERE id = 1").Scan(&text)
-	if errors.Is(err, sql.ErrNoRows) {
-		return set, nil
-	}
-	if err != nil {
-		return set, fmt.Errorf("read certificate settings: %w", err)
-	}
-	if err := json.Unmarshal([]byte(text), &set); err != nil {
-		return set, fmt.Errorf("decode certificate settings: %w", err)
-	}
-	return set, nil
+	err := readSettings(ctx, q, "certificate_settings", "certificate settings", &set)
+	return set, err
 }
 
 // SetCertificateSettings validates and stores the issuing settings.

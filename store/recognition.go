@@ -157,20 +157,27 @@ func (s *Store) RecognitionSettings(ctx context.Context) (recognition.Settings, 
 
 func (s *Store) recSettings(ctx context.Context, q recQuerier) (recognition.Settings, error) {
 	set := recognition.DefaultSettings()
+	err := readSettings(ctx, q, "recognition_settings", "recognition settings", &set)
+	return set, err
+}
+
+// readSettings decodes the one row of a settings table (recognition,
+// certificates) over the defaults already in v, so that a setting added
+// after the row was written keeps its default; without a row v stays as
+// it is. what names the settings in errors.
+func readSettings(ctx context.Context, q recQuerier, table, what string, v any) error {
 	var text string
-	err := q.QueryRowContext(ctx, "SELECT settings FROM recognition_settings WHERE id = 1").Scan(&text)
+	err := q.QueryRowContext(ctx, "SELECT settings FROM "+table+" WHERE id = 1").Scan(&text)
 	if errors.Is(err, sql.ErrNoRows) {
-		return set, nil
+		return nil
 	}
 	if err != nil {
-		return set, fmt.Errorf("read recognition settings: %w", err)
+		return fmt.Errorf("read %s: %w", what, err)
 	}
-	// Decoding over the defaults: a setting added after the row was written
-	// takes its default.
-	if err := json.Unmarshal([]byte(text), &set); err != nil {
-		return set, fmt.Errorf("decode recognition settings: %w", err)
+	if err := json.Unmarshal([]byte(text), v); err != nil {
+		return fmt.Errorf("decode %s: %w", what, err)
 	}
-	return set, nil
+	return nil
 }
 
 // SetRecognitionSettings validates and stores the settings.
