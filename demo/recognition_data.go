@@ -64,28 +64,11 @@ func (sd *seeder) cardNumber() int {
 // demoBIN makes a valid business identification number: registered in
 // January 2025, a resident legal entity (5th digit 4), then serial and the
 // check digit.
-func demoBIN(serial int) (string, error) { return withCheckDigit("2501400", serial) }
+func demoBIN(serial int) (string, error) { return recognition.CompleteNumber("2501400", serial) }
 
-// demoIIN makes a valid IIN for the date of birth: YYMMDD, the century and
-// sex digit, then serial and the check digit.
+// demoIIN makes a valid IIN for the date of birth.
 func demoIIN(birth time.Time, female bool, serial int) (string, error) {
-	c := 1 + 2*((birth.Year()-1800)/100)
-	if female {
-		c++
-	}
-	return withCheckDigit(fmt.Sprintf("%02d%02d%02d%d", birth.Year()%100, int(birth.Month()), birth.Day(), c), serial)
-}
-
-// withCheckDigit completes prefix with the first serial number, from
-// serial on, whose 11 digits have a check digit (some have none).
-func withCheckDigit(prefix string, serial int) (string, error) {
-	for s := serial; s < serial+20; s++ {
-		first := fmt.Sprintf("%s%0*d", prefix, 11-len(prefix), s)
-		if d, ok := recognition.CheckDigit(first); ok {
-			return fmt.Sprintf("%s%d", first, d), nil
-		}
-	}
-	return "", fmt.Errorf("demo: no identification number with a check digit after %s%d", prefix, serial)
+	return recognition.MakeIIN(birth, female, serial)
 }
 
 // createCentres creates the demo centre and a second one, both accredited

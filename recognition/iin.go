@@ -37,6 +37,30 @@ func CheckDigit(first11 string) (digit int, ok bool) {
 	return 0, false
 }
 
+// MakeIIN returns a valid IIN for a birth date and sex: YYMMDD, the
+// century-and-sex digit, then completed by CompleteNumber. For
+// demonstration data and tests.
+func MakeIIN(birth time.Time, female bool, serial int) (string, error) {
+	c := 1 + 2*((birth.Year()-1800)/100)
+	if female {
+		c++
+	}
+	return CompleteNumber(fmt.Sprintf("%02d%02d%02d%d", birth.Year()%100, int(birth.Month()), birth.Day(), c), serial)
+}
+
+// CompleteNumber completes the leading digits of an IIN or BIN with the
+// first serial number, from serial on, whose 11 digits have a check digit
+// (some have none), and that digit.
+func CompleteNumber(prefix string, serial int) (string, error) {
+	for n := serial; n < serial+100; n++ {
+		first := fmt.Sprintf("%s%0*d", prefix, 11-len(prefix), n)
+		if d, ok := CheckDigit(first); ok {
+			return fmt.Sprintf("%s%d", first, d), nil
+		}
+	}
+	return "", fmt.Errorf("no identification number with a check digit after %s and %d", prefix, serial)
+}
+
 func allDigits(s string) bool {
 	for _, c := range []byte(s) {
 		if c < '0' || c > '9' {

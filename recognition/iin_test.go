@@ -172,3 +172,29 @@ func TestValidateBIN(t *testing.T) {
 		}
 	}
 }
+
+// TestMakeNumbers: the numbers made for demonstration data and tests are
+// the ones the independent reference makes, and valid.
+func TestMakeNumbers(t *testing.T) {
+	for i, birth := range []time.Time{time.Date(1990, 1, 15, 0, 0, 0, 0, time.UTC), time.Date(2004, 12, 31, 0, 0, 0, 0, time.UTC)} {
+		for _, female := range []bool{false, true} {
+			iin, err := recognition.MakeIIN(birth, female, 100*i+7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := makeIIN(t, birth, female, 100*i+7); iin != want {
+				t.Errorf("MakeIIN %s female=%v: %s, reference %s", birth.Format(time.DateOnly), female, iin, want)
+			}
+			if err := recognition.ValidateIIN(iin, birth); err != nil {
+				t.Errorf("%s: %v", iin, err)
+			}
+		}
+	}
+	bin, err := recognition.CompleteNumber("2501400", 1)
+	if err != nil || recognition.ValidateBIN(bin) != nil {
+		t.Errorf("BIN %s: %v, %v", bin, err, recognition.ValidateBIN(bin))
+	}
+	if _, err := recognition.CompleteNumber("123456789012", 1); err == nil {
+		t.Error("a prefix longer than 11 digits was completed")
+	}
+}

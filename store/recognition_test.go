@@ -134,24 +134,11 @@ func recWantErr(t testing.TB, what string, err error, targets ...error) {
 // recIIN and recBIN make valid identification numbers (check digit: the
 // weighted sum mod 11, with the second weights when the first give 10).
 func recIIN(t testing.TB, birth time.Time, female bool, serial int) string {
-	c := 1 + 2*((birth.Year()-1800)/100)
-	if female {
-		c++
-	}
-	return recWithCheck(t, fmt.Sprintf("%02d%02d%02d%d", birth.Year()%100, int(birth.Month()), birth.Day(), c), serial)
+	return recMust(recognition.MakeIIN(birth, female, serial))(t)
 }
 
-func recBIN(t testing.TB, serial int) string { return recWithCheck(t, "10054", serial) }
-
-func recWithCheck(t testing.TB, prefix string, serial int) string {
-	for s := serial; s < serial+50; s++ {
-		first := fmt.Sprintf("%s%0*d", prefix, 11-len(prefix), s)
-		if d, ok := recognition.CheckDigit(first); ok {
-			return first + fmt.Sprint(d)
-		}
-	}
-	t.Fatalf("no check digit for %s…", prefix)
-	return ""
+func recBIN(t testing.TB, serial int) string {
+	return recMust(recognition.CompleteNumber("10054", serial))(t)
 }
 
 func (f *recFix) newCentre(bin, name string) recognition.Centre {

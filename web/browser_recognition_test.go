@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -137,15 +136,11 @@ func recBrowserServer(t *testing.T) *recBrowserEnv {
 // digit: century and sex; the twelfth: the check digit).
 func recBrowserIIN(t *testing.T, birth time.Time) string {
 	t.Helper()
-	century := 1 + 2*((birth.Year()-1800)/100) + 1 // + 1: female
-	for serial := 200; serial < 300; serial++ {
-		first := fmt.Sprintf("%02d%02d%02d%d%04d", birth.Year()%100, int(birth.Month()), birth.Day(), century, serial)
-		if d, ok := recognition.CheckDigit(first); ok {
-			return first + strconv.Itoa(d)
-		}
+	iin, err := recognition.MakeIIN(birth, true, 200)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no IIN with a check digit")
-	return ""
+	return iin
 }
 
 // recBrowser is the browser: one Chromium, a browser context per role.
