@@ -95,6 +95,9 @@ func Check(st *kasip.Standard, opt Options) []Finding {
 	}
 	for i := range out {
 		out[i].Standard = st.Code
+		if out[i].Args == nil {
+			out[i].Args = kasip.Args{} // {} in JSON, not null
+		}
 	}
 	Sort(out)
 	Localize(out, opt.Lang)

@@ -58,7 +58,7 @@ func lastName(path string) string {
 
 func hasLookalike(s string) bool { return strings.IndexFunc(s, kasip.IsLatinLookalike) >= 0 }
 
-// lookalikes lists the Cyrillic look-alike letters of s: "М (U+041C)".
+// lookalikes names the Cyrillic look-alike letters of s: "letter М (U+041C)".
 func lookalikes(s string) kasip.Arg {
 	var seen []string
 	for _, c := range s {
@@ -68,7 +68,11 @@ func lookalikes(s string) kasip.Arg {
 			}
 		}
 	}
-	return codeArg(strings.Join(seen, ", "))
+	key := "letters.many"
+	if len(seen) == 1 {
+		key = "letters.one"
+	}
+	return msgArg(key, kasip.Args{"list": codeArg(strings.Join(seen, ", "))})
 }
 
 // mixedSpots returns a description of each mixed-script token of s.

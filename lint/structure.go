@@ -108,17 +108,17 @@ func wordDiff(a, b, nameA, nameB string) kasip.Arg {
 	wa, wb := strings.Fields(norm(a)), strings.Fields(norm(b))
 	onlyA := slices.DeleteFunc(slices.Clone(wa), func(w string) bool { return slices.Contains(wb, w) })
 	onlyB := slices.DeleteFunc(slices.Clone(wb), func(w string) bool { return slices.Contains(wa, w) })
-	var parts []kasip.Message
-	if len(onlyA) > 0 {
-		parts = append(parts, kasip.Message{Key: "diff.words-in", Args: kasip.Args{"words": shortArg(strings.Join(onlyA, " "), 40), "place": termArg(nameA)}})
+	wordsA := shortArg(strings.Join(onlyA, " "), 40)
+	wordsB := shortArg(strings.Join(onlyB, " "), 40)
+	switch {
+	case len(onlyA) > 0 && len(onlyB) > 0:
+		return msgArg("diff.both", kasip.Args{"a": wordsA, "in_a": termArg(nameA), "b": wordsB, "in_b": termArg(nameB)})
+	case len(onlyA) > 0:
+		return msgArg("diff.one", kasip.Args{"a": wordsA, "in_a": termArg(nameA)})
+	case len(onlyB) > 0:
+		return msgArg("diff.one", kasip.Args{"a": wordsB, "in_a": termArg(nameB)})
 	}
-	if len(onlyB) > 0 {
-		parts = append(parts, kasip.Message{Key: "diff.words-in", Args: kasip.Args{"words": shortArg(strings.Join(onlyB, " "), 40), "place": termArg(nameB)}})
-	}
-	if len(parts) == 0 {
-		return msgArg("diff.order", nil)
-	}
-	return msgArg("diff.words", kasip.Args{"parts": listArg(parts)})
+	return msgArg("diff.order", nil)
 }
 
 // checkCardList compares the passport's list of cards with the cards.
