@@ -83,21 +83,19 @@ func (r *report) sequence(l listAt, indexes []int, cont int) {
 // seqProblem says what is wrong with number n after prev (0: n is the
 // first), as a message key and arguments, or returns "".
 func seqProblem(prev, n, cont int) (string, kasip.Args) {
-	args := kasip.Args{"n": numArg(n), "prev": numArg(prev), "want": numArg(prev + 1)}
 	switch {
 	case n == 0:
-		return "numbering.unnumbered", args
+		return "numbering.unnumbered", kasip.Args{"want": numArg(prev + 1)}
 	case prev == 0 && n != 1 && n != cont:
-		return "numbering.start", args
+		return "numbering.start", kasip.Args{"n": numArg(n)}
 	case prev > 0 && n == prev:
-		return "numbering.repeated", args
+		return "numbering.repeated", kasip.Args{"n": numArg(n), "want": numArg(prev + 1)}
 	case prev > 0 && n < prev:
-		return "numbering.back", args
+		return "numbering.back", kasip.Args{"n": numArg(n), "prev": numArg(prev), "want": numArg(prev + 1)}
 	case prev > 0 && n == prev+2:
-		return "numbering.gap", args
+		return "numbering.gap", kasip.Args{"n": numArg(n), "prev": numArg(prev), "want": numArg(prev + 1)}
 	case prev > 0 && n > prev+2:
-		args["last"] = numArg(n - 1)
-		return "numbering.gaps", args
+		return "numbering.gaps", kasip.Args{"n": numArg(n), "prev": numArg(prev), "want": numArg(prev + 1), "last": numArg(n - 1)}
 	}
 	return "", nil
 }

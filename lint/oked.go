@@ -138,10 +138,13 @@ func (r *report) okedLevel(p string, e kasip.OKEDEntry, c okedCode, cl classifie
 func (r *report) okedDivision(p string, e kasip.OKEDEntry, c okedCode, cl classifier, section string, sectionAt int) {
 	d := c.division()
 	want, ok := sections[d]
-	args := kasip.Args{"classifier": termArg(cl.term), "code": quoteArg(e.Code), "division": codeArg(fmt.Sprintf("%02d", d)), "want": codeArg(want)}
-	switch {
-	case !ok:
+	args := kasip.Args{"classifier": termArg(cl.term), "code": quoteArg(e.Code), "division": codeArg(fmt.Sprintf("%02d", d))}
+	if !ok {
 		r.add(Error, p, e.Origin, "oked.no-division", args)
+		return
+	}
+	args["want"] = codeArg(want)
+	switch {
 	case c.letter != "" && c.letter != want:
 		args["letter"] = codeArg(c.letter)
 		r.add(Error, p, e.Origin, "oked.letter", args)
@@ -200,11 +203,11 @@ func (r *report) standardCode() {
 	}
 	letter := m[1]
 	d, _ := strconv.Atoi(m[2])
-	args := kasip.Args{"code": quoteArg(r.st.Code), "letter": codeArg(letter), "division": codeArg(fmt.Sprintf("%02d", d))}
+	args := kasip.Args{"code": quoteArg(r.st.Code), "division": codeArg(fmt.Sprintf("%02d", d))}
 	if want, ok := sections[d]; !ok {
 		r.add(Error, "code", kasip.Origin{}, "oked.code-no-division", args)
 	} else if want != letter {
-		args["want"], args["fixed"] = codeArg(want), codeArg(want+r.st.Code[1:])
+		args["letter"], args["want"], args["fixed"] = codeArg(letter), codeArg(want), codeArg(want+r.st.Code[1:])
 		r.add(Error, "code", kasip.Origin{}, "oked.code-letter", args)
 	}
 	r.codeAgainstEntries(r.st.Code, letter, fmt.Sprintf("%02d", d))
