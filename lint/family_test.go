@@ -78,7 +78,7 @@ func TestClassifierCodesByFamily(t *testing.T) {
 		{"OKVED2 code run together", ru, "<CodeOKVED>63.11</CodeOKVED>", "<CodeOKVED>6311</CodeOKVED>", "oked[1]",
 			map[string]string{"en": "not an OKVED2 code", "ru": "не является кодом ОКВЭД 2"}},
 		{"OKVED2 class that does not exist", ru, "<CodeOKVED>63.11</CodeOKVED>", "<CodeOKVED>54.11</CodeOKVED>", "oked[1]",
-			map[string]string{"en": "division 54 does not exist in OKVED2", "ru": "в ОКВЭД 2 нет двузначного кода 54"}},
+			map[string]string{"en": "class 54 does not exist in OKVED2", "ru": "в ОКВЭД 2 нет кода 54 (класс)"}},
 		{"OKZ code of five digits", ru, "<CodeOKZ>2131</CodeOKZ><NameOKZ>Разработчики и аналитики компьютерных систем</NameOKZ></UnitOKZ></ListOKZ><ListOKVED>",
 			"<CodeOKZ>21311</CodeOKZ><NameOKZ>Разработчики и аналитики компьютерных систем</NameOKZ></UnitOKZ></ListOKZ><ListOKVED>", "occupations[1].code",
 			map[string]string{"en": `"21311" is not an OKZ code`, "ru": "«21311» не является кодом ОКЗ", "kk": "«21311» — ОКЗ коды емес"}},
@@ -88,10 +88,10 @@ func TestClassifierCodesByFamily(t *testing.T) {
 		{"OKED subclass has five digits in Kazakhstan", kz, "- 55.10.1 ", "- 55.10.11 ", "oked[4]",
 			map[string]string{"en": `OKED entry "55.10.11" is not an OKED code`, "ru": "запись ОКЭД «55.10.11» не является кодом ОКЭД", "kk": "ЭҚЖЖ жазбасы «55.10.11» — ЭҚЖЖ коды емес"}},
 		{"OKED subclass outside its class", kz, "- 55.10.1 ", "- 54.10.1 ", "oked[4]",
-			map[string]string{"en": "OKED subclass 54.10.1 is listed under class 55.10", "ru": "ОКЭД: подкласс 54.10.1 указан под кодом (класс) 55.10",
-				"kk": "ЭҚЖЖ: сынып тармағы 54.10.1 өзі жатпайтын сынып 55.10 астында"}},
+			map[string]string{"en": "OKED subclass 54.10.1 is listed under class 55.10", "ru": "ОКЭД: код 54.10.1 (подкласс) указан под кодом 55.10 (класс)",
+				"kk": "ЭҚЖЖ: 54.10.1 коды (сынып тармағы) өзі жатпайтын 55.10 кодының (сынып) астында"}},
 		{"OKED division that does not exist", kz, "- 55 Уақытша", "- 54 Уақытша", "oked[1]",
-			map[string]string{"en": "division 54 does not exist in OKED", "kk": "ЭҚЖЖ сыныптауышында 54 бөлімі жоқ"}},
+			map[string]string{"en": "division 54 does not exist in OKED", "kk": "ЭҚЖЖ сыныптауышында 54 коды (бөлім) жоқ"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			sts := mutate(t, c.file, c.old, c.new)

@@ -43,15 +43,25 @@ type classifier struct {
 	term    string         // catalogue key of its name
 	re      *regexp.Regexp // a well-formed code
 	example string         // the forms it writes, for messages
+	okved   bool           // levels named as OKVED2 names them (раздел, класс, подкласс, группа, подгруппа, вид)
+}
+
+// level is the catalogue key naming the level of a code of n digits (0: a
+// section letter) in this classifier's own terms.
+func (cl classifier) level(n int) string {
+	if cl.okved {
+		return fmt.Sprintf("okved2.level.%d", n)
+	}
+	return "level." + depthNames[n]
 }
 
 var (
 	// OKED codes as Kazakh standards write them (55, 55.1, 55.10, 55.10.1)
 	// or run together (55101), with or without a section letter.
-	okedKZ = classifier{"classifier.oked", regexp.MustCompile(`^([A-U])?\s*(\d{2}(?:\.?\d{1,2}(?:\.?\d)?)?)?$`), "55, 55.1, 55.10, 55.10.1"}
+	okedKZ = classifier{"classifier.oked", regexp.MustCompile(`^([A-U])?\s*(\d{2}(?:\.?\d{1,2}(?:\.?\d)?)?)?$`), "55, 55.1, 55.10, 55.10.1", false}
 	// OKVED2 codes as the register writes them: NN, NN.N, NN.NN, NN.NN.N,
 	// NN.NN.NN, or a section letter.
-	okved2 = classifier{"classifier.okved2", regexp.MustCompile(`^([A-U])?\s*(\d{2}(?:\.\d(?:\d(?:\.\d{1,2})?)?)?)?$`), "62, 62.0, 62.01, 62.01.1, 62.01.11"}
+	okved2 = classifier{"classifier.okved2", regexp.MustCompile(`^([A-U])?\s*(\d{2}(?:\.\d(?:\d(?:\.\d{1,2})?)?)?)?$`), "62, 62.0, 62.01, 62.01.1, 62.01.11", true}
 )
 
 // activities is the classifier of st's family.
@@ -138,12 +148,12 @@ func (r *report) okedLevel(p string, e kasip.OKEDEntry, c okedCode, cl classifie
 func (r *report) okedDivision(p string, e kasip.OKEDEntry, c okedCode, cl classifier, section string, sectionAt int) {
 	d := c.division()
 	want, ok := sections[d]
-	args := kasip.Args{"classifier": termArg(cl.term), "code": quoteArg(e.Code), "division": codeArg(fmt.Sprintf("%02d", d))}
+	args := kasip.Args{"classifier": termArg(cl.term), "code": quoteArg(e.Code), "division": codeArg(fmt.Sprintf("%02d", d)), "level": termArg(cl.level(2))}
 	if !ok {
 		r.add(Error, p, e.Origin, "oked.no-division", args)
 		return
 	}
-	args["want"] = codeArg(want)
+	args["want"], args["section_level"] = codeArg(want), termArg(cl.level(0))
 	switch {
 	case c.letter != "" && c.letter != want:
 		args["letter"] = codeArg(c.letter)
@@ -168,8 +178,8 @@ func (r *report) okedParent(p string, e kasip.OKEDEntry, c okedCode, cl classifi
 			return true
 		}
 		r.add(Error, p, e.Origin, "oked.parent", kasip.Args{"classifier": termArg(cl.term),
-			"level": termArg("level." + depthNames[len(c.digits)]), "code": codeArg(dotted(c.digits)),
-			"parent_level": termArg("level." + depthNames[len(a)]), "parent": codeArg(dotted(a)), "want": codeArg(dotted(c.digits[:len(a)]))})
+			"level": termArg(cl.level(len(c.digits))), "code": codeArg(dotted(c.digits)),
+			"parent_level": termArg(cl.level(len(a))), "parent": codeArg(dotted(a)), "want": codeArg(dotted(c.digits[:len(a)]))})
 		return false
 	}
 	return true
