@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
 )
 
 // Every UI string must exist in Kazakh, Russian and English. The keys come
