@@ -208,9 +208,9 @@ var catalogue = map[string]entry{
 		"{card}: skill {skill} of labour function {function} has the same title as skill {first_skill} of labour function {first_function}: {title}; expected each skill once"},
 
 	// oked-inconsistent
-	"oked.not-code": {"{classifier} жазбасы {code} — {classifier} коды емес; күтілетіні: секция әрпі (A–U) немесе {forms} сияқты цифрлар",
-		"запись {classifier} {code} не является кодом {classifier}; ожидается буква раздела (A–U) или цифры вида {forms}",
-		"{classifier} entry {code} is not an {classifier} code; expected a section letter (A–U) or digits such as {forms}"},
+	"oked.not-code": {"{classifier} жазбасы {code} — {classifier} коды емес; күтілетіні: {section_level} әрпі (A–U) немесе {forms} сияқты цифрлар",
+		"запись {classifier} {code} не является кодом {classifier}; ожидается буква (A–U, {section_level}) или цифры вида {forms}",
+		"{classifier} entry {code} is not an {classifier} code; expected a {section_level} letter (A–U) or digits such as {forms}"},
 	"oked.level": {"{classifier} жазбасы {code} {given} ретінде берілген, бірақ мұндай түрдегі код — {want}",
 		"запись {classifier} {code} указана как «{given}», но код такого вида — «{want}»",
 		"{classifier} entry {code} is given as a {given}, but a code of this form is a {want}"},

@@ -113,7 +113,8 @@ func (r *report) okedEntries(cl classifier) {
 		p := idx("oked", j)
 		c, ok := cl.parse(e.Code)
 		if !ok {
-			r.add(Error, p, e.Origin, "oked.not-code", kasip.Args{"classifier": termArg(cl.term), "code": quoteArg(e.Code), "forms": codeArg(cl.example)})
+			r.add(Error, p, e.Origin, "oked.not-code", kasip.Args{"classifier": termArg(cl.term), "code": quoteArg(e.Code), "forms": codeArg(cl.example),
+				"section_level": termArg(cl.level(0))})
 			continue
 		}
 		r.okedLevel(p, e, c, cl)
