@@ -325,5 +325,8 @@ var catalogue = map[string]entry{
 	"note.paragraph-order":       {"{n}-тармақ {prev}-тармақтан кейін тұр", "пункт {n} следует за пунктом {prev}", "paragraph {n} follows paragraph {prev}"},
 	"note.code-lookalike":        {"{code} коды кирилл әріптерімен жазылған; {read} деп оқылды", "код {code} набран похожими кириллическими буквами; прочитан как {read}", "code {code} is typed with Cyrillic look-alike letters; read as {read}"},
 	"note.function-code":         {"{card} карточкасының {n}-еңбек функциясының коды {code}; оның орны мен кіші деңгейі {want} кодын береді", "трудовая функция {n} карточки {card} имеет код {code}; её позиция и подуровень дают {want}", "labour function {n} of card {card} is coded {code}; its position and sub-level give {want}"},
-	"note.item-lines":            {"бір тармақта {lines} жол бар; олар бірге жазылған бөлек тармақтар болуы мүмкін", "один пункт содержит {lines|строку|строки|строк}; возможно, это слитые отдельные пункты", "one item holds {lines} lines; they may be separate items run together"},
+	// For the reader's note on a code field that holds text (the text is
+	// kept as written, not normalised).
+	"note.not-a-code": {"код өрісінде код емес мәтін тұр: {text}; ол жазылғандай сақталды", "в поле кода записан текст, а не код: {text}; сохранён как написан", "code field holds text that is not a code: {text}; kept as written"},
+	"note.item-lines": {"бір тармақта {lines} жол бар; олар бірге жазылған бөлек тармақтар болуы мүмкін", "один пункт содержит {lines|строку|строки|строк}; возможно, это слитые отдельные пункты", "one item holds {lines} lines; they may be separate items run together"},
 }
