@@ -15,7 +15,7 @@ func TestMessageArgsRoundTrip(t *testing.T) {
 	n := kasip.Note{Rule: "numbering", Path: "cards[1].functions[4].code", Message: "labour function 5 …",
 		Key: "note.function-code", Args: kasip.Args{
 			"n": kasip.NumberArg(5), "card": kasip.CodeArg("B"), "code": kasip.QuoteArg("B/04.5"),
-			"lang": kasip.TermArg("lang.ru"),
+			"lang":  kasip.TermArg("lang.ru"),
 			"spots": kasip.ListArg(kasip.Message{Key: "glued.spot", Args: kasip.Args{"text": kasip.QuoteArg("ab")}}),
 			"none":  kasip.ListArg(),
 		}}
