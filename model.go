@@ -279,7 +279,11 @@ type Note struct {
 	Rule    string `json:"rule"` // a lint rule ID
 	Path    string `json:"path"` // where in the model
 	Message string `json:"message"`
-	Origin  Origin `json:"origin"`
+	// Key and Args say the same as Message for lint's catalogue, so that
+	// the finding can be shown in the reader's language.
+	Key    string `json:"key,omitempty"`
+	Args   Args   `json:"args,omitempty"`
+	Origin Origin `json:"origin"`
 }
 
 // Unplaced is source text that the reader did not place in the model.

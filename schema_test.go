@@ -172,7 +172,8 @@ func fullKZ() *kasip.Standard {
 			{File: "004_0389e6b855ff2fb2.txt", Format: "kz-text", SHA256: strings.Repeat("0123456789abcdef", 4), Size: 61234, Encoding: "utf-8", Language: "kk"},
 			{File: "004_ru.html", Format: "kz-html", SHA256: strings.Repeat("fedcba9876543210", 4), Size: 91234, Encoding: "windows-1251", Language: "ru"},
 		},
-		Notes: []kasip.Note{{Rule: "glued-words", Path: "cards[0].functions[0].skills[0].title", Message: "label glued to its value: \"Дағды 1ЖРО\"", Origin: org(0, 117)}},
+		Notes: []kasip.Note{{Rule: "glued-words", Path: "cards[0].functions[0].skills[0].title", Message: "label glued to its value: \"Дағды 1ЖРО\"",
+			Key: "note.label-glued-value", Args: kasip.Args{"label": kasip.QuoteArg("Дағды"), "value": kasip.QuoteArg("Дағды 1ЖРО")}, Origin: org(0, 117)}},
 		Unplaced: []kasip.Unplaced{
 			{Kind: kasip.UnplacedHeading, Text: "1-тарау. Жалпы ережелер", Origin: org(0, 31)},
 			{Kind: kasip.UnplacedBoilerplate, Text: "БҰЙЫРАМЫН:", Origin: org(0, 1)},
@@ -464,6 +465,8 @@ func goShape(tp reflect.Type) string {
 		return goShape(tp.Elem())
 	case tp.Kind() == reflect.Slice:
 		return "[]" + goShape(tp.Elem())
+	case tp.Kind() == reflect.Map && tp.Key().Kind() == reflect.String:
+		return "map:" + goShape(tp.Elem())
 	case tp.Kind() == reflect.Struct:
 		return "object:" + tp.Name()
 	case tp.Kind() == reflect.String:
@@ -506,6 +509,9 @@ func schemaShape(defs map[string]any, p map[string]any) string {
 		if tp == "array" {
 			items, _ := p["items"].(map[string]any)
 			return "[]" + schemaShape(defs, items)
+		}
+		if vals, ok := p["additionalProperties"].(map[string]any); ok && tp == "object" {
+			return "map:" + schemaShape(defs, vals)
 		}
 		return tp
 	case []any:

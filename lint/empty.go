@@ -9,11 +9,12 @@ import (
 // required is a section or field a standard must fill. The Kazakh template
 // (order of the Minister of Labour on the template of professional
 // standards) makes every section obligatory; only what a standard is useless
-// without is an error, the rest a warning.
+// without is an error, the rest a warning. what and expect are phrases of
+// the catalogue.
 type required struct {
 	path   string
-	what   string // what the section is, with the template's label
-	expect string
+	what   kasip.Message
+	expect string // catalogue key
 	sev    Severity
 	value  any
 	origin kasip.Origin
@@ -34,13 +35,20 @@ func checkEmpty(st *kasip.Standard, _ Options) []Finding {
 
 func (r *report) need(q required) {
 	blank, says := blankValue(q.value)
+	args := kasip.Args{"what": kasip.ListArg(q.what), "expect": termArg(q.expect)}
 	switch {
 	case !blank:
 	case says == "":
-		r.add(q.sev, q.path, q.origin, "%s: missing or empty; expected %s", q.what, q.expect)
+		r.add(q.sev, q.path, q.origin, "empty.missing", args)
 	default:
-		r.add(q.sev, q.path, q.origin, "%s: the document says only %s; expected %s", q.what, quote(says), q.expect)
+		args["says"] = quoteArg(says)
+		r.add(q.sev, q.path, q.origin, "empty.only", args)
 	}
+}
+
+// field names a section of the standard: what.<name>, expecting expect.<name>.
+func field(path, name string, sev Severity, value any, o kasip.Origin) required {
+	return required{path, kasip.Message{Key: "what." + name}, "expect." + name, sev, value, o}
 }
 
 // standardFields lists the standard-wide sections of st's family. The model
@@ -48,41 +56,48 @@ func (r *report) need(q required) {
 func standardFields(st *kasip.Standard) []required {
 	t := &st.Technical
 	none := kasip.Origin{}
-	q := []required{
-		{"code", "the standard's code", "a code such as M84120 (OKED section letter and digits)", Error, st.Code, none},
-		{"title", "the standard's title", "the name of the standard", Error, st.Title, none},
-		{"cards", "the list of profession cards", "at least one profession card", Error, st.Cards, none},
-	}
 	if !isKZ(st) {
-		return append(q,
-			required{"oked", "the OKVED codes", "the kinds of economic activity the standard covers", Warning, st.OKED, none},
-			required{"activity_kind", "the kind of professional activity", "its name", Warning, st.ActivityKind, fieldOrigin(st.ActivityKind, none)},
-			required{"purpose", "the main purpose of the kind of activity", "a statement of it", Warning, st.Purpose, fieldOrigin(st.Purpose, none)},
-			required{"technical.developers", "the developers (section IV)", "the organisations that developed the standard", Warning, t.Developers, none},
-		)
+		return []required{
+			field("code", "code-ru", Error, st.Code, none),
+			field("title", "title", Error, st.Title, none),
+			field("cards", "cards", Error, st.Cards, none),
+			field("oked", "okved", Warning, st.OKED, none),
+			field("activity_kind", "activity-kind", Warning, st.ActivityKind, fieldOrigin(st.ActivityKind, none)),
+			field("purpose", "purpose-ru", Warning, st.Purpose, fieldOrigin(st.Purpose, none)),
+			field("technical.developers", "developers-ru", Warning, t.Developers, none),
+		}
 	}
-	return append(q,
-		required{"scope", "the scope (\"Кәсіптік стандарттың қолдану аясы\")", "where and for what the standard is used", Warning, st.Scope, fieldOrigin(st.Scope, none)},
-		required{"terms", "the terms and definitions", "the terms the standard uses, with their definitions", Warning, st.Terms, none},
-		required{"abbreviations", "the abbreviations (\"қысқартулар\")", "the abbreviations the standard uses, such as СБШ or БТБА, with their meaning", Warning, st.Abbreviations, none},
-		required{"oked", "the OKED classification (\"ЭҚЖЖ\")", "its section, division, group, class and subclass", Warning, st.OKED, none},
-		required{"description", "the short description of the standard", "what the field of work comprises", Warning, st.Description, fieldOrigin(st.Description, none)},
-		required{"card_list", "the passport's list of profession cards", "every card with its level", Warning, st.CardList, none},
-		required{"technical.bodies", "the state body (\"Мемлекеттік органның атауы\")", "the ministry responsible for the standard", Warning, t.Bodies, none},
-		required{"technical.developers", "the developer organisations", "the organisations that took part in writing the standard", Warning, t.Developers, none},
-		required{"technical.council", "the sectoral council's protocol", "its number and date", Warning, t.Council, decisionOrigin(t.Council)},
-		required{"technical.national_body", "the national body's conclusion", "its number and date", Warning, t.NationalBody, decisionOrigin(t.NationalBody)},
-		required{"technical.version", "the version number and year", "for example \"нұсқа 1, 2023 ж.\"", Warning,
+	return []required{
+		field("code", "code-kz", Error, st.Code, none),
+		field("title", "title", Error, st.Title, none),
+		field("cards", "cards", Error, st.Cards, none),
+		field("scope", "scope", Warning, st.Scope, fieldOrigin(st.Scope, none)),
+		field("terms", "terms", Warning, st.Terms, none),
+		field("abbreviations", "abbreviations", Warning, st.Abbreviations, none),
+		field("oked", "oked", Warning, st.OKED, none),
+		field("description", "description", Warning, st.Description, fieldOrigin(st.Description, none)),
+		field("card_list", "card-list", Warning, st.CardList, none),
+		field("technical.bodies", "bodies", Warning, t.Bodies, none),
+		field("technical.developers", "developers", Warning, t.Developers, none),
+		field("technical.council", "council", Warning, t.Council, decisionOrigin(t.Council)),
+		field("technical.national_body", "national-body", Warning, t.NationalBody, decisionOrigin(t.NationalBody)),
+		field("technical.version", "version", Warning,
 			struct {
 				V string
 				T *kasip.Field
-			}{t.Version, t.VersionText}, fieldOrigin(t.VersionText, none)},
-		required{"technical.review_date", "the planned review date", "a date such as 05.11.2026", Warning,
+			}{t.Version, t.VersionText}, fieldOrigin(t.VersionText, none)),
+		field("technical.review_date", "review-date", Warning,
 			struct {
 				V string
 				T *kasip.Field
-			}{t.ReviewDate, t.ReviewDateText}, fieldOrigin(t.ReviewDateText, none)},
-	)
+			}{t.ReviewDate, t.ReviewDateText}, fieldOrigin(t.ReviewDateText, none)),
+	}
+}
+
+// cardField names a field of card i: "card 2 "Title": <what.name>".
+func cardField(st *kasip.Standard, i int, path, name string, sev Severity, value any, o kasip.Origin) required {
+	what := kasip.Message{Key: "what.in-card", Args: kasip.Args{"card": cardName(st, i), "field": termArg("what." + name)}}
+	return required{path, what, "expect." + name, sev, value, o}
 }
 
 // cardFields lists what card i must fill, down to its functions and skills.
@@ -91,22 +106,22 @@ func cardFields(st *kasip.Standard, i int) []required {
 	p := fmt.Sprintf("cards[%d]", i)
 	o := c.Origin
 	q := []required{
-		{p + ".title", "the title of card " + fmt.Sprint(i+1), "the name of the profession", Error, c.Title, o},
-		{p + ".level", cardName(st, i) + ": the qualification level", "a level of the sectoral framework from 1 to 8", Warning, c.Level, o},
-		{p + ".education", cardName(st, i) + ": the education requirements", "the level of education and the specialities", Warning, c.Education, listOrigin(c.Education, o)},
-		{p + ".functions", cardName(st, i) + ": the labour functions", "at least one labour function with its description", Error, c.Functions, o},
+		{p + ".title", kasip.Message{Key: "what.card-title", Args: kasip.Args{"n": numArg(i + 1)}}, "expect.card-title", Error, c.Title, o},
+		cardField(st, i, p+".level", "level", Warning, c.Level, o),
+		cardField(st, i, p+".education", "education", Warning, c.Education, listOrigin(c.Education, o)),
+		cardField(st, i, p+".functions", "functions", Error, c.Functions, o),
 	}
 	if isKZ(st) {
 		q = append(q,
-			required{p + ".codes", cardName(st, i) + ": the occupation codes", "the code of the occupation and of its group in the national classifier", Warning,
+			cardField(st, i, p+".codes", "occupation-codes", Warning,
 				struct {
 					C          []string
 					Occ, Group string
-				}{c.Codes, c.OccupationCode, c.GroupCode}, o},
-			required{p + ".experience", cardName(st, i) + ": the work experience requirements", "the experience required, or an explicit statement that none is", Warning, c.Experience, listOrigin(c.Experience, o)},
-			required{p + ".purpose", cardName(st, i) + ": the main purpose of the activity", "what the profession is for", Warning, c.Purpose, listOrigin(c.Purpose, o)},
-			required{p + ".function_list", cardName(st, i) + ": the list of labour functions", "the mandatory and additional labour functions", Warning, c.FunctionList, o},
-			required{p + ".competencies", cardName(st, i) + ": the personal competencies", "the personal qualities the profession requires", Warning, c.Competencies, listOrigin(c.Competencies, o)},
+				}{c.Codes, c.OccupationCode, c.GroupCode}, o),
+			cardField(st, i, p+".experience", "experience", Warning, c.Experience, listOrigin(c.Experience, o)),
+			cardField(st, i, p+".purpose", "card-purpose", Warning, c.Purpose, listOrigin(c.Purpose, o)),
+			cardField(st, i, p+".function_list", "function-list", Warning, c.FunctionList, o),
+			cardField(st, i, p+".competencies", "competencies", Warning, c.Competencies, listOrigin(c.Competencies, o)),
 		)
 	}
 	for j := range c.Functions {
@@ -115,19 +130,29 @@ func cardFields(st *kasip.Standard, i int) []required {
 	return q
 }
 
+// functionField names a field of function j of card i, or of its skill k+1
+// when k >= 0.
+func functionField(st *kasip.Standard, i, j, k int, path, name string, sev Severity, value any, o kasip.Origin) required {
+	args := kasip.Args{"card": cardName(st, i), "function": numArg(j + 1), "field": termArg("what." + name)}
+	key := "what.in-function"
+	if k >= 0 {
+		key, args["skill"] = "what.in-skill", numArg(k+1)
+	}
+	return required{path, kasip.Message{Key: key, Args: args}, "expect." + name, sev, value, o}
+}
+
 func functionFields(st *kasip.Standard, i, j int) []required {
 	f := &st.Cards[i].Functions[j]
 	p := fmt.Sprintf("cards[%d].functions[%d]", i, j)
-	name := fmt.Sprintf("%s, labour function %d", cardName(st, i), j+1)
-	q := []required{{p + ".title", name + ": the title", "the name of the labour function", Error, f.Title, f.Origin}}
+	q := []required{functionField(st, i, j, -1, p+".title", "function-title", Error, f.Title, f.Origin)}
 	if !isKZ(st) {
-		return append(q, required{p, name + ": the labour actions, abilities and knowledge", "what the function requires", Warning,
-			struct{ A, B, C []kasip.Item }{f.Actions, f.Abilities, f.Knowledge}, f.Origin})
+		return append(q, functionField(st, i, j, -1, p, "function-content", Warning,
+			struct{ A, B, C []kasip.Item }{f.Actions, f.Abilities, f.Knowledge}, f.Origin))
 	}
-	q = append(q, required{p + ".skills", name + ": the skills", "at least one skill (\"Дағды\") with its abilities and knowledge", Warning, f.Skills, f.Origin})
+	q = append(q, functionField(st, i, j, -1, p+".skills", "skills", Warning, f.Skills, f.Origin))
 	for k := range f.Skills {
 		s := &f.Skills[k]
-		q = append(q, required{fmt.Sprintf("%s.skills[%d].title", p, k), fmt.Sprintf("%s, skill %d: the title", name, k+1), "the name of the skill", Warning, s.Title, s.Origin})
+		q = append(q, functionField(st, i, j, k, fmt.Sprintf("%s.skills[%d].title", p, k), "skill-title", Warning, s.Title, s.Origin))
 	}
 	return q
 }
@@ -136,12 +161,12 @@ func functionFields(st *kasip.Standard, i, j int) []required {
 const nameMax = 48
 
 // cardName names card i for messages: its number and title.
-func cardName(st *kasip.Standard, i int) string {
+func cardName(st *kasip.Standard, i int) kasip.Arg {
 	t := st.Cards[i].Title.Best(st.Languages...)
 	if isBlank(t) {
-		return fmt.Sprintf("card %d", i+1)
+		return msgArg("name.card-untitled", kasip.Args{"n": numArg(i + 1)})
 	}
-	return fmt.Sprintf("card %d %s", i+1, quoteN(t, nameMax))
+	return msgArg("name.card", kasip.Args{"n": numArg(i + 1), "title": nameArg(t)})
 }
 
 func fieldOrigin(f *kasip.Field, fallback kasip.Origin) kasip.Origin {

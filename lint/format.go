@@ -6,24 +6,31 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/kasip/kasip"
 )
 
-// Text writes findings for people, one a line in the form compilers use, so
-// that editors can jump to the place:
+// Text writes findings for people in lang, one a line in the form compilers
+// use, so that editors can jump to the place, with the standard's code (a
+// file may hold several):
 //
-//	004_0389e6b855ff2fb2.txt:91: error: the passport lists … [card-list-mismatch] (card_list[0].level)
+//	004_0389e6b855ff2fb2.txt:91: error: M84120: the passport lists … [card-list-mismatch] (card_list[0].level)
 //
-// and a summary line.
-func Text(w io.Writer, fs []Finding) error {
+// and a summary line. The messages are rendered anew in lang.
+func Text(w io.Writer, fs []Finding, lang string) error {
 	b := bufio.NewWriter(w)
 	for _, f := range fs {
-		fmt.Fprintf(b, "%s: %s: %s [%s]", location(f.Source), f.Severity, f.Message, f.Rule)
+		fmt.Fprintf(b, "%s: %s: ", location(f.Source), SeverityName(f.Severity, lang))
+		if f.Standard != "" {
+			b.WriteString(f.Standard + ": ")
+		}
+		fmt.Fprintf(b, "%s [%s]", Render(lang, f.Key, f.Args), f.Rule)
 		if f.Path != "" {
 			fmt.Fprintf(b, " (%s)", f.Path)
 		}
 		b.WriteByte('\n')
 	}
-	b.WriteString(Summary(fs) + "\n")
+	b.WriteString(Summary(fs, lang) + "\n")
 	return b.Flush()
 }
 
@@ -42,24 +49,18 @@ func location(s SourceRef) string {
 	return loc
 }
 
-// Summary counts findings by severity: "3 findings: 1 error, 2 warnings, 0 info".
-func Summary(fs []Finding) string {
+// Summary counts findings by severity in lang: "3 findings: 1 error, 2
+// warnings, 0 info".
+func Summary(fs []Finding, lang string) string {
 	if len(fs) == 0 {
-		return "no findings"
+		return Render(lang, "summary.none", nil)
 	}
 	n := map[Severity]int{}
 	for _, f := range fs {
 		n[f.Severity]++
 	}
-	return fmt.Sprintf("%s: %s, %s, %d info", plural(len(fs), "finding"),
-		plural(n[Error], "error"), plural(n[Warning], "warning"), n[Info])
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return Render(lang, "summary.counts", kasip.Args{"findings": numArg(len(fs)),
+		"errors": numArg(n[Error]), "warnings": numArg(n[Warning]), "info": numArg(n[Info])})
 }
 
 // JSON writes findings as an indented JSON array, [] when there are none:
@@ -69,6 +70,7 @@ func JSON(w io.Writer, fs []Finding) error {
 	if fs == nil {
 		fs = []Finding{}
 	}
+
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -46,15 +45,13 @@ var (
 	reKazakhYear  = regexp.MustCompile(`\d\s*(ж\.)`)
 )
 
-var langNames = map[string]string{"kk": "Kazakh", "ru": "Russian", "en": "English"}
-
 // checkMixedLanguage reports Kazakh texts holding Russian words and Russian
 // texts holding Kazakh words. Labels in the other language are seen only by
 // the reader, which leaves notes for them.
 func checkMixedLanguage(st *kasip.Standard, _ Options) []Finding {
 	r := newReport(st, "mixed-language", Warning)
 	for _, t := range texts(st) {
-		var found []string
+		var found []kasip.Message
 		switch t.Lang {
 		case "kk":
 			found = markersIn(t.Value, russianMarkers, reRussianYear, "ж.")
@@ -64,9 +61,7 @@ func checkMixedLanguage(st *kasip.Standard, _ Options) []Finding {
 			continue
 		}
 		if len(found) > 0 {
-			other := map[string]string{"kk": "Russian", "ru": "Kazakh"}[t.Lang]
-			r.add(Warning, t.Path, t.Origin, "%s text %s contains %s: %s; expected %s throughout",
-				langNames[t.Lang], quote(t.Value), other, joinSpots(found), langNames[t.Lang])
+			r.add(Warning, t.Path, t.Origin, "mixed-language."+t.Lang+"-text", kasip.Args{"text": quoteArg(t.Value), "words": listArg(found)})
 		}
 	}
 	return r.done()
@@ -75,8 +70,8 @@ func checkMixedLanguage(st *kasip.Standard, _ Options) []Finding {
 // markersIn returns the marker words of s, each with its equivalent.
 // Abbreviations (upper case) and one-letter words match in case: "И." is an
 // initial, "и" the conjunction.
-func markersIn(s string, markers map[string]string, year *regexp.Regexp, yearFix string) []string {
-	var found []string
+func markersIn(s string, markers map[string]string, year *regexp.Regexp, yearFix string) []kasip.Message {
+	var found []kasip.Message
 	for _, w := range letterRuns(s) {
 		key := w
 		if len([]rune(w)) > 1 && strings.ToUpper(w) != w {
@@ -92,13 +87,13 @@ func markersIn(s string, markers map[string]string, year *regexp.Regexp, yearFix
 	return found
 }
 
-func appendMarker(found []string, w, fix string) []string {
-	d := quote(w)
+func appendMarker(found []kasip.Message, w, fix string) []kasip.Message {
+	m := kasip.Message{Key: "marker.word", Args: kasip.Args{"word": quoteArg(w)}}
 	if fix != "" {
-		d = fmt.Sprintf("%s (%s)", d, quote(fix))
+		m = kasip.Message{Key: "marker.instead", Args: kasip.Args{"word": quoteArg(w), "fix": quoteArg(fix)}}
 	}
-	if !slices.Contains(found, d) {
-		found = append(found, d)
+	if !slices.ContainsFunc(found, func(f kasip.Message) bool { return sameMessage(f, m) }) {
+		found = append(found, m)
 	}
 	return found
 }

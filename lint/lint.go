@@ -27,13 +27,18 @@ const (
 	Info    Severity = "info"
 )
 
-// Finding is one defect found in a standard.
+// Finding is one defect found in a standard. What it says is Key with Args,
+// for lint's catalogue; Message is that rendered in the language Check was
+// asked for (Localize renders it in another).
 type Finding struct {
-	Rule     string    `json:"rule"`
-	Severity Severity  `json:"severity"`
-	Message  string    `json:"message"`
-	Path     string    `json:"path"` // where in the model, in JSON terms: "cards[0].functions[2].title"
-	Source   SourceRef `json:"source"`
+	Rule     string     `json:"rule"`
+	Severity Severity   `json:"severity"`
+	Standard string     `json:"standard"` // the standard's code: a file may hold several
+	Key      string     `json:"key"`
+	Args     kasip.Args `json:"args"`
+	Message  string     `json:"message"`
+	Path     string     `json:"path"` // where in the model, in JSON terms: "cards[0].functions[2].title"
+	Source   SourceRef  `json:"source"`
 }
 
 // SourceRef is where in the source document a finding points.
@@ -48,35 +53,38 @@ type Options struct {
 	// Today is the date date rules compare with; the zero time means the
 	// current date. Tests and reproducible runs set it.
 	Today time.Time
+	// Lang is the language of the messages: kk, ru or en (the default).
+	Lang string
 }
 
 // Rule is one check. Severity is the severity of the rule's usual finding;
 // some rules report milder or graver findings too (docs/lint.md says which).
+// What a rule checks is the catalogue's "rule.<ID>" (RuleSummary).
 type Rule struct {
 	ID       string
 	Severity Severity
-	Summary  string
 	Check    func(*kasip.Standard, Options) []Finding
 }
 
 // Rules lists every rule, in the order docs/lint.md documents them.
 var Rules = []Rule{
-	{"empty-section", Warning, "a required section or field is missing, empty or only \"-\"", checkEmpty},
-	{"function-list-mismatch", Error, "a card's list of labour functions disagrees with the functions described", checkFunctionList},
-	{"card-list-mismatch", Error, "the passport's list of cards disagrees with the cards (count, title, level)", checkCardList},
-	{"skill-without-content", Error, "a skill has no abilities or no knowledge", checkSkillContent},
-	{"duplicate-title", Warning, "the same function or skill title twice in a card", checkDuplicates},
-	{"oked-inconsistent", Error, "OKED entries contradict each other, the classification or the standard's code", checkOKED},
-	{"review-overdue", Error, "the planned review or update date has passed (warning: it is near)", checkReview},
-	{"mixed-script", Warning, "a code or word mixes Latin and Cyrillic letters", checkMixedScript},
-	{"glued-words", Warning, "words run together", checkGlued},
-	{"numbering", Warning, "gaps, repeats or a wrong start in a numbered list", checkNumbering},
-	{"unsplit-list", Warning, "a list whose items could not be separated reliably", checkUnsplit},
-	{"mixed-language", Warning, "labels or values in a language other than the document's", checkMixedLanguage},
+	{"empty-section", Warning, checkEmpty},
+	{"function-list-mismatch", Error, checkFunctionList},
+	{"card-list-mismatch", Error, checkCardList},
+	{"skill-without-content", Error, checkSkillContent},
+	{"duplicate-title", Warning, checkDuplicates},
+	{"oked-inconsistent", Error, checkOKED},
+	{"review-overdue", Error, checkReview},
+	{"mixed-script", Warning, checkMixedScript},
+	{"glued-words", Warning, checkGlued},
+	{"numbering", Warning, checkNumbering},
+	{"unsplit-list", Warning, checkUnsplit},
+	{"mixed-language", Warning, checkMixedLanguage},
 }
 
 // Check runs every rule on st and returns the findings sorted by source file
-// and line, then rule, path and message, so that output is deterministic.
+// and line, then rule, path and message key, so that output is deterministic
+// and the same in every language.
 func Check(st *kasip.Standard, opt Options) []Finding {
 	if st == nil {
 		return nil
@@ -85,11 +93,18 @@ func Check(st *kasip.Standard, opt Options) []Finding {
 	for _, r := range Rules {
 		out = append(out, r.Check(st, opt)...)
 	}
+	for i := range out {
+		out[i].Standard = st.Code
+		if out[i].Args == nil {
+			out[i].Args = kasip.Args{} // {} in JSON, not null
+		}
+	}
 	Sort(out)
+	Localize(out, opt.Lang)
 	return out
 }
 
-// Sort orders findings by source file, line, rule, path and message.
+// Sort orders findings by source file, line, rule, path and message key.
 func Sort(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
@@ -97,7 +112,7 @@ func Sort(fs []Finding) {
 			cmp.Compare(a.Source.Line, b.Source.Line),
 			cmp.Compare(a.Rule, b.Rule),
 			cmp.Compare(a.Path, b.Path),
-			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(a.Key, b.Key),
 		)
 	})
 }

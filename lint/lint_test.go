@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -90,6 +91,7 @@ func lintRule(t *testing.T, id string, st *kasip.Standard) []Finding {
 	for _, r := range Rules {
 		if r.ID == id {
 			fs := r.Check(st, Options{Today: today})
+			Localize(fs, "en")
 			for _, f := range fs {
 				if f.Rule != id {
 					t.Errorf("rule %s reported a finding under %s: %+v", id, f.Rule, f)
@@ -116,7 +118,7 @@ func TestRuleIDs(t *testing.T) {
 	var got []string
 	for _, r := range Rules {
 		got = append(got, r.ID)
-		if r.Summary == "" || r.Check == nil || (r.Severity != Error && r.Severity != Warning && r.Severity != Info) {
+		if RuleSummary(r.ID, "en") == "rule."+r.ID || r.Check == nil || (r.Severity != Error && r.Severity != Warning && r.Severity != Info) {
 			t.Errorf("rule %s is incomplete: %+v", r.ID, r)
 		}
 	}
@@ -476,7 +478,7 @@ func TestCheckSortsFindings(t *testing.T) {
 	st.Technical.ReviewDate = "2020-01-01"         // line 111
 	a := Check(st, Options{Today: today})
 	b := Check(st, Options{Today: today})
-	if !slices.Equal(a, b) {
+	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two runs differ")
 	}
 	var lines []int
@@ -493,11 +495,14 @@ func TestCheckSortsFindings(t *testing.T) {
 
 func TestQuoteShortens(t *testing.T) {
 	long := strings.Repeat("сөз ", 40)
-	q := quote(long)
+	q := quoteIn("en", long)
 	if n := len([]rune(q)); n != quoteMax+2 || !strings.HasSuffix(q, "…\"") {
 		t.Errorf("quote gave %d runes: %s", n, q)
 	}
-	if got := quote("  a \n b "); got != `"a b"` {
+	if got := quoteIn("en", "  a \n b "); got != `"a b"` {
 		t.Errorf("quote collapses space: got %s", got)
+	}
+	if got := quoteIn("kk", "a"); got != "«a»" {
+		t.Errorf("Kazakh quote = %s, want «a»", got)
 	}
 }

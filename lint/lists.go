@@ -68,8 +68,9 @@ func (r *report) sequence(l listAt, indexes []int, cont int) {
 	prev := 0
 	for _, i := range indexes {
 		e := l.Items.Index(i)
-		if msg := seqProblem(prev, numberOf(e), cont); msg != "" {
-			r.add(Warning, idx(l.Path, i), originOf(e), "%s %s: %s", itemWord(l.Path), quoteN(labelOf(e, r.st.Languages), 60), msg)
+		if key, args := seqProblem(prev, numberOf(e), cont); key != "" {
+			r.add(Warning, idx(l.Path, i), originOf(e), "numbering.item", kasip.Args{"item": termArg(itemWord(l.Path)),
+				"label": shortArg(labelOf(e, r.st.Languages), 60), "problem": msgArg(key, args)})
 		}
 		if n := numberOf(e); n > 0 {
 			prev = n
@@ -79,47 +80,33 @@ func (r *report) sequence(l listAt, indexes []int, cont int) {
 	}
 }
 
-// seqProblem describes what is wrong with number n after prev (0: n is the
-// first), or returns "".
-func seqProblem(prev, n, cont int) string {
+// seqProblem says what is wrong with number n after prev (0: n is the
+// first), as a message key and arguments, or returns "".
+func seqProblem(prev, n, cont int) (string, kasip.Args) {
 	switch {
 	case n == 0:
-		return fmt.Sprintf("has no number while the other items of the list are numbered; expected %d", prev+1)
+		return "numbering.unnumbered", kasip.Args{"want": numArg(prev + 1)}
 	case prev == 0 && n != 1 && n != cont:
-		return fmt.Sprintf("the list starts at %d; expected 1", n)
+		return "numbering.start", kasip.Args{"n": numArg(n)}
 	case prev > 0 && n == prev:
-		return fmt.Sprintf("number %d is repeated; expected %d", n, prev+1)
+		return "numbering.repeated", kasip.Args{"n": numArg(n), "want": numArg(prev + 1)}
 	case prev > 0 && n < prev:
-		return fmt.Sprintf("number %d comes after %d; expected %d", n, prev, prev+1)
+		return "numbering.back", kasip.Args{"n": numArg(n), "prev": numArg(prev), "want": numArg(prev + 1)}
 	case prev > 0 && n == prev+2:
-		return fmt.Sprintf("numbered %d after %d: number %d is missing", n, prev, prev+1)
+		return "numbering.gap", kasip.Args{"n": numArg(n), "prev": numArg(prev), "want": numArg(prev + 1)}
 	case prev > 0 && n > prev+2:
-		return fmt.Sprintf("numbered %d after %d: numbers %d–%d are missing", n, prev, prev+1, n-1)
+		return "numbering.gaps", kasip.Args{"n": numArg(n), "prev": numArg(prev), "want": numArg(prev + 1), "last": numArg(n - 1)}
 	}
-	return ""
+	return "", nil
 }
 
-// itemWord names an item of the list at path for messages.
+// itemWord is the catalogue key naming an item of the list at path.
 func itemWord(path string) string {
-	switch lastName(path) {
-	case "abilities":
-		return "ability"
-	case "knowledge":
-		return "knowledge item"
-	case "terms":
-		return "term"
-	case "abbreviations":
-		return "abbreviation"
-	case "card_list":
-		return "card list entry"
-	case "function_list":
-		return "function list entry"
-	case "functions":
-		return "labour function"
-	case "skills":
-		return "skill"
+	switch name := lastName(path); name {
+	case "abilities", "knowledge", "terms", "abbreviations", "card_list", "function_list", "functions", "skills":
+		return "item." + name
 	}
-	return "item"
+	return "item.item"
 }
 
 // reMarker finds list numbers inside a text: "…;2. Еңбек", "…білу.6. Оқыту",
@@ -160,8 +147,8 @@ func (r *report) innerNumbers(l listAt, i int) {
 		if at < 0 {
 			continue
 		}
-		r.add(Warning, idx(l.Path, i), originOf(e), "%s %s holds the start of another numbered item at %s; expected the items split at each number",
-			itemWord(l.Path), quoteN(t, 60), quoteN(t[at:], 40))
+		r.add(Warning, idx(l.Path, i), originOf(e), "unsplit.inner", kasip.Args{"item": termArg(itemWord(l.Path)),
+			"text": shortArg(t, 60), "at": shortArg(t[at:], 40)})
 		return
 	}
 }
@@ -201,7 +188,6 @@ func (r *report) runOn(i int) {
 	if len(words) < minRunWords || strings.ContainsAny(s, ",;.•·") {
 		return
 	}
-	r.add(Warning, fmt.Sprintf("cards[%d].competencies", i), c.Competencies[0].Origin,
-		"%s: the personal competencies are one run of %d words without separators: %s; expected the competencies separated by commas, semicolons or numbers",
-		cardName(r.st, i), len(words), quoteN(s, 60))
+	r.add(Warning, fmt.Sprintf("cards[%d].competencies", i), c.Competencies[0].Origin, "unsplit.run-on",
+		kasip.Args{"card": cardName(r.st, i), "words": numArg(len(words)), "text": shortArg(s, 60)})
 }

@@ -31,21 +31,55 @@ var sections = func() map[int]string {
 	return m
 }()
 
-// depthNames are the OKED levels by the number of digits of a code.
-var depthNames = map[int]string{0: "section", 2: "division", 3: "group", 4: "class", 5: "subclass"}
+// depthNames are the levels of the model (NACE's names) by the number of
+// digits of a code. OKVED2 has a sixth digit (62.01.11), which the model
+// counts as a subclass too.
+var depthNames = map[int]string{0: "section", 2: "division", 3: "group", 4: "class", 5: "subclass", 6: "subclass"}
 
-// reOKED matches an OKED code: a section letter, and/or digits as written in
-// Kazakh standards (55, 55.1, 55.10, 55.10.1) or run together (55101).
-var reOKED = regexp.MustCompile(`^([A-U])?\s*(\d{2}(?:\.?\d{1,2}(?:\.?\d)?)?)?$`)
+// classifier is the classification of economic activities a family uses:
+// the Kazakh OKED (ЭҚЖЖ) or the Russian OKVED2, identical to NACE Rev. 2 down
+// to the class and to each other in sections and divisions.
+type classifier struct {
+	term    string         // catalogue key of its name
+	re      *regexp.Regexp // a well-formed code
+	example string         // the forms it writes, for messages
+	okved   bool           // levels named as OKVED2 names them (раздел, класс, подкласс, группа, подгруппа, вид)
+}
+
+// level is the catalogue key naming the level of a code of n digits (0: a
+// section letter) in this classifier's own terms.
+func (cl classifier) level(n int) string {
+	if cl.okved {
+		return fmt.Sprintf("okved2.level.%d", n)
+	}
+	return "level." + depthNames[n]
+}
+
+var (
+	// OKED codes as Kazakh standards write them (55, 55.1, 55.10, 55.10.1)
+	// or run together (55101), with or without a section letter.
+	okedKZ = classifier{"classifier.oked", regexp.MustCompile(`^([A-U])?\s*(\d{2}(?:\.?\d{1,2}(?:\.?\d)?)?)?$`), "55, 55.1, 55.10, 55.10.1", false}
+	// OKVED2 codes as the register writes them: NN, NN.N, NN.NN, NN.NN.N,
+	// NN.NN.NN, or a section letter.
+	okved2 = classifier{"classifier.okved2", regexp.MustCompile(`^([A-U])?\s*(\d{2}(?:\.\d(?:\d(?:\.\d{1,2})?)?)?)?$`), "62, 62.0, 62.01, 62.01.1, 62.01.11", true}
+)
+
+// activities is the classifier of st's family.
+func activities(st *kasip.Standard) classifier {
+	if isKZ(st) {
+		return okedKZ
+	}
+	return okved2
+}
 
 type okedCode struct {
 	letter string // section letter written with the code, if any
 	digits string // digits without dots: "55101"
 }
 
-func parseOKED(code string) (okedCode, bool) {
+func (cl classifier) parse(code string) (okedCode, bool) {
 	c, _ := kasip.NormalizeCode(code)
-	m := reOKED.FindStringSubmatch(strings.ToUpper(c))
+	m := cl.re.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(c)))
 	if m == nil || (m[1] == "" && m[2] == "") {
 		return okedCode{}, false
 	}
@@ -54,13 +88,17 @@ func parseOKED(code string) (okedCode, bool) {
 
 func (c okedCode) division() int { d, _ := strconv.Atoi(c.digits[:2]); return d }
 
-// checkOKED checks the OKED entries against the classification and each
-// other, and the standard's code against them.
+// checkOKED checks the classifier entries against the classification and
+// each other, the standard's code against them, and for the Russian
+// register the OKZ codes of the occupations.
 func checkOKED(st *kasip.Standard, _ Options) []Finding {
 	r := newReport(st, "oked-inconsistent", Error)
-	r.okedEntries()
+	cl := activities(st)
+	r.okedEntries(cl)
 	if isKZ(st) {
 		r.standardCode()
+	} else {
+		r.okzCodes()
 	}
 	return r.done()
 }
@@ -68,27 +106,29 @@ func checkOKED(st *kasip.Standard, _ Options) []Finding {
 // okedEntries walks the entries in order, as the passport lists them: a
 // section, then its division, group, class and subclass, each under the
 // one before it.
-func (r *report) okedEntries() {
+func (r *report) okedEntries(cl classifier) {
 	section, sectionAt := "", -1
 	var above []string // digits of the entries since the section, in order
 	for j, e := range r.st.OKED {
 		p := idx("oked", j)
-		c, ok := parseOKED(e.Code)
+		c, ok := cl.parse(e.Code)
 		if !ok {
-			r.add(Error, p, e.Origin, "OKED entry %s is not an OKED code; expected a section letter (A–U) or digits such as 55, 55.1, 55.10, 55.10.1", quote(e.Code))
+			r.add(Error, p, e.Origin, "oked.not-code", kasip.Args{"classifier": termArg(cl.term), "code": quoteArg(e.Code), "forms": codeArg(cl.example),
+				"section_level": termArg(cl.level(0))})
 			continue
 		}
-		r.okedLevel(p, e, c)
+		r.okedLevel(p, e, c, cl)
 		if c.digits == "" {
 			section, sectionAt, above = c.letter, j, nil
 			continue
 		}
 		// A division is checked against its section; a group, class or
 		// subclass only against the code above it, so that one misplaced
-		// division gives one finding, not one per line below it.
+		// division gives one finding, not one per line below it. The
+		// register lists OKVED2 codes side by side, not as a hierarchy.
 		if len(c.digits) == 2 || !isKZ(r.st) || !hasShorter(above, c.digits) {
-			r.okedDivision(p, e, c, section, sectionAt)
-		} else if !r.okedParent(p, e, c, above) {
+			r.okedDivision(p, e, c, cl, section, sectionAt)
+		} else if !r.okedParent(p, e, c, cl, above) {
 			continue // compare what follows with the entries that fit
 		}
 		above = append(above, c.digits)
@@ -96,33 +136,40 @@ func (r *report) okedEntries() {
 }
 
 // okedLevel reports an entry whose stated level does not fit its code.
-func (r *report) okedLevel(p string, e kasip.OKEDEntry, c okedCode) {
+func (r *report) okedLevel(p string, e kasip.OKEDEntry, c okedCode, cl classifier) {
 	want := depthNames[len(c.digits)]
 	if e.Level != "" && want != "" && e.Level != want {
-		r.add(Error, p+".level", e.Origin, "OKED entry %s is given as a %s, but a code of this form is a %s", quote(e.Code), e.Level, want)
+		r.add(Error, p+".level", e.Origin, "oked.level", kasip.Args{"classifier": termArg(cl.term), "code": quoteArg(e.Code),
+			"given": termArg("level." + e.Level), "want": termArg("level." + want)})
 	}
 }
 
 // okedDivision reports a division that does not exist or that belongs to
 // another section than the one it is listed under.
-func (r *report) okedDivision(p string, e kasip.OKEDEntry, c okedCode, section string, sectionAt int) {
+func (r *report) okedDivision(p string, e kasip.OKEDEntry, c okedCode, cl classifier, section string, sectionAt int) {
 	d := c.division()
 	want, ok := sections[d]
+	args := kasip.Args{"classifier": termArg(cl.term), "code": quoteArg(e.Code), "division": codeArg(fmt.Sprintf("%02d", d)), "level": termArg(cl.level(2))}
+	if !ok {
+		r.add(Error, p, e.Origin, "oked.no-division", args)
+		return
+	}
+	args["want"], args["section_level"] = codeArg(want), termArg(cl.level(0))
 	switch {
-	case !ok:
-		r.add(Error, p, e.Origin, "OKED entry %s: division %02d does not exist in OKED; expected a division of the classification", quote(e.Code), d)
 	case c.letter != "" && c.letter != want:
-		r.add(Error, p, e.Origin, "OKED entry %s: division %02d belongs to section %s, not %s", quote(e.Code), d, want, c.letter)
+		args["letter"] = codeArg(c.letter)
+		r.add(Error, p, e.Origin, "oked.letter", args)
 	case section != "" && section != want:
-		r.add(Error, p, e.Origin, "OKED entry %s %s is listed under section %s (oked[%d]), but division %02d belongs to section %s; expected section %s or another division",
-			e.Code, quoteN(r.text(e.Title), nameMax), section, sectionAt, d, want, want)
+		args["code"], args["title"] = codeArg(e.Code), nameArg(r.text(e.Title))
+		args["section"], args["at"] = codeArg(section), codeArg(idx("oked", sectionAt))
+		r.add(Error, p, e.Origin, "oked.section", args)
 	}
 }
 
 // okedParent reports a group, class or subclass whose code does not extend
 // the nearest shorter code above it: the hierarchy is broken. It returns
 // whether the entry fits.
-func (r *report) okedParent(p string, e kasip.OKEDEntry, c okedCode, above []string) bool {
+func (r *report) okedParent(p string, e kasip.OKEDEntry, c okedCode, cl classifier, above []string) bool {
 	for k := len(above) - 1; k >= 0; k-- {
 		a := above[k]
 		if len(a) >= len(c.digits) {
@@ -131,8 +178,9 @@ func (r *report) okedParent(p string, e kasip.OKEDEntry, c okedCode, above []str
 		if strings.HasPrefix(c.digits, a) {
 			return true
 		}
-		r.add(Error, p, e.Origin, "OKED %s %s is listed under %s %s, which it does not belong to; expected it under %s %s",
-			depthNames[len(c.digits)], dotted(c.digits), depthNames[len(a)], dotted(a), depthNames[len(a)], dotted(c.digits[:len(a)]))
+		r.add(Error, p, e.Origin, "oked.parent", kasip.Args{"classifier": termArg(cl.term),
+			"level": termArg(cl.level(len(c.digits))), "code": codeArg(dotted(c.digits)),
+			"parent_level": termArg(cl.level(len(a))), "parent": codeArg(dotted(a)), "want": codeArg(dotted(c.digits[:len(a)]))})
 		return false
 	}
 	return true
@@ -142,7 +190,7 @@ func hasShorter(above []string, digits string) bool {
 	return slices.ContainsFunc(above, func(a string) bool { return len(a) < len(digits) })
 }
 
-// dotted writes OKED digits the way Kazakh standards do: 55.10.1.
+// dotted writes classifier digits the way both families do: 55.10.1, 62.01.11.
 func dotted(d string) string {
 	switch {
 	case len(d) <= 2:
@@ -166,14 +214,14 @@ func (r *report) standardCode() {
 	}
 	letter := m[1]
 	d, _ := strconv.Atoi(m[2])
-	code := quote(r.st.Code)
+	args := kasip.Args{"code": quoteArg(r.st.Code), "division": codeArg(fmt.Sprintf("%02d", d))}
 	if want, ok := sections[d]; !ok {
-		r.add(Error, "code", kasip.Origin{}, "the standard's code %s starts with division %02d, which does not exist in OKED", code, d)
+		r.add(Error, "code", kasip.Origin{}, "oked.code-no-division", args)
 	} else if want != letter {
-		r.add(Error, "code", kasip.Origin{}, "the standard's code %s has section letter %s, but its division %02d belongs to section %s; expected %s%s",
-			code, letter, d, want, want, r.st.Code[1:])
+		args["letter"], args["want"], args["fixed"] = codeArg(letter), codeArg(want), codeArg(want+r.st.Code[1:])
+		r.add(Error, "code", kasip.Origin{}, "oked.code-letter", args)
 	}
-	r.codeAgainstEntries(code, letter, fmt.Sprintf("%02d", d))
+	r.codeAgainstEntries(r.st.Code, letter, fmt.Sprintf("%02d", d))
 }
 
 // codeAgainstEntries reports a code whose section or division the OKED
@@ -181,7 +229,7 @@ func (r *report) standardCode() {
 func (r *report) codeAgainstEntries(code, letter, division string) {
 	var letters, divisions []string
 	for _, e := range r.st.OKED {
-		if c, ok := parseOKED(e.Code); ok {
+		if c, ok := okedKZ.parse(e.Code); ok {
 			if c.digits == "" {
 				letters = append(letters, c.letter)
 			} else {
@@ -190,10 +238,36 @@ func (r *report) codeAgainstEntries(code, letter, division string) {
 		}
 	}
 	if len(letters) > 0 && !slices.Contains(letters, letter) {
-		r.add(Error, "code", kasip.Origin{}, "the standard's code %s has section letter %s, but the OKED entries give section %s", code, letter, strings.Join(letters, ", "))
+		r.add(Error, "code", kasip.Origin{}, "oked.code-entries-section", kasip.Args{"code": quoteArg(code), "letter": codeArg(letter), "given": codeArg(strings.Join(letters, ", "))})
 	}
 	if len(divisions) > 0 && !slices.Contains(divisions, division) {
-		r.add(Error, "code", kasip.Origin{}, "the standard's code %s has division %s, but the OKED entries give division %s", code, division, strings.Join(unique(divisions), ", "))
+		r.add(Error, "code", kasip.Origin{}, "oked.code-entries-division", kasip.Args{"code": quoteArg(code), "division": codeArg(division), "given": codeArg(strings.Join(unique(divisions), ", "))})
+	}
+}
+
+// reOKZ is a code of the Russian classifier of occupations (OKZ, OK 010-2014,
+// after ISCO-08): four digits, the unit group.
+var reOKZ = regexp.MustCompile(`^\d{4}$`)
+
+// okzCodes reports OKZ codes of the standard's occupations and of its cards
+// that are not four digits.
+func (r *report) okzCodes() {
+	bad := func(path string, code string, o kasip.Origin) {
+		if c := strings.TrimSpace(code); c != "" && !reOKZ.MatchString(c) {
+			r.add(Error, path, o, "okz.not-code", kasip.Args{"classifier": termArg("classifier.okz"), "code": quoteArg(code)})
+		}
+	}
+	for j, e := range r.st.Occupations {
+		if e.System == "OKZ" || e.System == "" {
+			bad(idx("occupations", j)+".code", e.Code, e.Origin)
+		}
+	}
+	for i, c := range r.st.Cards {
+		for j, e := range c.Classifiers {
+			if e.System == "OKZ" {
+				bad(fmt.Sprintf("cards[%d].classifiers[%d].code", i, j), e.Code, e.Origin)
+			}
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -20,10 +21,11 @@ func newReport(st *kasip.Standard, rule string, sev Severity) *report {
 	return &report{st: st, rule: rule, sev: sev}
 }
 
-// add records a finding at path, pointing at origin o in the source.
-func (r *report) add(sev Severity, path string, o kasip.Origin, format string, args ...any) {
+// add records a finding at path, pointing at origin o in the source: the
+// message key of the catalogue and its arguments.
+func (r *report) add(sev Severity, path string, o kasip.Origin, key string, args kasip.Args) {
 	r.found = append(r.found, Finding{
-		Rule: r.rule, Severity: sev, Message: fmt.Sprintf(format, args...),
+		Rule: r.rule, Severity: sev, Key: key, Args: args,
 		Path: path, Source: sourceOf(r.st, o),
 	})
 }
@@ -37,7 +39,8 @@ func (r *report) done() []Finding {
 	var notes []Finding
 	for _, n := range r.st.Notes {
 		if n.Rule == r.rule {
-			notes = append(notes, Finding{Rule: r.rule, Severity: r.sev, Message: n.Message, Path: n.Path, Source: sourceOf(r.st, n.Origin)})
+			key, args := noteMessage(n)
+			notes = append(notes, Finding{Rule: r.rule, Severity: r.sev, Key: key, Args: args, Path: n.Path, Source: sourceOf(r.st, n.Origin)})
 		}
 	}
 	out := notes
@@ -47,6 +50,15 @@ func (r *report) done() []Finding {
 		}
 	}
 	return out
+}
+
+// noteMessage is what a note says. Notes stored before the reader wrote
+// keys have only an English sentence, which is shown as it stands.
+func noteMessage(n kasip.Note) (string, kasip.Args) {
+	if n.Key != "" {
+		return n.Key, n.Args
+	}
+	return "note.text", kasip.Args{"text": kasip.CodeArg(n.Message)}
 }
 
 // coveredByNote reports whether a note is about the same place as f.
@@ -76,23 +88,6 @@ func sourceOf(st *kasip.Standard, o kasip.Origin) SourceRef {
 // text returns t in the standard's own language, so messages quote what the
 // author wrote.
 func (r *report) text(t kasip.Text) string { return t.Best(r.st.Languages...) }
-
-// quoteMax is how much of a text a message quotes.
-const quoteMax = 80
-
-// quote returns s with runs of space collapsed, shortened to quoteMax
-// characters, in double quotes: enough for the author to find the place.
-func quote(s string) string { return quoteN(s, quoteMax) }
-
-// quoteN is quote with room for n characters; names of cards and functions
-// inside longer messages get less.
-func quoteN(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		s = strings.TrimSpace(string(r[:n-1])) + "…"
-	}
-	return `"` + s + `"`
-}
 
 // norm reduces a title to its words: lower case, punctuation and quotes
 // dropped, spaces collapsed. Titles that differ only in these are the same.
@@ -129,7 +124,32 @@ func blankText(t kasip.Text) bool {
 	return true
 }
 
-// isKZ reports whether st follows the Kazakh template (the default family).
-func isKZ(st *kasip.Standard) bool { return st.Family != "ru" }
+// isKZ reports whether st follows the Kazakh template rather than the
+// Russian register: its classifiers are OKED and the national classifier of
+// occupations, not OKVED2 and OKZ.
+func isKZ(st *kasip.Standard) bool { return family(st) == "kz" }
+
+// reRUCode is the shape of a Russian register standard's code: the area of
+// professional activity and a number (06.001, 25.005).
+var reRUCode = regexp.MustCompile(`^\d{2}\.\d{3}$`)
+
+// family is the standard's family as the reader set it; a model without one
+// (written by hand or by an older version) is Russian when it was read from
+// the register's XML or carries a register code, Kazakh otherwise.
+func family(st *kasip.Standard) string {
+	switch st.Family {
+	case "kz", "ru":
+		return st.Family
+	}
+	for _, src := range st.Sources {
+		if src.Format == "ru-xml" {
+			return "ru"
+		}
+	}
+	if reRUCode.MatchString(st.Code) {
+		return "ru"
+	}
+	return "kz"
+}
 
 func idx(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }

@@ -24,7 +24,7 @@ func checkReview(st *kasip.Standard, opt Options) []Finding {
 	const path = "technical.review_date"
 	switch {
 	case t.ReviewDate == "" && !isBlank(written):
-		r.add(Warning, path, o, "the planned review date %s could not be read as a date; expected DD.MM.YYYY", quote(written))
+		r.add(Warning, path, o, "review.unreadable", kasip.Args{"written": quoteArg(written)})
 	case t.ReviewDate != "":
 		r.reviewDate(path, o, t.ReviewDate, written, day(opt.Today))
 	}
@@ -34,23 +34,24 @@ func checkReview(st *kasip.Standard, opt Options) []Finding {
 func (r *report) reviewDate(path string, o kasip.Origin, iso, written string, today time.Time) {
 	d, err := time.Parse(time.DateOnly, iso)
 	if err != nil {
-		r.add(Warning, path, o, "the planned review date %s is not an ISO date; expected YYYY-MM-DD", quote(iso))
+		r.add(Warning, path, o, "review.not-iso", kasip.Args{"date": quoteArg(iso)})
 		return
 	}
-	as := iso
+	as := codeArg(iso)
 	if !isBlank(written) {
-		as = iso + " (" + quote(written) + ")"
+		as = msgArg("review.date-as-written", kasip.Args{"date": codeArg(iso), "written": quoteArg(written)})
 	}
 	days := int(d.Sub(today).Hours() / 24)
-	on := today.Format(time.DateOnly)
+	args := kasip.Args{"date": as, "today": codeArg(today.Format(time.DateOnly))}
 	switch {
 	case days < 0:
-		r.add(Error, path, o, "the planned review date %s passed %s before %s; expected the standard to be reviewed and a new date set",
-			as, plural(-days, "day"), on)
+		args["days"] = numArg(-days)
+		r.add(Error, path, o, "review.passed", args)
 	case days == 0:
-		r.add(Warning, path, o, "the planned review date %s is today (%s); the review is due", as, on)
+		r.add(Warning, path, o, "review.today", args)
 	case days <= reviewSoon:
-		r.add(Warning, path, o, "the planned review date %s is %s after %s; the review is due soon", as, plural(days, "day"), on)
+		args["days"] = numArg(days)
+		r.add(Warning, path, o, "review.soon", args)
 	}
 }
 

@@ -27,7 +27,7 @@ func checkMixedScript(st *kasip.Standard, _ Options) []Finding {
 	r.codeScripts()
 	for _, t := range texts(st) {
 		if spots := mixedSpots(t.Value); len(spots) > 0 {
-			r.add(Warning, t.Path, t.Origin, "%s", joinSpots(spots))
+			r.add(Warning, t.Path, t.Origin, "mixed-script.text", kasip.Args{"spots": listArg(spots)})
 		}
 	}
 	return r.done()
@@ -41,8 +41,7 @@ func (r *report) codeScripts() {
 		}
 		if s := v.String(); hasLookalike(s) {
 			fixed, _ := kasip.NormalizeCode(s)
-			r.add(Warning, path, o, "code %s is typed with Cyrillic %s where Latin letters belong; expected %s",
-				quote(s), lookalikes(s), quote(fixed))
+			r.add(Warning, path, o, "mixed-script.code-field", kasip.Args{"code": quoteArg(s), "letters": lookalikes(s), "fixed": quoteArg(fixed)})
 		}
 		return true
 	})
@@ -60,7 +59,7 @@ func lastName(path string) string {
 func hasLookalike(s string) bool { return strings.IndexFunc(s, kasip.IsLatinLookalike) >= 0 }
 
 // lookalikes names the Cyrillic look-alike letters of s: "letter М (U+041C)".
-func lookalikes(s string) string {
+func lookalikes(s string) kasip.Arg {
 	var seen []string
 	for _, c := range s {
 		if kasip.IsLatinLookalike(c) {
@@ -69,17 +68,18 @@ func lookalikes(s string) string {
 			}
 		}
 	}
+	key := "letters.many"
 	if len(seen) == 1 {
-		return "letter " + seen[0]
+		key = "letters.one"
 	}
-	return "letters " + strings.Join(seen, ", ")
+	return msgArg(key, kasip.Args{"list": codeArg(strings.Join(seen, ", "))})
 }
 
 // mixedSpots returns a description of each mixed-script token of s.
-func mixedSpots(s string) []string {
-	var spots []string
+func mixedSpots(s string) []kasip.Message {
+	var spots []kasip.Message
 	for _, tok := range tokens(s) {
-		if d := mixedToken(tok); d != "" && !slices.Contains(spots, d) {
+		if d, ok := mixedToken(tok); ok && !slices.ContainsFunc(spots, func(m kasip.Message) bool { return sameMessage(m, d) }) {
 			spots = append(spots, d)
 		}
 	}
@@ -91,21 +91,21 @@ func tokens(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// mixedToken describes what is wrong with a token, or returns "". A word
+// mixedToken describes what is wrong with a token, if anything. A word
 // mixes scripts when one run of letters holds both; a code (digits with
 // upper-case letters only) is wrong with any Cyrillic look-alike in it.
 // Runs glued across a digit ("ғылымдар6B02") are glued words, not mixed.
-func mixedToken(tok string) string {
+func mixedToken(tok string) (kasip.Message, bool) {
 	for _, w := range letterRuns(tok) {
 		if hasScript(w, unicode.Latin) && hasScript(w, unicode.Cyrillic) {
-			return fmt.Sprintf("%s mixes Latin and Cyrillic letters (expected %s)", quote(w), quote(oneScript(w)))
+			return kasip.Message{Key: "mixed-script.word", Args: kasip.Args{"word": quoteArg(w), "fixed": quoteArg(oneScript(w))}}, true
 		}
 	}
 	if isCodeLike(tok) && hasLookalike(tok) {
 		fixed, _ := kasip.NormalizeCode(tok)
-		return fmt.Sprintf("code %s is typed with Cyrillic %s (expected %s)", quote(tok), lookalikes(tok), quote(fixed))
+		return kasip.Message{Key: "mixed-script.code", Args: kasip.Args{"code": quoteArg(tok), "letters": lookalikes(tok), "fixed": quoteArg(fixed)}}, true
 	}
-	return ""
+	return kasip.Message{}, false
 }
 
 func letterRuns(s string) []string {
@@ -165,17 +165,6 @@ func oneScript(w string) string {
 	}, w)
 }
 
-// maxSpots is how many places of one text a message lists.
-const maxSpots = 3
-
-// joinSpots lists the first maxSpots places and says how many more there are.
-func joinSpots(spots []string) string {
-	if len(spots) <= maxSpots {
-		return strings.Join(spots, "; ")
-	}
-	return fmt.Sprintf("%s; and %d more", strings.Join(spots[:maxSpots], "; "), len(spots)-maxSpots)
-}
-
 // reGlued* find words run together in Cyrillic text. Each is narrow on
 // purpose: company names ("ҚазМұнайГаз"), abbreviations ("КазНУ", "ЖРО-ның"),
 // codes ("6B01") and Latin camel case ("iPhone", "eGov") are legitimate.
@@ -196,18 +185,19 @@ func checkGlued(st *kasip.Standard, _ Options) []Finding {
 	r := newReport(st, "glued-words", Warning)
 	for _, t := range texts(st) {
 		if spots := gluedSpots(t.Value); len(spots) > 0 {
-			r.add(Warning, t.Path, t.Origin, "words run together: %s", joinSpots(spots))
+			r.add(Warning, t.Path, t.Origin, "glued.words", kasip.Args{"spots": listArg(spots)})
 		}
 	}
 	return r.done()
 }
 
 // gluedSpots returns each glued place of s as `"AB" (expected "A B")`.
-func gluedSpots(s string) []string {
-	var spots []string
+func gluedSpots(s string) []kasip.Message {
+	var spots []kasip.Message
 	for _, tok := range tokens(s) {
 		for _, fix := range gluedFixes(tok) {
-			if d := fmt.Sprintf("%s (expected %s)", quote(tok), quote(fix)); !slices.Contains(spots, d) {
+			d := kasip.Message{Key: "glued.spot", Args: kasip.Args{"text": quoteArg(tok), "fixed": quoteArg(fix)}}
+			if !slices.ContainsFunc(spots, func(m kasip.Message) bool { return sameMessage(m, d) }) {
 				spots = append(spots, d)
 			}
 		}

@@ -152,3 +152,45 @@ func TestSeedGaps(t *testing.T) {
 		{"review-overdue", "error", "technical.review_date", 200, "", "the finding has no line: the reader sets no review_date_text (with its origin)"},
 	})
 }
+
+// TestSeedWording pins the Kazakh and Russian wording of the seeds'
+// findings: the rule's own messages and the reader's notes alike.
+func TestSeedWording(t *testing.T) {
+	for _, c := range []struct {
+		seed, lang, rule string
+		line             int
+		part             string
+	}{
+		{"004_0389e6b855ff2fb2.txt", "kk", "card-list-mismatch", 91, "паспортта 1-карточка «Орталықтың директоры (меңгерушісі) (жастарға ақ…» 7-деңгеймен көрсетілген, ал карточкада (97-жол) 6-деңгей берілген"},
+		{"004_0389e6b855ff2fb2.txt", "ru", "card-list-mismatch", 91, "в паспорте карточка 1 «Орталықтың директоры (меңгерушісі) (жастарға ақ…» указана с уровнем 7, а в карточке (строка 97) указан уровень 6"},
+		{"004_0389e6b855ff2fb2.txt", "kk", "review-overdue", 200, "жоспарлы қайта қарау күні 2026-11-05 («05.11.2026 ж.») 2026-11-22 күніне дейін 17 күн бұрын өтіп кеткен"},
+		{"004_0389e6b855ff2fb2.txt", "ru", "review-overdue", 200, "плановая дата пересмотра 2026-11-05 («05.11.2026 ж.») прошла за 17 дней до 2026-11-22"},
+		{"004_0389e6b855ff2fb2.txt", "kk", "glued-words", 113, "«Дағды 1» белгісі мәніне жабысып қалған: «Дағды 1ЖРО қызметін ұйымдастыру»"},
+		{"004_0389e6b855ff2fb2.txt", "ru", "glued-words", 113, "метка «Дағды 1» слита со значением: «Дағды 1ЖРО қызметін ұйымдастыру»"},
+		{"004_0389e6b855ff2fb2.txt", "kk", "function-list-mismatch", 164, "2-карточка «Жастармен жұмыс жөніндегі маман» 4-еңбек функциясын «Жастарға арналған жобаларды әзірлеу, іске асыру және бағалау» сипаттайды"},
+		{"004_0389e6b855ff2fb2.txt", "ru", "function-list-mismatch", 164, "(в перечне 3, описано 4)"},
+		{"004_0389e6b855ff2fb2.txt", "ru", "oked-inconsistent", 77, "запись ОКЭД 84 «Мемлекеттік басқару және қорғаныс; міндетті әле…» указана под буквой M (секция, oked[0]), но код 84 (раздел) относится к букве O"},
+		{"004_0389e6b855ff2fb2.txt", "kk", "oked-inconsistent", 77, "ЭҚЖЖ жазбасы 84"},
+		{"000_78fd8bd149563dd7.txt", "kk", "mixed-language", 21, "«Название профессионального стандарта» белгісі орыс тілінде жазылған, ал құжат қазақ тілінде жазылған"},
+		{"000_78fd8bd149563dd7.txt", "ru", "mixed-language", 21, "метка «Название профессионального стандарта» написана на русском языке, а документ — на казахском языке"},
+		{"000_78fd8bd149563dd7.txt", "ru", "unsplit-list", 67, "29 слов без разделителей; пункты не удалось разделить"},
+		{"000_78fd8bd149563dd7.txt", "kk", "unsplit-list", 67, "бөлгішсіз 29 сөз"},
+		{"000_78fd8bd149563dd7.txt", "ru", "skill-without-content", 60, "карточка 1 «Қонақтармен байланыс менеджері», трудовая функция 2, навык 1 «Келген қонақтардың тізімін күнделікті бақылау»: нет ни умений, ни знаний"},
+		{"000_78fd8bd149563dd7.txt", "kk", "skill-without-content", 60, "1-карточка «Қонақтармен байланыс менеджері», 2-еңбек функциясы, 1-дағды «Келген қонақтардың тізімін күнделікті бақылау»: машықтар да, білім де жоқ"},
+		{"000_78fd8bd149563dd7.txt", "ru", "review-overdue", 111, "прошла за 351 день до 2026-11-22"},
+	} {
+		fs := lintSeed(t, c.seed)
+		Localize(fs, c.lang)
+		if !slices.ContainsFunc(fs, func(f Finding) bool {
+			return f.Rule == c.rule && f.Source.Line == c.line && strings.Contains(f.Message, c.part)
+		}) {
+			var got []string
+			for _, f := range fs {
+				if f.Rule == c.rule && f.Source.Line == c.line {
+					got = append(got, f.Message)
+				}
+			}
+			t.Errorf("%s %s line %d in %s: no message with %q; got %q", c.seed, c.rule, c.line, c.lang, c.part, got)
+		}
+	}
+}

@@ -30,13 +30,12 @@ func (r *report) functionList(i int) {
 		p := fmt.Sprintf("cards[%d].function_list[%d]", i, j)
 		title := r.text(ref.Title)
 		if ref.Function < 0 || ref.Function >= len(c.Functions) {
-			r.add(Error, p, ref.Origin, "%s lists labour function %s, but no function with this title is described in the card; expected an \"Еңбек функциясы\" block describing it",
-				cardName(r.st, i), quote(title))
+			r.add(Error, p, ref.Origin, "function-list.undescribed", kasip.Args{"card": cardName(r.st, i), "title": quoteArg(title)})
 			continue
 		}
 		f := &c.Functions[ref.Function]
 		if prev := listed[ref.Function]; prev > 0 {
-			r.add(Warning, p, ref.Origin, "%s lists labour function %s twice (entries %d and %d of the list)", cardName(r.st, i), quote(title), prev, j+1)
+			r.add(Warning, p, ref.Origin, "function-list.twice", kasip.Args{"card": cardName(r.st, i), "title": quoteArg(title), "first": numArg(prev), "second": numArg(j + 1)})
 			continue
 		}
 		listed[ref.Function] = j + 1
@@ -44,9 +43,8 @@ func (r *report) functionList(i int) {
 	}
 	for k, f := range c.Functions {
 		if listed[k] == 0 {
-			r.add(Error, fmt.Sprintf("cards[%d].functions[%d]", i, k), f.Origin,
-				"%s describes labour function %d %s, but the card's list of labour functions does not name it; expected it in the list (%d functions listed, %d described)",
-				cardName(r.st, i), k+1, quote(r.text(f.Title)), len(c.FunctionList), len(c.Functions))
+			r.add(Error, fmt.Sprintf("cards[%d].functions[%d]", i, k), f.Origin, "function-list.unlisted", kasip.Args{"card": cardName(r.st, i),
+				"n": numArg(k + 1), "title": quoteArg(r.text(f.Title)), "listed": numArg(len(c.FunctionList)), "described": numArg(len(c.Functions))})
 		}
 	}
 }
@@ -56,20 +54,20 @@ func (r *report) functionList(i int) {
 func (r *report) compareEntry(p string, ref kasip.FunctionRef, f *kasip.Function, k int) {
 	a, b := r.text(ref.Title), r.text(f.Title)
 	if !r.sameTitle(a, b) {
-		r.add(Warning, p+".title", ref.Origin, "the list names labour function %d %s, but its description is titled %s (%s); expected the same title in both",
-			k+1, quote(a), quote(b), wordDiff(a, b, "the list", "the description"))
+		r.add(Warning, p+".title", ref.Origin, "function-list.title", kasip.Args{"n": numArg(k + 1), "listed": quoteArg(a), "described": quoteArg(b),
+			"diff": wordDiff(a, b, "diff.the-list", "diff.the-description")})
 	}
 	if ref.Mandatory != f.Mandatory {
-		r.add(Warning, p+".mandatory", ref.Origin, "labour function %s is %s in the list but %s in its description",
-			quote(b), kind(ref.Mandatory), kind(f.Mandatory))
+		r.add(Warning, p+".mandatory", ref.Origin, "function-list.kind", kasip.Args{"title": quoteArg(b),
+			"listed": termArg(kind(ref.Mandatory)), "described": termArg(kind(f.Mandatory))})
 	}
 }
 
 func kind(mandatory bool) string {
 	if mandatory {
-		return "mandatory"
+		return "kind.mandatory"
 	}
-	return "additional"
+	return "kind.additional"
 }
 
 // reAside matches a parenthesis that introduces an abbreviation:
@@ -105,21 +103,22 @@ func (r *report) expand(s string) string {
 
 // wordDiff says which words only one of two texts has, so that the author
 // sees the difference without comparing two long titles letter by letter.
-func wordDiff(a, b, nameA, nameB string) string {
+// nameA and nameB are catalogue keys naming the two places.
+func wordDiff(a, b, nameA, nameB string) kasip.Arg {
 	wa, wb := strings.Fields(norm(a)), strings.Fields(norm(b))
 	onlyA := slices.DeleteFunc(slices.Clone(wa), func(w string) bool { return slices.Contains(wb, w) })
 	onlyB := slices.DeleteFunc(slices.Clone(wb), func(w string) bool { return slices.Contains(wa, w) })
-	var parts []string
-	if len(onlyA) > 0 {
-		parts = append(parts, fmt.Sprintf("%s in %s", quoteN(strings.Join(onlyA, " "), 40), nameA))
+	wordsA := shortArg(strings.Join(onlyA, " "), 40)
+	wordsB := shortArg(strings.Join(onlyB, " "), 40)
+	switch {
+	case len(onlyA) > 0 && len(onlyB) > 0:
+		return msgArg("diff.both", kasip.Args{"a": wordsA, "in_a": termArg(nameA), "b": wordsB, "in_b": termArg(nameB)})
+	case len(onlyA) > 0:
+		return msgArg("diff.one", kasip.Args{"a": wordsA, "in_a": termArg(nameA)})
+	case len(onlyB) > 0:
+		return msgArg("diff.one", kasip.Args{"a": wordsB, "in_a": termArg(nameB)})
 	}
-	if len(onlyB) > 0 {
-		parts = append(parts, fmt.Sprintf("%s in %s", quoteN(strings.Join(onlyB, " "), 40), nameB))
-	}
-	if len(parts) == 0 {
-		return "the same words in another order"
-	}
-	return "differing words: " + strings.Join(parts, ", ")
+	return msgArg("diff.order", nil)
 }
 
 // checkCardList compares the passport's list of cards with the cards.
@@ -172,8 +171,7 @@ func (r *report) cardList(pair []int) {
 		p := idx("card_list", j)
 		i := pair[j]
 		if i < 0 {
-			r.add(Error, p, ref.Origin, "the passport lists card %s, but the standard describes no such card (%d listed, %d described); expected a profession card for it",
-				quote(r.text(ref.Title)), len(st.CardList), len(st.Cards))
+			r.add(Error, p, ref.Origin, "card-list.undescribed", kasip.Args{"title": quoteArg(r.text(ref.Title)), "listed": numArg(len(st.CardList)), "described": numArg(len(st.Cards))})
 			continue
 		}
 		used[i] = true
@@ -181,8 +179,7 @@ func (r *report) cardList(pair []int) {
 	}
 	for i, c := range st.Cards {
 		if !used[i] {
-			r.add(Error, idx("cards", i), c.Origin, "%s is not in the passport's list of cards (%d listed, %d described); expected it in the list with its level",
-				cardName(st, i), len(st.CardList), len(st.Cards))
+			r.add(Error, idx("cards", i), c.Origin, "card-list.unlisted", kasip.Args{"card": cardName(st, i), "listed": numArg(len(st.CardList)), "described": numArg(len(st.Cards))})
 		}
 	}
 }
@@ -191,12 +188,16 @@ func (r *report) compareCard(p string, ref kasip.CardRef, i int) {
 	c := &r.st.Cards[i]
 	if !r.cardTitleMatches(ref, i) {
 		a, b := r.text(ref.Title), r.text(c.Title)
-		r.add(Warning, p+".title", ref.Origin, "the passport lists card %d as %s, but the card is titled %s (%s); expected the same title in both",
-			i+1, quote(a), quote(b), wordDiff(a, b, "the passport", "the card"))
+		r.add(Warning, p+".title", ref.Origin, "card-list.title", kasip.Args{"n": numArg(i + 1), "listed": quoteArg(a), "titled": quoteArg(b),
+			"diff": wordDiff(a, b, "diff.the-passport", "diff.the-card")})
 	}
 	if ref.Level > 0 && c.Level > 0 && ref.Level != c.Level {
-		r.add(Error, p+".level", ref.Origin, "the passport lists %s at level %d, but the card%s gives level %d; expected the same level in both",
-			cardName(r.st, i), ref.Level, lineNote(c.Origin), c.Level)
+		args := kasip.Args{"card": cardName(r.st, i), "listed": numArg(ref.Level), "given": numArg(c.Level)}
+		key := "card-list.level"
+		if c.Origin.Line > 0 {
+			key, args["line"] = "card-list.level-at", numArg(c.Origin.Line)
+		}
+		r.add(Error, p+".level", ref.Origin, key, args)
 	}
 }
 
@@ -208,18 +209,9 @@ func (r *report) headerTitles() {
 		if isBlank(a) || isBlank(b) || r.sameTitle(a, b) {
 			continue
 		}
-		r.add(Warning, idx("cards", i)+".header_title", c.Origin, "the heading of card %d calls it %s, but its title field says %s (%s); expected one title",
-			i+1, quote(a), quote(b), wordDiff(a, b, "the heading", "the title field"))
+		r.add(Warning, idx("cards", i)+".header_title", c.Origin, "card-list.header", kasip.Args{"n": numArg(i + 1), "heading": quoteArg(a), "title": quoteArg(b),
+			"diff": wordDiff(a, b, "diff.the-heading", "diff.the-title-field")})
 	}
-}
-
-// lineNote returns " (line N)" for an origin with a line, so a message can
-// point at the other place of a disagreement.
-func lineNote(o kasip.Origin) string {
-	if o.Line <= 0 {
-		return ""
-	}
-	return fmt.Sprintf(" (line %d)", o.Line)
 }
 
 // checkSkillContent reports skills without abilities or knowledge: a skill is
@@ -239,14 +231,15 @@ func checkSkillContent(st *kasip.Standard, _ Options) []Finding {
 func (r *report) skill(p string, i, j, k int, s kasip.Skill) {
 	noAb, _ := blankValue(s.Abilities)
 	noKn, _ := blankValue(s.Knowledge)
-	name := fmt.Sprintf("%s, labour function %d, skill %d %s", cardName(r.st, i), j+1, k+1, quoteN(r.text(s.Title), nameMax))
+	name := msgArg("name.skill", kasip.Args{"card": cardName(r.st, i), "function": numArg(j + 1), "skill": numArg(k + 1), "title": nameArg(r.text(s.Title))})
+	args := kasip.Args{"skill": name}
 	switch {
 	case noAb && noKn:
-		r.add(Error, p, s.Origin, "%s has neither abilities nor knowledge; expected a numbered list of abilities (\"Машықтар\"/\"Қабілет\") and of knowledge (\"Білімдер\")", name)
+		r.add(Error, p, s.Origin, "skill.empty", args)
 	case noAb:
-		r.add(Warning, p+".abilities", s.Origin, "%s has no abilities; expected a numbered list of abilities (\"Машықтар\"/\"Қабілет\")", name)
+		r.add(Warning, p+".abilities", s.Origin, "skill.no-abilities", args)
 	case noKn:
-		r.add(Warning, p+".knowledge", s.Origin, "%s has no knowledge items; expected a numbered list of knowledge (\"Білімдер\")", name)
+		r.add(Warning, p+".knowledge", s.Origin, "skill.no-knowledge", args)
 	}
 }
 
@@ -268,8 +261,7 @@ func (r *report) duplicates(i int) {
 		p := fmt.Sprintf("cards[%d].functions[%d]", i, j)
 		if t := norm(r.text(f.Title)); t != "" {
 			if prev, ok := fseen[t]; ok {
-				r.add(Warning, p+".title", f.Origin, "%s: labour function %d has the same title as labour function %d: %s; expected each function once",
-					cardName(r.st, i), j+1, prev+1, quote(r.text(f.Title)))
+				r.add(Warning, p+".title", f.Origin, "duplicate.function", kasip.Args{"card": cardName(r.st, i), "n": numArg(j + 1), "first": numArg(prev + 1), "title": quoteArg(r.text(f.Title))})
 			} else {
 				fseen[t] = j
 			}
@@ -280,8 +272,8 @@ func (r *report) duplicates(i int) {
 				continue
 			}
 			if prev, ok := sseen[t]; ok {
-				r.add(Warning, fmt.Sprintf("%s.skills[%d].title", p, k), s.Origin, "%s: skill %d of labour function %d has the same title as skill %d of labour function %d: %s; expected each skill once",
-					cardName(r.st, i), k+1, j+1, prev[1]+1, prev[0]+1, quote(r.text(s.Title)))
+				r.add(Warning, fmt.Sprintf("%s.skills[%d].title", p, k), s.Origin, "duplicate.skill", kasip.Args{"card": cardName(r.st, i),
+					"skill": numArg(k + 1), "function": numArg(j + 1), "first_skill": numArg(prev[1] + 1), "first_function": numArg(prev[0] + 1), "title": quoteArg(r.text(s.Title))})
 			} else {
 				sseen[t] = [2]int{j, k}
 			}

@@ -90,7 +90,8 @@ func (in *interp) education(c collected, o kasip.Origin) {
 		key = strings.ToLower(text[l[2]:l[3]])
 		prev = l[1]
 		if l[0] > 0 && isGlued(text[:l[0]]) {
-			in.note("glued-words", in.cardPath("education"), fmt.Sprintf("label %q is glued to the text before it", text[l[2]:l[3]]), in.origin(c.at(l[0])))
+			in.note("glued-words", in.cardPath("education"), fmt.Sprintf("label %q is glued to the text before it", text[l[2]:l[3]]), in.origin(c.at(l[0])),
+				"note.label-glued-before", kasip.Args{"label": kasip.QuoteArg(text[l[2]:l[3]])})
 		}
 	}
 	parts = append(parts, part{key, text[prev:], prev})

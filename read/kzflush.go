@@ -174,12 +174,14 @@ func (in *interp) items(c collected, path string, plain bool) []kasip.Item {
 			parts = splitPlain(c.text)
 		}
 		if plain && len(parts) == 1 && len(strings.Fields(parts[0].Text)) >= 12 {
+			n := len(strings.Fields(parts[0].Text))
 			problems = append(problems, listProblem{Rule: "unsplit-list",
-				Message: fmt.Sprintf("%d words with no separator; the items could not be told apart", len(strings.Fields(parts[0].Text)))})
+				Message: fmt.Sprintf("%d words with no separator; the items could not be told apart", n),
+				Key:     "note.run-on", Args: kasip.Args{"words": kasip.NumberArg(n)}})
 		}
 	}
 	for _, p := range problems {
-		in.note(p.Rule, path, p.Message, in.origin(c.at(p.Offset)))
+		in.note(p.Rule, path, p.Message, in.origin(c.at(p.Offset)), p.Key, p.Args)
 	}
 	var out []kasip.Item
 	for _, p := range parts {
@@ -293,7 +295,8 @@ func (in *interp) cardList(c collected) {
 			}
 			ref.Level = atoi(lv)
 			if phrase := t[loc[0]:loc[1]]; in.lang == "kk" && strings.Contains(strings.ToLower(phrase), "уров") {
-				in.note("mixed-language", "card_list", fmt.Sprintf("level written in Russian %q in a document written in Kazakh", strings.TrimSpace(t[loc[0]:])), it.Origin)
+				in.note("mixed-language", "card_list", fmt.Sprintf("level written in Russian %q in a document written in Kazakh", strings.TrimSpace(t[loc[0]:])), it.Origin,
+					"note.level-russian", kasip.Args{"text": kasip.QuoteArg(strings.TrimSpace(t[loc[0]:]))})
 			}
 			if cut := strings.LastIndexAny(t[:loc[0]], "–—-"); cut > 0 {
 				t = t[:cut]

@@ -59,7 +59,8 @@ func (in *interp) review(value string, o kasip.Origin) {
 	}
 	iso, err := kasip.ParseDate(value)
 	if err != nil {
-		in.note("empty-section", "technical.review_date", fmt.Sprintf("planned review date %q is not a date", clip(value, 60)), o)
+		in.note("empty-section", "technical.review_date", fmt.Sprintf("planned review date %q is not a date", clip(value, 60)), o,
+			"note.review-not-date", kasip.Args{"text": kasip.QuoteArg(clip(value, 60))})
 		return
 	}
 	t.ReviewDate = iso
@@ -178,9 +179,10 @@ func (in *interp) checkParagraphs() {
 		prev, cur := in.paras[i-1], in.paras[i]
 		switch {
 		case cur.n == prev.n:
-			in.note("numbering", "", fmt.Sprintf("paragraph number %d is used twice", cur.n), cur.origin)
+			in.note("numbering", "", fmt.Sprintf("paragraph number %d is used twice", cur.n), cur.origin, "note.paragraph-twice", kasip.Args{"n": kasip.NumberArg(cur.n)})
 		case cur.n != prev.n+1:
-			in.note("numbering", "", fmt.Sprintf("paragraph %d follows paragraph %d", cur.n, prev.n), cur.origin)
+			in.note("numbering", "", fmt.Sprintf("paragraph %d follows paragraph %d", cur.n, prev.n), cur.origin,
+				"note.paragraph-order", kasip.Args{"n": kasip.NumberArg(cur.n), "prev": kasip.NumberArg(prev.n)})
 		}
 	}
 }

@@ -100,8 +100,10 @@ func (in *interp) unplaced(kind string, s segment) {
 	in.st.Unplaced = append(in.st.Unplaced, kasip.Unplaced{Kind: kind, Text: s.Text, Origin: in.origin(s)})
 }
 
-func (in *interp) note(rule, path, msg string, o kasip.Origin) {
-	in.st.Notes = append(in.st.Notes, kasip.Note{Rule: rule, Path: path, Message: msg, Origin: o})
+// note records an observation: msg in English for the model's readers, key
+// and args for lint's catalogue (docs/lint.md), which shows it in kk, ru or en.
+func (in *interp) note(rule, path, msg string, o kasip.Origin, key string, args kasip.Args) {
+	in.st.Notes = append(in.st.Notes, kasip.Note{Rule: rule, Path: path, Message: msg, Key: key, Args: args, Origin: o})
 }
 
 // feed takes one segment: a label starts a new mode, other text goes to the
@@ -150,10 +152,12 @@ func (in *interp) label(m match, s segment) {
 	in.flush()
 	in.sawStandard = in.sawStandard || (m.id != lOrderCommand && m.id != lAgreed && m.id != lApproved && m.id != lChapter && m.id != lEmail && m.id != lPhone)
 	if m.lang != "" && m.lang != in.lang {
-		in.note("mixed-language", in.labelPath(m), fmt.Sprintf("label %q is in %s in a document written in %s", m.text, langName(m.lang), langName(in.lang)), in.origin(s))
+		in.note("mixed-language", in.labelPath(m), fmt.Sprintf("label %q is in %s in a document written in %s", m.text, langName(m.lang), langName(in.lang)), in.origin(s),
+			"note.label-language", kasip.Args{"label": kasip.QuoteArg(m.text), "lang": kasip.TermArg("lang." + m.lang), "doc": kasip.TermArg("lang." + in.lang)})
 	}
 	if m.glued {
-		in.note("glued-words", in.labelPath(m), fmt.Sprintf("label %q is glued to its value: %q", m.text, clip(s.Text, 60)), in.origin(s))
+		in.note("glued-words", in.labelPath(m), fmt.Sprintf("label %q is glued to its value: %q", m.text, clip(s.Text, 60)), in.origin(s),
+			"note.label-glued-value", kasip.Args{"label": kasip.QuoteArg(m.text), "value": kasip.QuoteArg(clip(s.Text, 60))})
 	}
 	if m.para > 0 && in.section >= secGeneral {
 		in.paras = append(in.paras, paraNum{n: m.para, origin: in.origin(s)})
@@ -216,7 +220,7 @@ func (in *interp) structural(m match, s segment) bool {
 		in.order()
 	case lApproved:
 		if !strings.ContainsAny(m.text, " \u00a0") {
-			in.note("glued-words", "order", fmt.Sprintf("words glued together: %q", m.text), in.origin(s))
+			in.note("glued-words", "order", fmt.Sprintf("words glued together: %q", m.text), in.origin(s), "note.words-glued", kasip.Args{"text": kasip.QuoteArg(m.text)})
 		}
 		in.unplaced(kasip.UnplacedBoilerplate, s)
 		in.mode = lNone
@@ -295,7 +299,7 @@ func (in *interp) curFn(s segment) *kasip.Function {
 	if in.fn < 0 {
 		c.Functions = append(c.Functions, kasip.Function{Mandatory: true, Title: kasip.Text{}, Origin: in.origin(s)})
 		in.fn = len(c.Functions) - 1
-		in.note("function-list-mismatch", in.path(""), "a skill comes before any labour function", in.origin(s))
+		in.note("function-list-mismatch", in.path(""), "a skill comes before any labour function", in.origin(s), "note.skill-before-function", nil)
 	}
 	return &c.Functions[in.fn]
 }

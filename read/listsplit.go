@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kasip/kasip"
 )
 
 // listItem is one item of a split list: its number (0 when unnumbered), its
@@ -20,6 +22,8 @@ type listItem struct {
 type listProblem struct {
 	Rule    string // numbering, unsplit-list
 	Message string
+	Key     string // Message for lint's catalogue
+	Args    kasip.Args
 	Offset  int
 }
 
@@ -124,7 +128,8 @@ func splitNumbered(s string) ([]listItem, []listProblem) {
 	}
 	if chain[0].n != 1 {
 		problems = append(problems, listProblem{Rule: "numbering", Offset: chain[0].start,
-			Message: "list starts at " + strconv.Itoa(chain[0].n) + ", expected 1"})
+			Message: "list starts at " + strconv.Itoa(chain[0].n) + ", expected 1",
+			Key:     "note.list-start", Args: kasip.Args{"n": kasip.NumberArg(chain[0].n)}})
 	}
 	items := make([]listItem, 0, len(chain))
 	for k, m := range chain {
@@ -171,12 +176,14 @@ func addGaps(chain, all []marker) ([]marker, []listProblem) {
 		// A strong marker between two chain items: a gap or a repeat.
 		if m.n > last.n+1 && m.n <= last.n+3 && (ci >= len(chain) || m.n < chain[ci].n) {
 			problems = append(problems, listProblem{Rule: "numbering", Offset: m.start,
-				Message: "numbering jumps from " + strconv.Itoa(last.n) + " to " + strconv.Itoa(m.n)})
+				Message: "numbering jumps from " + strconv.Itoa(last.n) + " to " + strconv.Itoa(m.n),
+				Key:     "note.list-jump", Args: kasip.Args{"from": kasip.NumberArg(last.n), "to": kasip.NumberArg(m.n)}})
 			last = m
 			out = append(out, m)
 		} else if m.n == last.n {
 			problems = append(problems, listProblem{Rule: "numbering", Offset: m.start,
-				Message: "number " + strconv.Itoa(m.n) + " is used twice"})
+				Message: "number " + strconv.Itoa(m.n) + " is used twice",
+				Key:     "note.list-repeat", Args: kasip.Args{"n": kasip.NumberArg(m.n)}})
 			out = append(out, m)
 			last = m
 		}

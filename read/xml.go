@@ -577,13 +577,16 @@ func okvedLevel(code string) string {
 func (m *ruMapper) code(raw, path string, n *xnode) string {
 	code, changed := kasip.NormalizeCode(raw)
 	if changed {
-		m.note("mixed-script", path, fmt.Sprintf("code %q is typed with Cyrillic look-alike letters; read as %q", raw, code), n)
+		m.note("mixed-script", path, fmt.Sprintf("code %q is typed with Cyrillic look-alike letters; read as %q", raw, code), n,
+			"note.code-lookalike", kasip.Args{"code": kasip.QuoteArg(raw), "read": kasip.QuoteArg(code)})
 	}
 	return code
 }
 
-func (m *ruMapper) note(rule, path, msg string, n *xnode) {
-	m.st.Notes = append(m.st.Notes, kasip.Note{Rule: rule, Path: path, Message: msg, Origin: n.origin()})
+// note records an observation: msg in English, key and args for lint's
+// catalogue (docs/lint.md).
+func (m *ruMapper) note(rule, path, msg string, n *xnode, key string, args kasip.Args) {
+	m.st.Notes = append(m.st.Notes, kasip.Note{Rule: rule, Path: path, Message: msg, Key: key, Args: args, Origin: n.origin()})
 }
 
 // card maps a generalised labour function (OTF).
@@ -624,7 +627,8 @@ func (m *ruMapper) checkFunctionCodes(c *kasip.Card, path string) {
 		}
 		m.st.Notes = append(m.st.Notes, kasip.Note{Rule: "numbering", Path: fmt.Sprintf("%s.functions[%d].code", path, i),
 			Message: fmt.Sprintf("labour function %d of card %s is coded %q; its position and sub-level give %q", i+1, c.Code, f.Code, want),
-			Origin:  f.Origin})
+			Key:     "note.function-code", Args: kasip.Args{"n": kasip.NumberArg(i + 1), "card": kasip.CodeArg(c.Code), "code": kasip.QuoteArg(f.Code), "want": kasip.QuoteArg(want)},
+			Origin: f.Origin})
 	}
 }
 
@@ -703,8 +707,9 @@ func (m *ruMapper) items(list *xnode, itemName, path string) []kasip.Item {
 			return
 		}
 		if strings.Contains(s, "\n") {
+			lines := strings.Count(s, "\n") + 1
 			m.note("unsplit-list", fmt.Sprintf("%s[%d]", path, len(out)),
-				fmt.Sprintf("one item holds %d lines; they may be separate items run together", strings.Count(s, "\n")+1), n)
+				fmt.Sprintf("one item holds %d lines; they may be separate items run together", lines), n, "note.item-lines", kasip.Args{"lines": kasip.NumberArg(lines)})
 		}
 		out = append(out, kasip.Item{Text: ru(s), Origin: n.origin()})
 	}

@@ -150,7 +150,10 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, DiffResponse{From: from, To: to, Changes: nonNilSlice(kasip.Diff(a, b))})
 }
 
-// GET /api/v1/standards/{code}/lint?today=&version=
+// GET /api/v1/standards/{code}/lint?today=&version=&lang=
+//
+// The messages are in the request's language: lang, then the lang cookie,
+// then Accept-Language, as every API text.
 func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
 	code, perr := pathCode(r)
 	if perr != nil {
@@ -173,7 +176,9 @@ func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
 		s.registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, nonNilSlice(lint.Check(st, lint.Options{Today: today})))
+	lang := requestLang(r)
+	w.Header().Set("Content-Language", lang)
+	s.writeJSON(w, r, http.StatusOK, nonNilSlice(lint.Check(st, lint.Options{Today: today, Lang: lang})))
 }
 
 // GET /api/v1/standards/{code}/versions/{version}/sources/{index}

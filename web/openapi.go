@@ -358,8 +358,9 @@ func openAPIDocument() oaObj {
 		"/api/v1/standards/{code}/lint": oaObj{"get": oaOperation("lintStandard", "standards", "Lint findings of a standard (docs/lint.md)",
 			append(standardPath,
 				oaQuery("version", "The version to check; default the latest.", oaObj{"type": "string"}),
-				oaQuery("today", "The date that date rules compare with; default the server's date.", oaObj{"type": "string", "format": "date"})),
-			oaObj{"200": oaOK("The findings, by source position.", oaArray(oaRef("Finding"))), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
+				oaQuery("today", "The date that date rules compare with; default the server's date.", oaObj{"type": "string", "format": "date"}),
+				oaQuery("lang", "The language of the messages (and of error titles); without it the lang cookie, then Accept-Language, then Kazakh.", oaObj{"type": "string", "enum": []string{"kk", "ru", "en"}})),
+			oaObj{"200": oaOK("The findings, by source position; Content-Language names the messages' language.", oaArray(oaRef("Finding"))), "400": oaResp("BadRequest"), "404": oaResp("NotFound")})},
 
 		"/api/v1/standards/{code}/similar": oaObj{"get": oaOperation("similarItems", "search", "Items of other standards most like a function or skill of this one",
 			append(standardPath,
@@ -493,17 +494,24 @@ func openAPIDocument() oaObj {
 			"to":      oaStr("The newer version."),
 			"changes": oaArray(oaRef("Change")),
 		}, "from", "to", "changes"),
-		"Finding": oaObject("A lint finding.", oaObj{
+		"Finding": oaObject("A lint finding: a message key with typed arguments (docs/lint.md), and the message rendered in the request's language.", oaObj{
 			"rule":     oaStr("The rule's stable ID (docs/lint.md)."),
 			"severity": oaEnum("How bad it is.", "error", "warning", "info"),
-			"message":  oaStr("What is wrong."),
+			"standard": oaStr("The code of the standard the finding is about."),
+			"key":      oaStr("The message's key in lint's catalogue (docs/lint.md)."),
+			"args":     oaObj{"type": "object", "description": "The message's arguments by name.", "additionalProperties": oaRef("MessageArg")},
+			"message":  oaStr("What is wrong, in the request's language."),
 			"path":     oaStr("Where in the model."),
 			"source": oaObject("Where in the source document.", oaObj{
 				"file":    oaStr("The source file."),
 				"line":    oaInt("1-based line."),
 				"element": oaStr("Element path."),
 			}, "file"),
-		}, "rule", "severity", "message", "path", "source"),
+		}, "rule", "severity", "standard", "key", "args", "message", "path", "source"),
+		"MessageArg": oaObject("A typed argument of a message: quote (text from the document), code (shown as is), number, term (a catalogue key shown in the reader's language), list (messages).", oaObj{
+			"kind":  oaEnum("How the value is shown.", "quote", "code", "number", "term", "list"),
+			"value": oaObj{"description": "A string; an integer for number; an array of {key, args} for list."},
+		}, "kind", "value"),
 		"Profession": oaObject("A card of the latest version of a standard, as an entry of the register.", oaObj{
 			"id":               oaInt("The profession's ID in the register."),
 			"standard_code":    oaStr("The standard's code."),

@@ -8,15 +8,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/kasip/kasip/lint"
 )
 
 // Every UI string must exist in Kazakh, Russian and English. The keys come
 // from the templates ({{t "…"}} and {{tf "…" …}} calls), from the Go code of
 // the UI (translate(lang, "…"), q.fail(…, "…"), error titles, sort labels,
 // path names) and from values the templates translate at run time (OKED
-// levels, lint severities and rule summaries).
+// levels; lint findings come from lint's own catalogue).
 
 var (
 	uiTemplateKeyRe = regexp.MustCompile(`\b(?:t|tf)\s+("(?:[^"\\]|\\.)*")`)
@@ -84,12 +82,6 @@ func uiGoKeys(t *testing.T) map[string]string {
 	}
 	for _, k := range []string{"section", "division", "group", "class", "subclass", "%d day", "%d days (2–4)", "%d days"} {
 		keys[k] = "run time"
-	}
-	for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
-		keys[string(s)] = "lint severities"
-	}
-	for _, r := range lint.Rules {
-		keys[r.Summary] = "lint.Rules"
 	}
 	return keys
 }

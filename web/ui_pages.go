@@ -287,10 +287,10 @@ func (s *Server) uiStandard(w http.ResponseWriter, r *http.Request) error {
 		d.OKEDSrc = append(d.OKEDSrc, v.src(o.Origin))
 	}
 	d.DescSrc = v.fieldSrc(st.Description)
-	fs := lint.Check(st, lint.Options{Today: s.today()})
+	fs := lint.Check(st, lint.Options{Today: s.today(), Lang: lang})
 	d.Findings = uiFindings(fs, lang)
 	for _, f := range d.Findings {
-		switch f.Severity {
+		switch f.Finding.Severity {
 		case lint.Error:
 			d.Errors++
 			d.ErrorFindings = append(d.ErrorFindings, f)

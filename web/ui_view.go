@@ -264,21 +264,14 @@ func uiSortVersions(vs []kasip.VersionInfo) {
 	})
 }
 
-// uiFinding is a lint finding as the standard page lists it.
+// uiFinding is a lint finding as the standard page lists it: the finding
+// was checked in the page's language, so its message is too.
 type uiFinding struct {
 	lint.Finding
-	Summary     string // the rule's summary (message key)
-	Where       string // file:line or element
-	MessageLang string // "en" when the UI is in another language (lint speaks English)
+	Summary  string // what the rule checks, in the page's language
+	Severity string // the severity in the page's language (Finding.Severity stays the class)
+	Where    string // file:line or element
 }
-
-var uiRuleSummary = func() map[string]string {
-	m := map[string]string{}
-	for _, r := range lint.Rules {
-		m[r.ID] = r.Summary
-	}
-	return m
-}()
 
 func uiFindings(fs []lint.Finding, lang string) []uiFinding {
 	out := make([]uiFinding, 0, len(fs))
@@ -290,15 +283,11 @@ func uiFindings(fs []lint.Finding, lang string) []uiFinding {
 		case f.Source.Element != "":
 			w += " " + f.Source.Element
 		}
-		uf := uiFinding{Finding: f, Summary: uiRuleSummary[f.Rule], Where: w}
-		if lang != "en" {
-			uf.MessageLang = "en"
-		}
-		out = append(out, uf)
+		out = append(out, uiFinding{Finding: f, Summary: lint.RuleSummary(f.Rule, lang), Severity: lint.SeverityName(f.Severity, lang), Where: w})
 	}
 	// Errors first, then warnings, then the rest; lint's order within.
 	rank := map[lint.Severity]int{lint.Error: 0, lint.Warning: 1, lint.Info: 2}
-	slices.SortStableFunc(out, func(a, b uiFinding) int { return cmp.Compare(rank[a.Severity], rank[b.Severity]) })
+	slices.SortStableFunc(out, func(a, b uiFinding) int { return cmp.Compare(rank[a.Finding.Severity], rank[b.Finding.Severity]) })
 	return out
 }
 
