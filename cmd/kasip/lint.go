@@ -16,7 +16,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print findings as a JSON array")
 	today := fs.String("today", "", "the date date rules use, YYYY-MM-DD (default: today)")
 	format := fs.String("format", "", "force the input format: kz-text, kz-html, kz-docx, ru-xml")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return 2
 	}
 	if fs.NArg() == 0 {
