@@ -143,7 +143,7 @@ var Messages = map[string]string{
 	"path.empty": "the path is empty",
 	"path.bad":   "«{path}» is not a path to an item of the card",
 
-	"settings.days":           "{setting} must be between 1 and 3660 days, not {value}",
+	"settings.days":           "{setting} must be between 1 and 3660, not {value}",
 	"settings.threshold":      "the pass threshold must be a percentage between 1 and 100, not {value}",
 	"settings.evidence_max":   "the largest evidence file must be positive",
 	"settings.evidence_types": "list at least one media type of evidence",

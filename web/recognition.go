@@ -213,14 +213,6 @@ func recErrorStatus(err error) (int, string) {
 	return 0, ""
 }
 
-// recDetail is the message of err for a problem's detail: the store's own
-// words without the operation prefixes a caller has no use for.
-func recDetail(err error) string {
-	if errors.Is(err, errHidden) || errors.Is(err, errRefused) {
-		return ""
-	}
-	return err.Error()
-}
 
 // recProblem answers err as a problem: the store's kinds of error become
 // 404, 403, 409 and 422; anything else is a logged 500.
@@ -230,7 +222,7 @@ func (s *Server) recProblem(w http.ResponseWriter, r *http.Request, err error) {
 		s.registryError(w, r, err, "", http.StatusUnprocessableEntity)
 		return
 	}
-	detail := localizeDetail(requestLang(r), recDetail(err))
+	detail := recDetailText(requestLang(r), err)
 	switch {
 	case errors.Is(err, errRefused):
 		detail = apiT(r, "Your role does not allow this.")
