@@ -213,7 +213,6 @@ func recErrorStatus(err error) (int, string) {
 	return 0, ""
 }
 
-
 // recProblem answers err as a problem: the store's kinds of error become
 // 404, 403, 409 and 422; anything else is a logged 500.
 func (s *Server) recProblem(w http.ResponseWriter, r *http.Request, err error) {
