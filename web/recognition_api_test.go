@@ -178,7 +178,7 @@ func recAPIFlow(t *testing.T, e *recEnv) {
 	// The centre accepts; the same request again is a conflict.
 	e.checked(e.call(recManager, "POST", base+"/accept", nil), "/api/v1/applications/{id}/accept", http.StatusOK, &app)
 	p := e.problem(e.call(recManager, "POST", base+"/accept", nil), "/api/v1/applications/{id}/accept", http.StatusConflict)
-	if !strings.Contains(p.Detail, "accepted") {
+	if !strings.Contains(p.Detail, "«Қабылданды» күйінде") || len(latinWords(p.Detail)) > 0 {
 		t.Errorf("replayed accept: %+v", p)
 	}
 	e.problem(e.call(recOtherMgr, "POST", base+"/sessions", SessionInput{}), "", http.StatusForbidden)
