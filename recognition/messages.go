@@ -140,6 +140,12 @@ var Messages = map[string]string{
 	"programme.version_open":      "programme {id} already has version {version} in preparation",
 	"programme.own_approval":      "user {user} wrote programme {id} and may not approve it",
 
+	"certificate.not_decided":        "application {id} is {state}: a certificate is issued on a decision in force (decided, redecided or closed)",
+	"certificate.nothing_recognised": "application {id}: the decision recognises nothing",
+	"certificate.status_unknown":     "certificate {number}: status «{to}»: want valid, suspended or revoked",
+	"certificate.reason_required":    "certificate {number}: a reason is required to change its status",
+	"certificate.transition":         "certificate {number} is {status}: it cannot become {to} (allowed: {allowed})",
+
 	"path.empty": "the path is empty",
 	"path.bad":   "«{path}» is not a path to an item of the card",
 

@@ -152,6 +152,12 @@ var recDetailMessages = map[string][2]string{
 	"programme.version_open":      {"№{id} бағдарламаның {version} нұсқасы дайындалып жатыр", "у программы №{id} уже готовится версия {version}"},
 	"programme.own_approval":      {"№{id} бағдарламаны №{user} пайдаланушы жазған, ол оны бекіте алмайды", "программу №{id} написал пользователь №{user}, утвердить её он не может"},
 
+	"certificate.not_decided":        {"№{id} өтініш «{state}» күйінде: куәлік күшіндегі шешім бойынша беріледі", "заявка №{id} в состоянии «{state}»: свидетельство выдаётся по решению, вступившему в силу"},
+	"certificate.nothing_recognised": {"№{id} өтініш: шешім ештеңені танымайды", "заявка №{id}: решение ничего не признаёт"},
+	"certificate.status_unknown":     {"№{number} куәлік: «{to}» мәртебесі белгісіз", "свидетельство №{number}: неизвестный статус «{to}»"},
+	"certificate.reason_required":    {"№{number} куәлік: мәртебесін өзгерту үшін себебі міндетті", "свидетельство №{number}: для смены статуса нужна причина"},
+	"certificate.transition":         {"№{number} куәлік «{status}» мәртебесінде, «{to}» мәртебесіне өте алмайды (мүмкін: {allowed})", "свидетельство №{number} в статусе «{status}», перейти в «{to}» нельзя (можно: {allowed})"},
+
 	"path.empty": {"жол бос", "путь пуст"},
 	"path.bad":   {"«{path}» — карточка элементіне жол емес", "«{path}» — не путь к элементу карточки"},
 
@@ -207,6 +213,13 @@ func recArgText(lang, key, name, v string) string {
 			names = uiRecProgrammeStatusName
 		case strings.HasPrefix(key, "accreditation."):
 			names = uiRecAccreditationName
+		case strings.HasPrefix(key, "certificate.") && key != "certificate.not_decided":
+			names = func(s string) string {
+				if st, ok := uiCertStatuses[s]; ok {
+					return st.Name
+				}
+				return s
+			}
 		default:
 			names = uiRecStateName
 		}

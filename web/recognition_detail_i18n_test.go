@@ -68,7 +68,7 @@ func slicesSort(s []string) {
 func TestRecKeysInSource(t *testing.T) {
 	use := regexp.MustCompile(`(?:NewError\([^,]+,|invalid\(|\bp\.add\(|\bpr\.add\()\s*"([a-z_.]+)"`)
 	var files []string
-	for _, pattern := range []string{"../recognition/*.go", "../store/recognition*.go", "../store/certificates*.go"} {
+	for _, pattern := range []string{"../recognition/*.go", "../store/recognition*.go", "../store/certificates*.go", "../certificate/*.go"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
