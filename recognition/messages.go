@@ -146,6 +146,22 @@ var Messages = map[string]string{
 	"certificate.reason_required":    "certificate {number}: a reason is required to change its status",
 	"certificate.transition":         "certificate {number} is {status}: it cannot become {to} (allowed: {allowed})",
 
+	"request.multipart":            "expected a multipart/form-data body with the parts component, unit and file",
+	"request.file_missing":         "the file part is missing",
+	"candidate.account_registered": "this account is already registered as a candidate",
+	"candidate.not_registered":     "register as a candidate first",
+	"application.employer_login":   "a referral names the employer's login",
+	"application.no_employer":      "there is no employer account «{login}»",
+	"centre.not_assessor_account":  "the user is not an assessor account of this centre",
+	"form.score":                   "the score «{value}» is not a number",
+	"form.no_candidate":            "No candidate has this IIN",
+	"form.scope_line":              "scope line {n}: write the standard's code, the card and the levels, e.g. M84120 2 5",
+	"form.scope_level":             "scope line {n}: level «{value}» is not a number",
+	"form.setting_number":          "{setting}: «{value}» is not a whole number",
+	"form.level":                   "the level is not a number",
+	"form.component_numbers":       "{component}: the pass mark and the duration are whole numbers",
+	"form.correct":                 "correct answer «{value}» is not a number",
+
 	"path.empty": "the path is empty",
 	"path.bad":   "«{path}» is not a path to an item of the card",
 

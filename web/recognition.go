@@ -372,7 +372,12 @@ func (n *recNames) name(id int64) string {
 func recItoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // recErr is an error with its message and its kind (kasip.ErrInvalid, …).
-func recErr(msg string, kind error) error { return fmt.Errorf("%s: %w", msg, kind) }
+// recErr is a refusal of the web layer (a form or body it cannot read),
+// keyed like the store's (recognition.Messages) so that it is said in the
+// reader's language.
+func recErr(kind error, key string, args ...string) error {
+	return recognition.NewError(kind, key, args...)
+}
 
 func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
 
