@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -190,6 +191,23 @@ func TestRecProblemsInKazakhAndRussian(t *testing.T) {
 			if w := latinWords(p.Title + " " + p.Detail); len(w) > 0 {
 				t.Errorf("%s (%s): English words %q in %q / %q", f.name, lang, w, p.Title, p.Detail)
 			}
+		}
+	}
+}
+
+// The UI's failure message next to a form says the store's refusal in the
+// page's language, with no English in a Kazakh or Russian page.
+func TestRecUIFailureInKazakhAndRussian(t *testing.T) {
+	e := newRecEnv(t, "")
+	var c CentreView
+	e.wantJSON(e.call("", http.MethodGet, fmt.Sprintf("/api/v1/centres/%d", e.centre), nil), http.StatusOK, &c)
+	form := url.Values{"name_kk": {"Екінші орталық"}, "name_ru": {"Второй центр"}, "bin": {c.BIN}, "region": {"Астана"}}
+	for lang, want := range map[string]string{"kk": "БСН " + c.BIN + " бар орталық тіркелген", "ru": "центр с БИН " + c.BIN + " уже зарегистрирован"} {
+		body := e.postFail(recAdmin, "/recognition/centres?lang="+lang, form, http.StatusConflict, want)
+		box := body[strings.Index(body, `class="error-box"`):]
+		box = box[:strings.Index(box, "</")]
+		if w := latinWords(strings.TrimPrefix(box, `class="error-box" role="alert">`)); len(w) > 0 {
+			t.Errorf("%s: English words %q in %q", lang, w, box)
 		}
 	}
 }
