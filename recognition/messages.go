@@ -162,6 +162,8 @@ var Messages = map[string]string{
 	"form.component_numbers":       "{component}: the pass mark and the duration are whole numbers",
 	"form.correct":                 "correct answer «{value}» is not a number",
 
+	"standard.no_card": "standard {code} version {version} has no card {card} (it has {cards})",
+
 	"path.empty": "the path is empty",
 	"path.bad":   "«{path}» is not a path to an item of the card",
 

@@ -174,6 +174,8 @@ var recDetailMessages = map[string][2]string{
 	"form.component_numbers":       {"«{component}»: өту шегі мен ұзақтығы бүтін сан болуы керек", "«{component}»: проходной балл и продолжительность — целые числа"},
 	"form.correct":                 {"«{value}» дұрыс жауабы сан емес", "правильный ответ «{value}» — не число"},
 
+	"standard.no_card": {"{code} стандартының {version} нұсқасында {card}-карточка жоқ (барлығы {cards})", "в версии {version} стандарта {code} нет карточки {card} (всего {cards})"},
+
 	"path.empty": {"жол бос", "путь пуст"},
 	"path.bad":   {"«{path}» — карточка элементіне жол емес", "«{path}» — не путь к элементу карточки"},
 
