@@ -107,23 +107,39 @@ func (s *Server) apiStandardSchema(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(docs.StandardSchema)
 }
 
-// wantsJSON reports whether the client asks for JSON rather than a page:
-// an Accept header naming application/json (or a +json type) before, or
-// without, text/html.
+// wantsJSON reports whether the client prefers JSON to a page: by the
+// Accept header's quality values, application/json or a +json type ranked
+// above text/html (an equal rank goes to the one named first). Wildcards
+// and no header at all get the page.
 func wantsJSON(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
+	jsonQ, htmlQ := -1.0, -1.0
+	jsonAt, htmlAt := 0, 0
+	for i, part := range strings.Split(r.Header.Get("Accept"), ",") {
 		mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
-		if err != nil || params["q"] == "0" {
+		if err != nil {
 			continue
+		}
+		q := 1.0
+		if v, ok := params["q"]; ok {
+			if q, err = strconv.ParseFloat(v, 64); err != nil {
+				continue
+			}
 		}
 		switch {
 		case mt == "text/html":
-			return false
+			if q > htmlQ {
+				htmlQ, htmlAt = q, i
+			}
 		case mt == "application/json", strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json"):
-			return true
+			if q > jsonQ {
+				jsonQ, jsonAt = q, i
+			}
 		}
 	}
-	return false
+	if jsonQ <= 0 {
+		return false
+	}
+	return jsonQ > htmlQ || (jsonQ == htmlQ && jsonAt < htmlAt)
 }
 
 var _ = registerOpenAPI(func(doc oaObj) {
@@ -161,7 +177,7 @@ func publicOAPaths() oaObj {
 	}
 	return oaObj{
 		"/verify/{number}": oaObj{"get": op("verifyCertificate",
-			"The verification page a certificate's QR code opens: whether it is genuine and its status now (public, rate-limited). With Accept: application/json the answer is the certificate as GET /api/v1/certificates/{number} gives it",
+			"The verification page a certificate's QR code opens: whether it is genuine and its status now (public, rate-limited). With Accept: application/json (ranked above text/html) the answer is the certificate as GET /api/v1/certificates/{number} gives it",
 			number, oaObj{
 				"200": oaObj{"description": "The certificate.", "content": oaObj{
 					"text/html":        oaObj{"schema": oaObj{"type": "string"}},

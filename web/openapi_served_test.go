@@ -164,18 +164,21 @@ func TestVerifyPageAsJSON(t *testing.T) {
 
 func TestWantsJSON(t *testing.T) {
 	for accept, want := range map[string]bool{
-		"":                                      false,
-		"text/html,application/xhtml+xml,*/*":   false,
-		"application/json":                      true,
-		"application/problem+json":              true,
-		"text/html;q=0.9, application/json":     false,
-		"application/json;q=0, text/html":       false,
-		"application/ld+json, text/html;q=0.5":  true,
-		"*/*":                                   false,
-		"garbage;;, application/json":           true,
-		"application/vc+ld+json;profile=\"x\"":  true,
-		"image/png":                             false,
-		"application/xml, application/json;q=1": true,
+		"":                                        false,
+		"text/html,application/xhtml+xml,*/*":     false,
+		"application/json":                        true,
+		"application/problem+json":                true,
+		"text/html;q=0.9, application/json":       true,
+		"application/json;q=0, text/html":         false,
+		"application/ld+json, text/html;q=0.5":    true,
+		"*/*":                                     false,
+		"garbage;;, application/json":             true,
+		"application/vc+ld+json;profile=\"x\"":    true,
+		"image/png":                               false,
+		"application/xml, application/json;q=1":   true,
+		"text/html, application/json":             false,
+		"application/json, text/html":             true,
+		"application/json;q=0.5, text/html;q=0.8": false,
 	} {
 		r := httptest.NewRequest("GET", "/verify/X-1", nil)
 		r.Header.Set("Accept", accept)
