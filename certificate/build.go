@@ -41,14 +41,13 @@ var issuableStates = []string{recognition.StateDecided, recognition.StateRedecid
 // certificate: not decided, under appeal, or nothing recognised.
 func CheckIssuable(a recognition.Application, d recognition.Decision) error {
 	if !slices.Contains(issuableStates, a.State) {
-		return fmt.Errorf("application %d is %s: a certificate is issued on a decision in force (decided, redecided or closed): %w",
-			a.ID, a.State, ErrConflict)
+		return recognition.NewError(ErrConflict, "certificate.not_decided", "id", strconv.FormatInt(a.ID, 10), "state", a.State)
 	}
 	if d.ID == 0 {
-		return fmt.Errorf("application %d has no decision: %w", a.ID, ErrConflict)
+		return recognition.NewError(ErrConflict, "application.no_decision", "id", strconv.FormatInt(a.ID, 10))
 	}
 	if d.Outcome != recognition.OutcomeWhole && d.Outcome != recognition.OutcomeUnits {
-		return fmt.Errorf("application %d: the decision (%s) recognises nothing: %w", a.ID, d.Outcome, ErrConflict)
+		return recognition.NewError(ErrConflict, "certificate.nothing_recognised", "id", strconv.FormatInt(a.ID, 10))
 	}
 	return nil
 }

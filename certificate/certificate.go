@@ -116,18 +116,18 @@ var statusMoves = map[string][]string{
 // holder must be able to learn why).
 func (c Certificate) CheckStatusChange(to, reason string) error {
 	if !slices.Contains([]string{StatusValid, StatusSuspended, StatusRevoked}, to) {
-		return fmt.Errorf("certificate %s: status %q: want valid, suspended or revoked: %w", c.Number, to, ErrInvalid)
+		return recognition.NewError(ErrInvalid, "certificate.status_unknown", "number", c.Number, "to", to)
 	}
 	if strings.TrimSpace(reason) == "" {
-		return fmt.Errorf("certificate %s: a reason is required to change its status: %w", c.Number, ErrInvalid)
+		return recognition.NewError(ErrInvalid, "certificate.reason_required", "number", c.Number)
 	}
 	if !slices.Contains(statusMoves[c.State], to) {
 		allowed := strings.Join(statusMoves[c.State], ", ")
 		if allowed == "" {
-			allowed = "none: it is final"
+			allowed = "—"
 		}
-		return fmt.Errorf("certificate %s is %s: cannot become %s (allowed: %s): %w",
-			c.Number, c.State, to, allowed, recognition.ErrIllegalTransition)
+		return recognition.NewError(recognition.ErrIllegalTransition, "certificate.transition", "number", c.Number,
+			"status", c.State, "to", to, "allowed", allowed)
 	}
 	return nil
 }

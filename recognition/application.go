@@ -1,7 +1,6 @@
 package recognition
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -104,29 +103,29 @@ func (a Application) ValidateNew() error {
 	switch a.Route {
 	case RouteSelf:
 		if a.EmployerUserID != 0 || a.VoucherID != 0 {
-			p.add("a self-initiated application names no employer and no voucher")
+			p.add("application.self_extra")
 		}
 	case RouteReferral:
 		if a.EmployerUserID == 0 {
-			p.add("a referral names the employer's account that must confirm it")
+			p.add("application.referral_no_employer")
 		}
 		if a.EmployerBIN != "" {
 			if err := ValidateBIN(a.EmployerBIN); err != nil {
-				p.add("employer: %v", strings.TrimSuffix(err.Error(), ": "+ErrInvalid.Error()))
+				p.addErr(err)
 			}
 		}
 		if a.VoucherID != 0 {
-			p.add("a referral uses no voucher")
+			p.add("application.referral_voucher")
 		}
 	case RouteVoucher:
 		if a.VoucherID == 0 {
-			p.add("the voucher is required")
+			p.add("application.voucher_required")
 		}
 		if a.EmployerUserID != 0 {
-			p.add("a voucher application names no employer")
+			p.add("application.voucher_employer")
 		}
 	default:
-		p.add("route %q: want self, referral or voucher", a.Route)
+		p.add("application.route", "route", a.Route)
 	}
 	return p.err("application")
 }
@@ -138,27 +137,26 @@ func (a Application) ValidateNew() error {
 // while it may still be appealed.
 func (a Application) CheckTransition(to, reason string, at time.Time, set Settings) error {
 	if !slices.Contains(transitions[a.State], to) {
-		return fmt.Errorf("application %d is %s: cannot become %s (allowed: %s): %w",
-			a.ID, a.State, to, orNone(transitions[a.State]), ErrIllegalTransition)
+		return NewError(ErrIllegalTransition, "application.transition", "id", itoa(a.ID), "state", a.State, "to", to,
+			"allowed", orNone(transitions[a.State]))
 	}
 	switch to {
 	case StateRejected:
 		if strings.TrimSpace(reason) == "" {
-			return invalidf("application %d: a rejection needs a reason", a.ID)
+			return invalid("application.reject_reason", "id", itoa(a.ID))
 		}
 	case StateAccepted:
 		if a.Route == RouteReferral && a.ReferralConfirmedAt.IsZero() {
-			return fmt.Errorf("application %d: the employer has not confirmed the referral yet: %w", a.ID, ErrConflict)
+			return NewError(ErrConflict, "application.referral_unconfirmed", "id", itoa(a.ID))
 		}
 	case StateAppealed:
 		if end := a.AppealEnds(set); !at.Before(end) {
-			return fmt.Errorf("application %d: the appeal period ended %s: %w", a.ID, end.Format(time.RFC3339), ErrDeadline)
+			return NewError(ErrDeadline, "application.appeal_ended", "id", itoa(a.ID), "at", Moment(end))
 		}
 	case StateClosed:
 		if a.State == StateDecided {
 			if end := a.AppealEnds(set); at.Before(end) {
-				return fmt.Errorf("application %d: the decision may be appealed until %s: %w",
-					a.ID, end.Format(time.RFC3339), ErrConflict)
+				return NewError(ErrConflict, "application.appeal_open", "id", itoa(a.ID), "at", Moment(end))
 			}
 		}
 	}

@@ -3,11 +3,11 @@ package recognition
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"math"
 	"mime"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -29,18 +29,18 @@ type Session struct {
 func (s Session) Validate() error {
 	var p problems
 	if s.At.IsZero() {
-		p.add("the date and time are required")
+		p.add("session.at_required")
 	}
 	if !s.Online && strings.TrimSpace(s.Place) == "" {
-		p.add("an offline session needs a place")
+		p.add("session.place_required")
 	}
 	if len(s.Assessors) == 0 {
-		p.add("at least one assessor is required")
+		p.add("session.assessor_required")
 	}
 	seen := map[int64]bool{}
 	for _, a := range s.Assessors {
 		if a <= 0 || seen[a] {
-			p.add("assessor %d is not a user id or is listed twice", a)
+			p.add("session.assessor_bad", "user", itoa(a))
 		}
 		seen[a] = true
 	}
@@ -69,19 +69,19 @@ type Result struct {
 func (r *Result) Grade(prog Programme) error {
 	c, ok := prog.Component(r.Component)
 	if !ok {
-		return invalidf("result: the programme has no %q component", r.Component)
+		return invalid("programme.no_component", "component", r.Component)
 	}
 	if !slices.Contains(prog.Units, r.Unit) {
-		return invalidf("result: %q is not a unit of the programme", r.Unit)
+		return invalid("programme.not_unit", "unit", r.Unit)
 	}
 	if !c.Applies(r.Unit) {
-		return invalidf("result: the %s component does not assess %q", r.Component, r.Unit)
+		return invalid("result.not_assessed", "component", r.Component, "unit", r.Unit)
 	}
 	if math.IsNaN(r.Score) || r.Score < 0 || r.Score > 100 {
-		return invalidf("result: score %v is not a percentage", r.Score)
+		return invalid("result.score", "score", strconv.FormatFloat(r.Score, 'g', -1, 64))
 	}
 	if r.Version < 0 {
-		return invalidf("result: version %d", r.Version)
+		return invalid("result.version", "version", itoa(r.Version))
 	}
 	r.Passed = c.Passes(r.Score)
 	return nil
@@ -107,24 +107,24 @@ type Evidence struct {
 func NewEvidence(prog Programme, component, unit, name, contentType string, data []byte, set Settings) (Evidence, error) {
 	var p problems
 	if _, ok := prog.Component(component); !ok {
-		p.add("the programme has no %q component", component)
+		p.add("programme.no_component", "component", component)
 	}
 	if !slices.Contains(prog.Units, unit) {
-		p.add("%q is not a unit of the programme", unit)
+		p.add("programme.not_unit", "unit", unit)
 	}
 	name = filepath.Base(strings.ReplaceAll(strings.TrimSpace(name), `\`, "/"))
 	if name == "" || name == "." || name == "/" || len(name) > 255 {
-		p.add("the file name is missing or too long")
+		p.add("evidence.name")
 	}
 	mt, _, err := mime.ParseMediaType(contentType)
 	if err != nil || !set.AllowsEvidenceType(mt) {
-		p.add("content type %q is not allowed (allowed: %s)", contentType, strings.Join(set.EvidenceTypes, ", "))
+		p.add("evidence.type", "type", contentType, "allowed", strings.Join(set.EvidenceTypes, ", "))
 	}
 	if len(data) == 0 {
-		p.add("the file is empty")
+		p.add("evidence.empty")
 	}
 	if int64(len(data)) > set.EvidenceMaxBytes {
-		p.add("the file has %d bytes, more than the limit of %d", len(data), set.EvidenceMaxBytes)
+		p.add("evidence.size", "size", strconv.Itoa(len(data)), "limit", strconv.FormatInt(set.EvidenceMaxBytes, 10))
 	}
 	if err := p.err("evidence"); err != nil {
 		return Evidence{}, err
@@ -254,39 +254,32 @@ func Decide(prog Programme, proposal Proposal, in DecisionInput, assessor int64)
 	switch d.Outcome {
 	case OutcomeWhole:
 		if !prog.Whole {
-			return Decision{}, invalidf("decision: the programme assesses partial units; the whole qualification cannot be recognised by it")
+			return Decision{}, invalid("decision.whole_partial")
 		}
 		d.Units = uniq(prog.Units)
 	case OutcomeUnits:
 		if len(d.Units) == 0 {
-			return Decision{}, invalidf("decision: list the units recognised")
+			return Decision{}, invalid("decision.units_required")
 		}
 		for _, u := range d.Units {
 			if !slices.Contains(prog.Units, u) {
-				return Decision{}, invalidf("decision: %q is not a unit of the programme", u)
+				return Decision{}, invalid("programme.not_unit", "unit", u)
 			}
 		}
 	case OutcomeNone:
 		if len(d.Units) > 0 {
-			return Decision{}, invalidf("decision: a decision of none recognises no unit")
+			return Decision{}, invalid("decision.none_units")
 		}
 		d.Units = []string{}
 	default:
-		return Decision{}, invalidf("decision: outcome %q: want whole, units or none", d.Outcome)
+		return Decision{}, invalid("decision.outcome", "outcome", d.Outcome)
 	}
 	d.Overridden = d.Outcome != proposal.Outcome || !slices.Equal(d.Units, uniq(proposal.Units))
 	if d.Overridden && d.Reason == "" {
-		return Decision{}, invalidf("decision: %s differs from the proposal (%s); a written reason is required",
-			describe(d.Outcome, d.Units), describe(proposal.Outcome, proposal.Units))
+		return Decision{}, invalid("decision.reason_required", "outcome", d.Outcome, "units", strings.Join(d.Units, ", "),
+			"proposed", proposal.Outcome, "proposed_units", strings.Join(proposal.Units, ", "))
 	}
 	return d, nil
-}
-
-func describe(outcome string, units []string) string {
-	if outcome == OutcomeUnits {
-		return fmt.Sprintf("units %s", strings.Join(units, ", "))
-	}
-	return outcome
 }
 
 // Appeal is a candidate's appeal against a decision.

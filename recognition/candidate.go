@@ -3,8 +3,6 @@ package recognition
 import (
 	"strings"
 	"time"
-
-	"github.com/kasip/kasip"
 )
 
 // Candidate is a person seeking recognition.
@@ -27,24 +25,24 @@ type Candidate struct {
 func (c *Candidate) Validate(now time.Time) error {
 	var p problems
 	if strings.TrimSpace(c.Name) == "" {
-		p.add("the name is required")
+		p.add("candidate.name_required")
 	}
 	if c.BirthDate.IsZero() {
-		p.add("the date of birth is required")
+		p.add("candidate.birth_required")
 	}
 	if err := ValidateIIN(c.IIN, c.BirthDate); err != nil {
-		p.add("%s", strings.TrimSuffix(err.Error(), ": "+kasip.ErrInvalid.Error()))
+		p.addErr(err)
 	} else {
 		_, c.Sex, _ = IINBirthDate(c.IIN)
 	}
 	if !c.BirthDate.IsZero() && c.BirthDate.After(now) {
-		p.add("the date of birth %s is in the future", Date(c.BirthDate))
+		p.add("candidate.birth_future", "date", Date(c.BirthDate))
 	}
 	switch {
 	case c.ConsentAt.IsZero():
-		p.add("consent to the processing of personal data is required")
+		p.add("candidate.consent_required")
 	case c.ConsentAt.After(now.Add(time.Minute)): // a minute of clock skew
-		p.add("consent given in the future (%s)", c.ConsentAt.Format(time.RFC3339))
+		p.add("candidate.consent_future", "at", Moment(c.ConsentAt))
 	}
 	c.Contacts.validate(&p)
 	return p.err("candidate")

@@ -1,6 +1,7 @@
 package recognition
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -20,7 +21,7 @@ type Contacts struct {
 
 func (c Contacts) validate(p *problems) {
 	if c.Email != "" && (!strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " \t\r\n")) {
-		p.add("e-mail %q is not an address", c.Email)
+		p.add("contacts.email", "email", c.Email)
 	}
 }
 
@@ -40,15 +41,15 @@ type Centre struct {
 func (c Centre) Validate() error {
 	var p problems
 	if c.Name.IsEmpty() {
-		p.add("the name is required")
+		p.add("centre.name_required")
 	}
 	for l := range c.Name {
 		if l != "kk" && l != "ru" && l != "en" {
-			p.add("name language %q: want kk, ru or en", l)
+			p.add("centre.name_lang", "lang", l)
 		}
 	}
 	if err := ValidateBIN(c.BIN); err != nil {
-		p.add("%s", strings.TrimSuffix(err.Error(), ": "+kasip.ErrInvalid.Error()))
+		p.addErr(err)
 	}
 	c.Contacts.validate(&p)
 	return p.err("centre")
@@ -147,29 +148,29 @@ func (a *Accreditation) DefaultTo(set Settings) {
 func (a Accreditation) Validate() error {
 	var p problems
 	if strings.TrimSpace(a.Number) == "" {
-		p.add("the certificate number is required")
+		p.add("accreditation.number_required")
 	}
 	if a.From.IsZero() || a.To.IsZero() {
-		p.add("valid from and to are required")
+		p.add("accreditation.period_required")
 	} else if a.To.Before(a.From) {
-		p.add("valid to %s is before valid from %s", Date(a.To), Date(a.From))
+		p.add("accreditation.period_order", "to", Date(a.To), "from", Date(a.From))
 	}
 	if len(a.Scope) == 0 {
-		p.add("the scope lists no card")
+		p.add("accreditation.scope_empty")
 	}
 	for i, e := range a.Scope {
 		if e.StandardCode == "" {
-			p.add("scope %d: the standard code is required", i+1)
+			p.add("accreditation.scope_code", "n", strconv.Itoa(i+1))
 		}
 		if (e.CardNumber > 0) == (e.CardCode != "") {
-			p.add("scope %d: give either a card number or a card code", i+1)
+			p.add("accreditation.scope_card", "n", strconv.Itoa(i+1))
 		}
 		if e.CardNumber < 0 {
-			p.add("scope %d: card number %d", i+1, e.CardNumber)
+			p.add("accreditation.scope_card_number", "n", strconv.Itoa(i+1), "card", strconv.Itoa(e.CardNumber))
 		}
 		for _, l := range e.Levels {
 			if l < 1 || l > 8 {
-				p.add("scope %d: level %d is not 1 to 8", i+1, l)
+				p.add("accreditation.scope_level", "n", strconv.Itoa(i+1), "level", strconv.Itoa(l))
 			}
 		}
 	}
@@ -189,11 +190,11 @@ func (a Accreditation) StatusAt(t time.Time, set Settings) string {
 // accreditation to status; a reason is always required.
 func (a Accreditation) CheckStatusChange(status, reason string) error {
 	if strings.TrimSpace(reason) == "" {
-		return invalidf("accreditation %s: a reason is required to change its status", a.Number)
+		return invalid("accreditation.reason_required", "number", a.Number)
 	}
 	if !slices.Contains(accreditationMoves[a.Status], status) {
-		return fmt.Errorf("accreditation %s: cannot go from %s to %s (allowed: %s): %w",
-			a.Number, a.Status, status, orNone(accreditationMoves[a.Status]), ErrIllegalTransition)
+		return NewError(ErrIllegalTransition, "accreditation.transition", "number", a.Number, "status", a.Status, "to", status,
+			"allowed", orNone(accreditationMoves[a.Status]))
 	}
 	return nil
 }
@@ -219,13 +220,13 @@ func (c Centre) Permits(code string, card *kasip.Card, cardIndex, level int, t t
 	if len(why) == 0 {
 		why = append(why, "the centre has no accreditation")
 	}
-	return fmt.Errorf("centre %d may not assess %s card %d at level %d on %s (%s): %w",
-		c.ID, code, cardIndex+1, level, Date(day), strings.Join(why, "; "), ErrNotAccredited)
+	return NewError(ErrNotAccredited, "centre.not_accredited", "id", itoa(c.ID), "code", code,
+		"card", strconv.Itoa(cardIndex+1), "level", strconv.Itoa(level), "date", Date(day)).Wrap(errors.New(strings.Join(why, "; ")))
 }
 
 func orNone(s []string) string {
 	if len(s) == 0 {
-		return "none"
+		return "—"
 	}
 	return strings.Join(s, ", ")
 }

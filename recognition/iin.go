@@ -2,9 +2,8 @@ package recognition
 
 import (
 	"fmt"
+	"strconv"
 	"time"
-
-	"github.com/kasip/kasip"
 )
 
 // IIN and BIN are the 12-digit identification numbers of Kazakhstan: of an
@@ -74,14 +73,14 @@ func allDigits(s string) bool {
 // IIN and BIN; kind names the number in errors.
 func checkNumber(kind, n string) error {
 	if len(n) != 12 || !allDigits(n) {
-		return fmt.Errorf("%s %q must be 12 digits: %w", kind, n, kasip.ErrInvalid)
+		return invalid(kind+".length", "number", n)
 	}
 	d, ok := CheckDigit(n[:11])
 	if !ok {
-		return fmt.Errorf("%s %s: no check digit exists for its first 11 digits: %w", kind, n, kasip.ErrInvalid)
+		return invalid(kind+".no_check_digit", "number", n)
 	}
 	if int(n[11]-'0') != d {
-		return fmt.Errorf("%s %s: wrong check digit %c (expected %d): %w", kind, n, n[11], d, kasip.ErrInvalid)
+		return invalid(kind+".check_digit", "number", n, "digit", n[11:], "expected", strconv.Itoa(d))
 	}
 	return nil
 }
@@ -92,11 +91,11 @@ func checkNumber(kind, n string) error {
 // male, even female. Only the date part is checked, not the check digit.
 func IINBirthDate(iin string) (time.Time, string, error) {
 	if len(iin) != 12 || !allDigits(iin) {
-		return time.Time{}, "", fmt.Errorf("IIN %q must be 12 digits: %w", iin, kasip.ErrInvalid)
+		return time.Time{}, "", invalid("iin.length", "number", iin)
 	}
 	c := int(iin[6] - '0')
 	if c < 1 || c > 6 {
-		return time.Time{}, "", fmt.Errorf("IIN %s: 7th digit %d must be 1 to 6 (century and sex): %w", iin, c, kasip.ErrInvalid)
+		return time.Time{}, "", invalid("iin.century", "number", iin, "digit", strconv.Itoa(c))
 	}
 	century := 1800 + 100*((c-1)/2)
 	sex := "male"
@@ -108,7 +107,7 @@ func IINBirthDate(iin string) (time.Time, string, error) {
 	// time.Date normalises 31 February to 3 March: a date that does not
 	// round-trip does not exist.
 	if mm < 1 || mm > 12 || dd < 1 || t.Month() != time.Month(mm) || t.Day() != dd {
-		return time.Time{}, "", fmt.Errorf("IIN %s: %s is not a date: %w", iin, iin[:6], kasip.ErrInvalid)
+		return time.Time{}, "", invalid("iin.date", "number", iin, "date", iin[:6])
 	}
 	return t, sex, nil
 }
@@ -124,7 +123,7 @@ func ValidateIIN(iin string, birth time.Time) error {
 	if err != nil {
 		return err
 	}
-	if err := checkNumber("IIN", iin); err != nil {
+	if err := checkNumber("iin", iin); err != nil {
 		return err
 	}
 	if birth.IsZero() {
@@ -132,7 +131,7 @@ func ValidateIIN(iin string, birth time.Time) error {
 	}
 	y, m, d := birth.Date()
 	if got := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); !got.Equal(enc) {
-		return fmt.Errorf("IIN %s encodes the birth date %s, not %s: %w", iin, Date(enc), Date(got), kasip.ErrInvalid)
+		return invalid("iin.birth_date", "number", iin, "encoded", Date(enc), "date", Date(got))
 	}
 	return nil
 }
@@ -143,13 +142,13 @@ func ValidateIIN(iin string, birth time.Time) error {
 // entrepreneurship), and the check digit, computed as for an IIN.
 func ValidateBIN(bin string) error {
 	if len(bin) != 12 || !allDigits(bin) {
-		return fmt.Errorf("BIN %q must be 12 digits: %w", bin, kasip.ErrInvalid)
+		return invalid("bin.length", "number", bin)
 	}
 	if m := num2(bin[2:4]); m < 1 || m > 12 {
-		return fmt.Errorf("BIN %s: registration month %s must be 01 to 12: %w", bin, bin[2:4], kasip.ErrInvalid)
+		return invalid("bin.month", "number", bin, "month", bin[2:4])
 	}
 	if t := bin[4]; t < '4' || t > '6' {
-		return fmt.Errorf("BIN %s: 5th digit %c must be 4, 5 or 6 (type of entity): %w", bin, t, kasip.ErrInvalid)
+		return invalid("bin.type", "number", bin, "digit", string(t))
 	}
-	return checkNumber("BIN", bin)
+	return checkNumber("bin", bin)
 }

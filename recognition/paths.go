@@ -1,6 +1,7 @@
 package recognition
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -45,7 +46,7 @@ func Resolve(card *kasip.Card, cardIndex int, path string) (Ref, error) {
 		return Ref{}, err
 	}
 	bad := func(why string) (Ref, error) {
-		return Ref{}, fmt.Errorf("path %q: %s: %w", path, why, kasip.ErrInvalid)
+		return Ref{}, invalid("path.bad", "path", path).Wrap(errors.New(why))
 	}
 	if len(segs) < 2 || segs[0].name != "cards" || segs[1].name != "functions" {
 		return bad("must start with cards[i].functions[j]")
@@ -109,7 +110,7 @@ type segment struct {
 // Every part must have an index: paths here always point at list entries.
 func parsePath(path string) ([]segment, error) {
 	if path == "" {
-		return nil, fmt.Errorf("empty path: %w", kasip.ErrInvalid)
+		return nil, invalid("path.empty")
 	}
 	var out []segment
 	for _, part := range strings.Split(path, ".") {
@@ -117,7 +118,7 @@ func parsePath(path string) ([]segment, error) {
 		num, ok2 := strings.CutSuffix(rest, "]")
 		i, err := strconv.Atoi(num)
 		if !ok || !ok2 || name == "" || err != nil || i < 0 || strconv.Itoa(i) != num {
-			return nil, fmt.Errorf("path %q: malformed part %q: %w", path, part, kasip.ErrInvalid)
+			return nil, invalid("path.bad", "path", path).Wrap(fmt.Errorf("malformed part %q", part))
 		}
 		out = append(out, segment{name, i})
 	}

@@ -3,6 +3,7 @@ package recognition
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -152,8 +153,8 @@ func (p *Programme) Normalize(card *kasip.Card, set Settings) {
 // CheckMove checks a status change of the programme.
 func (p Programme) CheckMove(to string) error {
 	if !slices.Contains(programmeMoves[p.Status], to) {
-		return fmt.Errorf("programme %d is %s: cannot become %s (allowed: %s): %w",
-			p.ID, p.Status, to, orNone(programmeMoves[p.Status]), ErrIllegalTransition)
+		return NewError(ErrIllegalTransition, "programme.transition", "id", itoa(p.ID), "status", p.Status, "to", to,
+			"allowed", orNone(programmeMoves[p.Status]))
 	}
 	return nil
 }
@@ -161,7 +162,7 @@ func (p Programme) CheckMove(to string) error {
 // CheckEditable refuses changes to a programme that is not a draft.
 func (p Programme) CheckEditable() error {
 	if p.Status != ProgrammeDraft {
-		return fmt.Errorf("programme %d is %s; change it through a new version: %w", p.ID, p.Status, ErrImmutable)
+		return NewError(ErrImmutable, "programme.immutable", "id", itoa(p.ID), "status", p.Status)
 	}
 	return nil
 }
@@ -173,15 +174,15 @@ func (p Programme) CheckEditable() error {
 func (p Programme) Validate(card *kasip.Card) error {
 	var pr problems
 	if card == nil {
-		return invalidf("programme: no card")
+		return invalid("programme.no_card")
 	}
 	if p.StandardCode == "" || p.StandardVersion == "" {
-		pr.add("the standard code and version are required")
+		pr.add("programme.standard_required")
 	}
 	if p.Level < 1 || p.Level > 8 {
-		pr.add("level %d is not 1 to 8", p.Level)
+		pr.add("programme.level", "level", strconv.Itoa(p.Level))
 	} else if card.Level != 0 && p.Level != card.Level {
-		pr.add("level %d is not the card's level %d", p.Level, card.Level)
+		pr.add("programme.level_card", "level", strconv.Itoa(p.Level), "card_level", strconv.Itoa(card.Level))
 	}
 	units := map[string]Unit{}
 	for _, u := range Units(card, p.Card) {
@@ -200,47 +201,47 @@ func (p Programme) Validate(card *kasip.Card) error {
 
 func (p Programme) validateUnits(card *kasip.Card, units map[string]Unit, pr *problems) {
 	if len(p.Units) == 0 {
-		pr.add("no unit: list the skills assessed, or make it a whole-card programme")
+		pr.add("programme.no_unit")
 	}
 	seen := map[string]bool{}
 	for _, u := range p.Units {
 		if _, ok := units[u]; !ok {
-			pr.add("%q is not a skill (or a labour function without skills) of the card", u)
+			pr.add("programme.not_skill", "unit", u)
 		}
 		if seen[u] {
-			pr.add("unit %q listed twice", u)
+			pr.add("programme.unit_twice", "unit", u)
 		}
 		seen[u] = true
 	}
 	if p.Whole && len(seen) != len(units) {
-		pr.add("a whole-card programme covers all %d units of the card, not %d", len(units), len(seen))
+		pr.add("programme.whole_units", "units", strconv.Itoa(len(units)), "listed", strconv.Itoa(len(seen)))
 	}
 }
 
 func (p Programme) validateComponents(units map[string]Unit, pr *problems) {
 	if len(p.Components) == 0 {
-		pr.add("no component")
+		pr.add("programme.no_components")
 	}
 	kinds := map[string]bool{}
 	for _, c := range p.Components {
-		name := c.Kind + " component"
+		name := "component " + c.Kind
 		switch c.Kind {
 		case ComponentTheory, ComponentPractice, ComponentPortfolio:
 		default:
-			pr.add("component kind %q: want theory, practice or portfolio", c.Kind)
+			pr.add("programme.component_kind", "component", c.Kind)
 		}
 		if kinds[c.Kind] {
-			pr.add("two %s components", c.Kind)
+			pr.add("programme.component_twice", "component", c.Kind)
 		}
 		kinds[c.Kind] = true
 		if c.Threshold < 1 || c.Threshold > 100 {
-			pr.add("%s: pass threshold %d%% is not 1 to 100", name, c.Threshold)
+			pr.add("programme.threshold", "item", name, "threshold", strconv.Itoa(c.Threshold))
 		}
 		if c.Format != FormatOnline && c.Format != FormatOffline {
-			pr.add("%s: format %q: want online or offline", name, c.Format)
+			pr.add("programme.format", "item", name, "format", c.Format)
 		}
 		if c.Minutes < 0 || c.Minutes > 7*24*60 {
-			pr.add("%s: duration %d minutes", name, c.Minutes)
+			pr.add("programme.minutes", "item", name, "minutes", strconv.Itoa(c.Minutes))
 		}
 		applies := c.Units
 		if len(applies) == 0 {
@@ -248,13 +249,13 @@ func (p Programme) validateComponents(units map[string]Unit, pr *problems) {
 		}
 		for _, u := range c.Units {
 			if !slices.Contains(p.Units, u) {
-				pr.add("%s: %q is not a unit of the programme", name, u)
+				pr.add("programme.item_not_unit", "item", name, "unit", u)
 			}
 		}
 		if c.Kind == ComponentPortfolio {
 			for _, u := range applies {
 				if un, ok := units[u]; ok && !un.IsRecognizable() {
-					pr.add("portfolio route refused for %q: the standard does not mark it recognizable", u)
+					pr.add("programme.portfolio", "unit", u)
 				}
 			}
 		}
@@ -263,21 +264,21 @@ func (p Programme) validateComponents(units map[string]Unit, pr *problems) {
 	// route, not the only one.
 	for _, u := range p.Units {
 		if !slices.ContainsFunc(p.Components, func(c Component) bool { return c.Kind != ComponentPortfolio && c.Applies(u) }) {
-			pr.add("unit %q has no theory or practice component", u)
+			pr.add("programme.unit_unassessed", "unit", u)
 		}
 	}
 }
 
 func validateQuestion(card *kasip.Card, p Programme, q Question, name string, pr *problems) {
 	if q.Text.IsEmpty() {
-		pr.add("%s: no text", name)
+		pr.add("programme.no_text", "item", name)
 	}
 	if len(q.Knowledge) == 0 {
-		pr.add("%s: linked to no knowledge item", name)
+		pr.add("programme.no_knowledge", "item", name)
 	}
 	for _, c := range q.Correct {
 		if c < 0 || c >= len(q.Choices) {
-			pr.add("%s: correct answer %d is not a choice", name, c)
+			pr.add("programme.correct", "item", name, "answer", strconv.Itoa(c))
 		}
 	}
 	for _, path := range q.Knowledge {
@@ -287,17 +288,17 @@ func validateQuestion(card *kasip.Card, p Programme, q Question, name string, pr
 
 func validateTask(card *kasip.Card, p Programme, t Task, name string, pr *problems) {
 	if t.Text.IsEmpty() {
-		pr.add("%s: no text", name)
+		pr.add("programme.no_text", "item", name)
 	}
 	if len(t.Abilities)+len(t.Units) == 0 {
-		pr.add("%s: linked to no ability or skill", name)
+		pr.add("programme.no_ability", "item", name)
 	}
 	for _, path := range t.Abilities {
 		checkLink(card, p, path, KindAbility, name, pr)
 	}
 	for _, path := range t.Units {
 		if !slices.Contains(p.Units, path) {
-			pr.add("%s: %q is not a unit of the programme", name, path)
+			pr.add("programme.item_not_unit", "item", name, "unit", path)
 		}
 	}
 }
@@ -308,11 +309,11 @@ func checkLink(card *kasip.Card, p Programme, path, kind, name string, pr *probl
 	r, err := Resolve(card, p.Card, path)
 	switch {
 	case err != nil:
-		pr.add("%s: %s", name, strings.TrimSuffix(err.Error(), ": "+kasip.ErrInvalid.Error()))
+		pr.add("programme.bad_path", "item", name, "path", path)
 	case r.Kind != kind:
-		pr.add("%s: %q is a %s, not a %s item", name, path, r.Kind, kind)
+		pr.add("programme.link_kind", "item", name, "path", path, "kind", r.Kind, "want", kind)
 	case !slices.Contains(p.Units, r.Unit):
-		pr.add("%s: %q is outside the programme's units", name, path)
+		pr.add("programme.link_outside", "item", name, "path", path)
 	}
 }
 

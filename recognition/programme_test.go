@@ -3,6 +3,7 @@ package recognition_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -197,7 +198,7 @@ func TestPartialProgrammeAndPortfolio(t *testing.T) {
 	h.Components = append(h.Components, recognition.Component{Kind: recognition.ComponentPortfolio, Threshold: 70,
 		Format: recognition.FormatOffline, Units: []string{"cards[0].functions[0].skills[1]"}})
 	err := h.Validate(&hotel.Cards[0])
-	if !errors.Is(err, kasip.ErrInvalid) || !strings.Contains(err.Error(), `portfolio route refused for "cards[0].functions[0].skills[1]"`) {
+	if !errors.Is(err, kasip.ErrInvalid) || !slices.Equal(errorKeys(err), []string{"programme.portfolio"}) || recognition.Errors(err)[0].Args["unit"] != "cards[0].functions[0].skills[1]" {
 		t.Errorf("portfolio of a non-recognizable skill: %v", err)
 	}
 }

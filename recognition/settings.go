@@ -2,6 +2,7 @@ package recognition
 
 import (
 	"mime"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -85,25 +86,25 @@ func (s Settings) Validate() error {
 	}
 	for _, f := range positive {
 		if f.v < 1 || f.v > 3660 {
-			p.add("%s must be between 1 and 3660, not %d", f.name, f.v)
+			p.add("settings.days", "setting", f.name, "value", strconv.Itoa(f.v))
 		}
 	}
 	if s.PassThreshold < 1 || s.PassThreshold > 100 {
-		p.add("pass_threshold must be a percentage between 1 and 100, not %d", s.PassThreshold)
+		p.add("settings.threshold", "value", strconv.Itoa(s.PassThreshold))
 	}
 	if s.EvidenceMaxBytes < 1 {
-		p.add("evidence_max_bytes must be positive")
+		p.add("settings.evidence_max")
 	}
 	if len(s.EvidenceTypes) == 0 {
-		p.add("evidence_types must list at least one media type")
+		p.add("settings.evidence_types")
 	}
 	for _, t := range s.EvidenceTypes {
 		if mt, _, err := mime.ParseMediaType(t); err != nil || mt != strings.ToLower(t) {
-			p.add("evidence type %q is not a lower-case media type without parameters", t)
+			p.add("settings.evidence_type", "type", t)
 		}
 	}
 	if s.UTCOffsetMinutes < -12*60 || s.UTCOffsetMinutes > 14*60 {
-		p.add("utc_offset_minutes %d is not a real offset", s.UTCOffsetMinutes)
+		p.add("settings.offset", "value", strconv.Itoa(s.UTCOffsetMinutes))
 	}
 	return p.err("recognition settings")
 }

@@ -253,8 +253,8 @@ func (s *Store) recStandardCard(ctx context.Context, q recQuerier, code, version
 		return nil, fmt.Errorf("standard %s version %s: decode: %w", code, version, err)
 	}
 	if index < 0 || index >= len(m.Cards) {
-		return nil, fmt.Errorf("standard %s version %s has no card %d (it has %d): %w",
-			code, version, index+1, len(m.Cards), kasip.ErrInvalid)
+		return nil, recognition.NewError(kasip.ErrInvalid, "standard.no_card", "code", code, "version", version,
+			"card", itoa(index+1), "cards", itoa(len(m.Cards)))
 	}
 	return &m.Cards[index], nil
 }

@@ -41,11 +41,10 @@ func (s *Store) Apply(ctx context.Context, actor int64, in recognition.Applicati
 			return err
 		}
 		if p.Status != recognition.ProgrammeApproved {
-			return fmt.Errorf("programme %d is %s; applications are taken for approved programmes only: %w",
-				p.ID, p.Status, recognition.ErrConflict)
+			return recognition.NewError(recognition.ErrConflict, "application.programme_not_approved", "programme", itoa(p.ID), "status", p.Status)
 		}
 		if a.CentreID != 0 && a.CentreID != p.CentreID {
-			return fmt.Errorf("programme %d is run by centre %d, not %d: %w", p.ID, p.CentreID, a.CentreID, kasip.ErrInvalid)
+			return recognition.NewError(kasip.ErrInvalid, "application.programme_centre", "programme", itoa(p.ID))
 		}
 		a.CentreID, a.StandardCode, a.StandardVersion, a.Card, a.Level = p.CentreID, p.StandardCode, p.StandardVersion, p.Card, p.Level
 		card, err := s.recStandardCard(ctx, t, p.StandardCode, p.StandardVersion, p.Card)
@@ -95,7 +94,7 @@ func (s *Store) recCheckRegister(ctx context.Context, t *recTx, code string, car
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("%s card %d is not in the register of professions: %w", code, card+1, recognition.ErrConflict)
+		return recognition.NewError(recognition.ErrConflict, "application.not_registered", "code", code, "card", strconv.Itoa(card+1))
 	}
 	return nil
 }
@@ -112,7 +111,7 @@ func (s *Store) recCheckOpenApplication(ctx context.Context, t *recTx, candidate
 	case err != nil:
 		return err
 	}
-	return fmt.Errorf("candidate %d already has application %d for programme %d under way: %w", candidate, id, programme, recognition.ErrConflict)
+	return recognition.NewError(recognition.ErrConflict, "application.duplicate", "candidate", itoa(candidate), "id", itoa(id), "programme", itoa(programme))
 }
 
 // recCheckVoucher locks the voucher and checks that the candidate may use it
@@ -131,11 +130,11 @@ func (s *Store) recCheckVoucher(ctx context.Context, t *recTx, voucherID, candid
 	v := vs[0]
 	switch {
 	case v.CandidateID != candidate:
-		return fmt.Errorf("voucher %d was issued to another candidate: %w", v.ID, recognition.ErrForbidden)
+		return recognition.NewError(recognition.ErrForbidden, "voucher.other_candidate", "id", itoa(v.ID))
 	case !v.Valid(t.now):
-		return fmt.Errorf("voucher %d expired %s: %w", v.ID, v.ExpiresAt.Format("2006-01-02 15:04 MST"), recognition.ErrDeadline)
+		return recognition.NewError(recognition.ErrDeadline, "voucher.expired", "id", itoa(v.ID), "at", recognition.Moment(v.ExpiresAt))
 	case v.ApplicationID != 0:
-		return fmt.Errorf("voucher %d is used by application %d: %w", v.ID, v.ApplicationID, recognition.ErrConflict)
+		return recognition.NewError(recognition.ErrConflict, "voucher.used", "id", itoa(v.ID), "application", itoa(v.ApplicationID))
 	}
 	return nil
 }
@@ -216,13 +215,13 @@ func (s *Store) ConfirmReferral(ctx context.Context, actor, id int64) (recogniti
 		}
 		switch {
 		case a.Route != recognition.RouteReferral:
-			return fmt.Errorf("application %d is not a referral: %w", id, kasip.ErrInvalid)
+			return recognition.NewError(kasip.ErrInvalid, "application.not_referral", "id", itoa(id))
 		case actor != a.EmployerUserID:
-			return fmt.Errorf("application %d: only the referring employer (user %d) may confirm: %w", id, a.EmployerUserID, recognition.ErrForbidden)
+			return recognition.NewError(recognition.ErrForbidden, "application.referral_employer", "id", itoa(id))
 		case a.State != recognition.StateSubmitted:
-			return fmt.Errorf("application %d is %s; a referral is confirmed while submitted: %w", id, a.State, recognition.ErrIllegalTransition)
+			return recognition.NewError(recognition.ErrIllegalTransition, "application.referral_state", "id", itoa(id), "state", a.State)
 		case !a.ReferralConfirmedAt.IsZero():
-			return fmt.Errorf("application %d: the referral is already confirmed: %w", id, recognition.ErrConflict)
+			return recognition.NewError(recognition.ErrConflict, "application.referral_confirmed", "id", itoa(id))
 		}
 		a.ReferralConfirmedAt = t.now
 		if _, err := t.ExecContext(ctx, s.q(`UPDATE recognition_applications SET referral_confirmed_at = ?,
@@ -243,13 +242,13 @@ func (s *Store) TransitionApplication(ctx context.Context, actor, id int64, to, 
 	switch to {
 	case recognition.StateAccepted, recognition.StateRejected, recognition.StateAssessed, recognition.StateClosed:
 	case recognition.StateScheduled:
-		return a, fmt.Errorf("application %d: schedule a session to make it scheduled: %w", id, kasip.ErrInvalid)
+		return a, recognition.NewError(kasip.ErrInvalid, "application.state_by_session", "id", itoa(id))
 	case recognition.StateDecided, recognition.StateRedecided:
-		return a, fmt.Errorf("application %d: record a decision to make it %s: %w", id, to, kasip.ErrInvalid)
+		return a, recognition.NewError(kasip.ErrInvalid, "application.state_by_decision", "id", itoa(id), "to", to)
 	case recognition.StateAppealed:
-		return a, fmt.Errorf("application %d: file an appeal to make it appealed: %w", id, kasip.ErrInvalid)
+		return a, recognition.NewError(kasip.ErrInvalid, "application.state_by_appeal", "id", itoa(id))
 	default:
-		return a, fmt.Errorf("application %d: unknown state %q: %w", id, to, kasip.ErrInvalid)
+		return a, recognition.NewError(kasip.ErrInvalid, "application.state_unknown", "id", itoa(id), "to", to)
 	}
 	err := s.recognitionTx(ctx, "application "+to, func(t *recTx) error {
 		var err error
@@ -295,7 +294,7 @@ func (s *Store) recCheckAssessed(ctx context.Context, t *recTx, a recognition.Ap
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("application %d: no result is recorded: %w", a.ID, recognition.ErrConflict)
+		return recognition.NewError(recognition.ErrConflict, "application.no_result", "id", itoa(a.ID))
 	}
 	return nil
 }
@@ -308,11 +307,11 @@ func (s *Store) recSessionAssessor(ctx context.Context, q recQuerier, a recognit
 		return recognition.Session{}, err
 	}
 	if len(ss) == 0 {
-		return recognition.Session{}, fmt.Errorf("application %d has no session: %w", a.ID, recognition.ErrConflict)
+		return recognition.Session{}, recognition.NewError(recognition.ErrConflict, "application.no_session", "id", itoa(a.ID))
 	}
 	cur := ss[len(ss)-1]
 	if !slices.Contains(cur.Assessors, actor) {
-		return cur, fmt.Errorf("user %d is not an assessor of session %d of application %d: %w", actor, cur.ID, a.ID, recognition.ErrForbidden)
+		return cur, recognition.NewError(recognition.ErrForbidden, "session.not_assessor", "user", itoa(actor), "id", itoa(a.ID))
 	}
 	if err := s.recCheckCentreAssessor(ctx, q, a.CentreID, actor); err != nil {
 		return cur, err
@@ -327,7 +326,7 @@ func (s *Store) recCheckCentreAssessor(ctx context.Context, q recQuerier, centre
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("user %d is not an assessor of centre %d: %w", user, centre, recognition.ErrForbidden)
+		return recognition.NewError(recognition.ErrForbidden, "centre.assessor_not", "user", itoa(user), "centre", itoa(centre))
 	}
 	return nil
 }

@@ -91,7 +91,7 @@ func (s *Store) RecordResult(ctx context.Context, actor, appID int64, r recognit
 			return err
 		}
 		if a.State != recognition.StateScheduled {
-			return fmt.Errorf("application %d is %s; results are recorded while it is scheduled: %w", appID, a.State, recognition.ErrIllegalTransition)
+			return recognition.NewError(recognition.ErrIllegalTransition, "application.results_state", "id", itoa(appID), "state", a.State)
 		}
 		if _, err := s.recSessionAssessor(ctx, t, a, actor); err != nil {
 			return err
@@ -144,14 +144,13 @@ func (s *Store) recSaveResult(ctx context.Context, t *recTx, appID int64, r *rec
 	err = t.QueryRowContext(ctx, s.q(`SELECT version, assessor_user_id FROM recognition_results
 		WHERE application_id = ? AND component = ? AND unit = ?`), appID, r.Component, r.Unit).Scan(&cur, &by)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("no %s result for %s to replace (version %d): save it with version 0: %w",
-			r.Component, r.Unit, r.Version, recognition.ErrStale)
+		return recognition.NewError(recognition.ErrStale, "result.none", "component", r.Component, "unit", r.Unit)
 	}
 	if err != nil {
 		return err
 	}
-	return fmt.Errorf("the %s result for %s is at version %d (saved by user %d), not %d: reload it: %w",
-		r.Component, r.Unit, cur, by, r.Version, recognition.ErrStale)
+	return recognition.NewError(recognition.ErrStale, "result.stale", "component", r.Component, "unit", r.Unit, "version", itoa(cur),
+		"user", itoa(by), "given", itoa(r.Version))
 }
 
 func (s *Store) recResults(ctx context.Context, q recQuerier, appID int64) ([]recognition.Result, error) {
@@ -220,13 +219,13 @@ func (s *Store) recCheckEvidenceActor(ctx context.Context, t *recTx, a recogniti
 		}
 		if user == actor {
 			if a.State != recognition.StateAccepted && a.State != recognition.StateScheduled {
-				return fmt.Errorf("application %d is %s; evidence is added until the assessment ends: %w", a.ID, a.State, recognition.ErrIllegalTransition)
+				return recognition.NewError(recognition.ErrIllegalTransition, "application.evidence_state", "id", itoa(a.ID), "state", a.State)
 			}
 			return nil
 		}
 	}
 	if a.State != recognition.StateScheduled {
-		return fmt.Errorf("application %d is %s; assessors add evidence while it is scheduled: %w", a.ID, a.State, recognition.ErrIllegalTransition)
+		return recognition.NewError(recognition.ErrIllegalTransition, "application.evidence_state", "id", itoa(a.ID), "state", a.State)
 	}
 	_, err := s.recSessionAssessor(ctx, t, a, actor)
 	return err
@@ -387,7 +386,7 @@ func (s *Store) recDecisions(ctx context.Context, q recQuerier, appID int64) ([]
 func (s *Store) Appeal(ctx context.Context, actor, appID int64, reason string) (recognition.Appeal, error) {
 	ap := recognition.Appeal{ApplicationID: appID, Reason: strings.TrimSpace(reason), FiledBy: actor}
 	if ap.Reason == "" {
-		return ap, fmt.Errorf("appeal: the grounds of the appeal are required: %w", kasip.ErrInvalid)
+		return ap, recognition.NewError(kasip.ErrInvalid, "appeal.grounds_required")
 	}
 	err := s.recognitionTx(ctx, "appeal", func(t *recTx) error {
 		a, err := s.recLoadApplication(ctx, t, appID, s.recForUpdate())
@@ -402,7 +401,7 @@ func (s *Store) Appeal(ctx context.Context, actor, appID int64, reason string) (
 			return err
 		}
 		if len(ds) == 0 {
-			return fmt.Errorf("application %d has no decision: %w", appID, recognition.ErrConflict)
+			return recognition.NewError(recognition.ErrConflict, "application.no_decision", "id", itoa(appID))
 		}
 		ap.DecisionID, ap.FiledAt = ds[len(ds)-1].ID, t.now
 		if err := t.QueryRowContext(ctx, s.q(`INSERT INTO recognition_appeals
@@ -453,7 +452,7 @@ func (s *Store) Redecide(ctx context.Context, actor, appID int64, in recognition
 			return err
 		}
 		if len(aps) == 0 {
-			return fmt.Errorf("application %d has no appeal: %w", appID, recognition.ErrConflict)
+			return recognition.NewError(recognition.ErrConflict, "application.no_appeal", "id", itoa(appID))
 		}
 		ap := aps[len(aps)-1]
 		var decider int64
@@ -461,8 +460,7 @@ func (s *Store) Redecide(ctx context.Context, actor, appID int64, in recognition
 			return err
 		}
 		if actor == decider {
-			return fmt.Errorf("user %d took the appealed decision %d; another assessor of the centre must re-decide: %w",
-				actor, ap.DecisionID, recognition.ErrForbidden)
+			return recognition.NewError(recognition.ErrForbidden, "application.redecide_same", "user", itoa(actor))
 		}
 		if err := s.recCheckCentreAssessor(ctx, t, a.CentreID, actor); err != nil {
 			return err

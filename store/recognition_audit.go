@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"weak"
 
 	"github.com/kasip/kasip/audit"
@@ -52,3 +53,6 @@ func (s *Store) auditRecognition(ctx context.Context, tx *sql.Tx, ev recognition
 	}
 	return nil
 }
+
+// itoa is an id or a count as a refusal's argument.
+func itoa[T int | int64](n T) string { return strconv.FormatInt(int64(n), 10) }

@@ -29,7 +29,7 @@ func (s *Store) CreateCandidate(ctx context.Context, actor int64, c recognition.
 			return err
 		}
 		if n > 0 {
-			return fmt.Errorf("a candidate with IIN %s exists: %w", c.IIN, recognition.ErrConflict)
+			return recognition.NewError(recognition.ErrConflict, "candidate.iin_taken", "iin", c.IIN)
 		}
 		c.CreatedAt = t.now
 		if err := t.QueryRowContext(ctx, s.q(`INSERT INTO recognition_candidates
@@ -106,7 +106,7 @@ func (s *Store) IssueVoucher(ctx context.Context, actor, candidateID int64) (rec
 			return err
 		}
 		if n >= t.set.VouchersPerYear {
-			return fmt.Errorf("candidate %d has %d voucher(s) for %d, the most allowed: %w", candidateID, n, v.Year, recognition.ErrLimit)
+			return recognition.NewError(recognition.ErrLimit, "candidate.voucher_limit", "id", itoa(candidateID), "count", strconv.Itoa(n), "year", strconv.Itoa(v.Year))
 		}
 		if err := t.QueryRowContext(ctx, s.q(`INSERT INTO recognition_vouchers
 			(candidate_id, issued_at, expires_at, year, issued_by_user_id) VALUES (?, ?, ?, ?, ?) RETURNING id`),

@@ -26,7 +26,7 @@ func (s *Store) CreateCentre(ctx context.Context, actor int64, c recognition.Cen
 			return err
 		}
 		if n > 0 {
-			return fmt.Errorf("a centre with BIN %s exists: %w", c.BIN, recognition.ErrConflict)
+			return recognition.NewError(recognition.ErrConflict, "centre.bin_taken", "bin", c.BIN)
 		}
 		c.CreatedAt = t.now
 		if err := t.QueryRowContext(ctx, s.q(`INSERT INTO recognition_centres

@@ -377,11 +377,11 @@ func recReadyForReview(p *recognition.Programme, card *kasip.Card) error {
 	const show = 5
 	more := ""
 	if len(paths) > show {
-		more = fmt.Sprintf(" and %d more", len(paths)-show)
+		more = fmt.Sprintf(" … (+%d)", len(paths)-show)
 		paths = paths[:show]
 	}
-	return fmt.Errorf("programme %d: the bank leaves %d items untested (%s%s): %w",
-		p.ID, len(rep.Gaps), strings.Join(paths, ", "), more, kasip.ErrInvalid)
+	return recognition.NewError(kasip.ErrInvalid, "programme.gaps", "id", itoa(p.ID), "count", strconv.Itoa(len(rep.Gaps)),
+		"items", strings.Join(paths, ", ")+more)
 }
 
 // SubmitProgramme submits a draft for approval; its bank must cover
@@ -395,7 +395,7 @@ func (s *Store) SubmitProgramme(ctx context.Context, actor, id int64) (recogniti
 // draft, with the administrator's reason.
 func (s *Store) ReturnProgramme(ctx context.Context, admin, id int64, reason string) (recognition.Programme, error) {
 	if strings.TrimSpace(reason) == "" {
-		return recognition.Programme{}, fmt.Errorf("return programme: a reason is required: %w", kasip.ErrInvalid)
+		return recognition.Programme{}, recognition.NewError(kasip.ErrInvalid, "programme.reason_required")
 	}
 	return s.recMoveProgramme(ctx, "return programme", admin, id, recognition.ProgrammeDraft, reason, nil)
 }
@@ -406,8 +406,7 @@ func (s *Store) ApproveProgramme(ctx context.Context, admin, id int64) (recognit
 	return s.recMoveProgramme(ctx, "approve programme", admin, id, recognition.ProgrammeApproved, "",
 		func(t *recTx, p *recognition.Programme, card *kasip.Card) error {
 			if admin == p.AuthorUserID {
-				return fmt.Errorf("programme %d: user %d is its author and may not approve it: %w",
-					p.ID, admin, recognition.ErrForbidden)
+				return recognition.NewError(recognition.ErrForbidden, "programme.own_approval", "user", itoa(admin), "id", itoa(p.ID))
 			}
 			if err := recReadyForReview(p, card); err != nil {
 				return err
@@ -424,7 +423,7 @@ func (s *Store) ApproveProgramme(ctx context.Context, admin, id int64) (recognit
 // applications; those under way continue.
 func (s *Store) RetireProgramme(ctx context.Context, actor, id int64, reason string) (recognition.Programme, error) {
 	if strings.TrimSpace(reason) == "" {
-		return recognition.Programme{}, fmt.Errorf("retire programme: a reason is required: %w", kasip.ErrInvalid)
+		return recognition.Programme{}, recognition.NewError(kasip.ErrInvalid, "programme.reason_required")
 	}
 	return s.recMoveProgramme(ctx, "retire programme", actor, id, recognition.ProgrammeRetired, reason, nil)
 }
@@ -440,7 +439,7 @@ func (s *Store) NewProgrammeVersion(ctx context.Context, actor, id int64) (recog
 			return err
 		}
 		if p.Status != recognition.ProgrammeApproved && p.Status != recognition.ProgrammeRetired {
-			return fmt.Errorf("programme %d is %s: edit it instead of making a new version: %w", p.ID, p.Status, recognition.ErrConflict)
+			return recognition.NewError(recognition.ErrConflict, "programme.version_draft", "id", itoa(p.ID), "status", p.Status)
 		}
 		// Lock the lineage's versions so that two new versions cannot both
 		// see none in preparation.
@@ -468,7 +467,7 @@ func (s *Store) NewProgrammeVersion(ctx context.Context, actor, id int64) (recog
 			return err
 		}
 		if open != 0 {
-			return fmt.Errorf("programme %d already has version %d in preparation: %w", p.ID, open, recognition.ErrConflict)
+			return recognition.NewError(recognition.ErrConflict, "programme.version_open", "id", itoa(p.ID), "version", itoa(open))
 		}
 		n = p.NewVersion(actor)
 		n.Version = last + 1

@@ -42,6 +42,7 @@ var accessExpectations = map[string]allowed{
 	"GET /healthz":                                    everyone,
 	"GET /readyz":                                     everyone,
 	"GET /api/openapi.json":                           everyone,
+	"GET /schema/standard/v1.json":                    everyone,
 	"GET /api/v1/standards":                           everyone,
 	"GET /api/v1/standards/{code}":                    everyone,
 	"GET /api/v1/standards/{code}/versions":           everyone,

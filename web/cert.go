@@ -103,7 +103,7 @@ func (s *Server) certLimited(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds(wait)))
-	if !strings.HasPrefix(r.URL.Path, "/api/") {
+	if !strings.HasPrefix(r.URL.Path, "/api/") && !wantsJSON(r) {
 		s.uiErrorPage(w, r, &uiError{status: http.StatusTooManyRequests, title: "Too many requests",
 			detail: translate(requestLang(r), "Please wait a little and try again.")})
 		return true

@@ -18,7 +18,7 @@ import (
 // and validates the API's real responses against the schemas it declares.
 
 // StandardSchemaID is the $id of docs/standard.schema.json, the published
-// JSON Schema of a standard; the document refers to it for Standard bodies.
+// JSON Schema of a standard.
 const StandardSchemaID = "https://kasip.kz/schema/standard/v1.json"
 
 type oaObj = map[string]any
@@ -37,6 +37,9 @@ var (
 // openAPIJSON returns the encoded document.
 func openAPIJSON() ([]byte, error) {
 	openAPIOnce.Do(func() {
+		if _, openAPIErr = standardSchemaComponents(); openAPIErr != nil {
+			return
+		}
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)
@@ -447,7 +450,7 @@ func openAPIDocument() oaObj {
 	problemResponse := func(description string) oaObj {
 		return oaObj{"description": description, "content": oaObj{"application/problem+json": oaObj{"schema": oaRef("Problem")}}}
 	}
-	text := oaObj{"$ref": StandardSchemaID + "#/$defs/Text"}
+	text := oaRef(standardDef("Text"))
 	langs := oaArray(oaObj{"type": "string", "enum": contentLanguages})
 	stringList := oaObj{"type": "array", "items": oaObj{"type": "string"}}
 
@@ -460,8 +463,7 @@ func openAPIDocument() oaObj {
 			"instance":  oaStr("The path of the request."),
 			"parameter": oaStr("The parameter a 400 is about."),
 		}, "type", "title", "status"),
-		"Standard": oaObj{"$ref": StandardSchemaID, "description": "A professional standard in the Kasip model (docs/model.md)."},
-		"Text":     text,
+		"Text": text,
 		"StandardSummary": oaObject("A row of the list of standards.", oaObj{
 			"code":        oaStr("The standard's code."),
 			"version":     oaStr("The latest version."),
@@ -481,7 +483,7 @@ func openAPIDocument() oaObj {
 			"year":        oaInt("Year of the version."),
 			"languages":   langs,
 			"imported_at": oaObj{"type": "string", "format": "date-time"},
-			"sources":     oaArray(oaObj{"$ref": StandardSchemaID + "#/$defs/Source"}),
+			"sources":     oaArray(oaRef(standardDef("Source"))),
 		}, "version", "languages", "imported_at", "sources"),
 		"Change": oaObject("One difference between two versions.", oaObj{
 			"path": oaStr("Where in the model, e.g. cards[0].functions[1].skills[0].knowledge[3]."),
@@ -581,6 +583,9 @@ func openAPIDocument() oaObj {
 		"ImportResponse": oaObject("", oaObj{"results": oaArray(oaRef("ImportFileResult"))}, "results"),
 	}
 	for name, schema := range oaAccountSchemas() {
+		schemas[name] = schema
+	}
+	for name, schema := range standardSchemas() {
 		schemas[name] = schema
 	}
 

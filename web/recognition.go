@@ -213,15 +213,6 @@ func recErrorStatus(err error) (int, string) {
 	return 0, ""
 }
 
-// recDetail is the message of err for a problem's detail: the store's own
-// words without the operation prefixes a caller has no use for.
-func recDetail(err error) string {
-	if errors.Is(err, errHidden) || errors.Is(err, errRefused) {
-		return ""
-	}
-	return err.Error()
-}
-
 // recProblem answers err as a problem: the store's kinds of error become
 // 404, 403, 409 and 422; anything else is a logged 500.
 func (s *Server) recProblem(w http.ResponseWriter, r *http.Request, err error) {
@@ -230,7 +221,7 @@ func (s *Server) recProblem(w http.ResponseWriter, r *http.Request, err error) {
 		s.registryError(w, r, err, "", http.StatusUnprocessableEntity)
 		return
 	}
-	detail := localizeDetail(requestLang(r), recDetail(err))
+	detail := recDetailText(requestLang(r), err)
 	switch {
 	case errors.Is(err, errRefused):
 		detail = apiT(r, "Your role does not allow this.")
@@ -381,7 +372,12 @@ func (n *recNames) name(id int64) string {
 func recItoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // recErr is an error with its message and its kind (kasip.ErrInvalid, …).
-func recErr(msg string, kind error) error { return fmt.Errorf("%s: %w", msg, kind) }
+// recErr is a refusal of the web layer (a form or body it cannot read),
+// keyed like the store's (recognition.Messages) so that it is said in the
+// reader's language.
+func recErr(kind error, key string, args ...string) error {
+	return recognition.NewError(kind, key, args...)
+}
 
 func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
 

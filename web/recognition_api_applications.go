@@ -514,7 +514,7 @@ func recReadEvidence(r *http.Request, max int64) (recEvidenceUpload, error) {
 	var up recEvidenceUpload
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return up, recErr("expected a multipart/form-data body with the parts component, unit and file", kasip.ErrInvalid)
+		return up, recErr(kasip.ErrInvalid, "request.multipart")
 	}
 	for {
 		part, err := mr.NextPart()
@@ -529,7 +529,7 @@ func recReadEvidence(r *http.Request, max int64) (recEvidenceUpload, error) {
 		}
 	}
 	if up.Data == nil {
-		return up, recErr("the file part is missing", kasip.ErrInvalid)
+		return up, recErr(kasip.ErrInvalid, "request.file_missing")
 	}
 	return up, nil
 }
@@ -540,7 +540,7 @@ func recUploadErr(what string, err error) error {
 	if errors.As(err, &mbe) {
 		return errEvidenceTooLarge
 	}
-	return recErr(what+": "+err.Error(), kasip.ErrInvalid)
+	return recognition.NewError(kasip.ErrInvalid, "request.multipart").Wrap(fmt.Errorf("%s: %w", what, err))
 }
 
 // read takes one part into up.

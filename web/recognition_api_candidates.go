@@ -45,10 +45,10 @@ func candidateView(c recognition.Candidate) CandidateView {
 }
 
 // errAlreadyRegistered: the account has its candidate record.
-var errAlreadyRegistered = recErr("this account is already registered as a candidate", recognition.ErrConflict)
+var errAlreadyRegistered = recErr(recognition.ErrConflict, "candidate.account_registered")
 
 // errNotRegistered: a candidate account without a candidate record yet.
-var errNotRegistered = recErr("register as a candidate first", recognition.ErrConflict)
+var errNotRegistered = recErr(recognition.ErrConflict, "candidate.not_registered")
 
 // recRegisterCandidate creates the caller's candidate record and links it
 // to their account. A record with the same IIN that already belongs to
@@ -195,11 +195,11 @@ func (s *Server) apiIssueVoucher(w http.ResponseWriter, r *http.Request) {
 func (s *Server) recEmployerAccount(r *http.Request, rs RecognitionStore, login string) (auth.User, error) {
 	login = strings.TrimSpace(login)
 	if login == "" {
-		return auth.User{}, recErr("a referral names the employer's login", kasip.ErrInvalid)
+		return auth.User{}, recErr(kasip.ErrInvalid, "application.employer_login")
 	}
 	u, err := rs.UserByLogin(r.Context(), login)
 	if errors.Is(err, kasip.ErrNotFound) || (err == nil && (u.Role != auth.RoleEmployer || u.Disabled)) {
-		return auth.User{}, recErr("there is no employer account "+login, kasip.ErrInvalid)
+		return auth.User{}, recErr(kasip.ErrInvalid, "application.no_employer", "login", login)
 	}
 	return u, err
 }

@@ -360,7 +360,7 @@ func (s *Server) recAddAssessor(r *http.Request, rs RecognitionStore, centre, us
 	return rs.AddAssessor(r.Context(), recActor(r), centre, user)
 }
 
-var errNotAssessorAccount = recErr("the user is not an assessor account of this centre", kasip.ErrInvalid)
+var errNotAssessorAccount = recErr(kasip.ErrInvalid, "centre.not_assessor_account")
 
 func (s *Server) recRemoveAssessor(r *http.Request, centre, user int64, rs RecognitionStore) error {
 	if _, err := rs.GetCentre(r.Context(), centre); err != nil {

@@ -178,7 +178,7 @@ func recAPIFlow(t *testing.T, e *recEnv) {
 	// The centre accepts; the same request again is a conflict.
 	e.checked(e.call(recManager, "POST", base+"/accept", nil), "/api/v1/applications/{id}/accept", http.StatusOK, &app)
 	p := e.problem(e.call(recManager, "POST", base+"/accept", nil), "/api/v1/applications/{id}/accept", http.StatusConflict)
-	if !strings.Contains(p.Detail, "accepted") {
+	if !strings.Contains(p.Detail, "«Қабылданды» күйінде") || len(latinWords(p.Detail)) > 0 {
 		t.Errorf("replayed accept: %+v", p)
 	}
 	e.problem(e.call(recOtherMgr, "POST", base+"/sessions", SessionInput{}), "", http.StatusForbidden)
@@ -503,8 +503,12 @@ func TestRecognitionAppealDeadlineAPI(t *testing.T) {
 	e.signIn(recCandidate)
 	e.signIn(recManager)
 	p := e.problem(e.call(recCandidate, "POST", base+"/appeal", ReasonInput{Reason: "late"}), "/api/v1/applications/{id}/appeal", http.StatusConflict)
-	if !strings.Contains(p.Detail, "шағымдану мерзімі") || !strings.Contains(p.Detail, "аяқталды") {
+	if !strings.Contains(p.Detail, "шағымдану мерзімі") || !strings.Contains(p.Detail, "аяқталды") || len(latinWords(p.Title+p.Detail)) > 0 {
 		t.Errorf("late appeal: %+v", p)
+	}
+	p = e.problem(e.call(recCandidate, "POST", base+"/appeal?lang=ru", ReasonInput{Reason: "поздно"}), "/api/v1/applications/{id}/appeal", http.StatusConflict)
+	if !strings.Contains(p.Detail, "срок обжалования истёк") || len(latinWords(p.Title+p.Detail)) > 0 {
+		t.Errorf("late appeal (ru): %+v", p)
 	}
 	e.checked(e.call(recManager, "POST", base+"/close", nil), "/api/v1/applications/{id}/close", http.StatusOK, &app)
 }

@@ -93,6 +93,13 @@ func (s *Server) uiCertLimited(w http.ResponseWriter, r *http.Request) error {
 // GET /verify/{number}: whether the certificate is genuine and its status
 // now. An unknown number gets its own page, with 404.
 func (s *Server) uiCertVerify(w http.ResponseWriter, r *http.Request) error {
+	if wantsJSON(r) {
+		// A verifier's program reads the same address as a person.
+		w.Header().Add("Vary", "Accept")
+		s.apiGetCertificate(w, r)
+		return nil
+	}
+	w.Header().Add("Vary", "Accept")
 	if err := s.uiCertLimited(w, r); err != nil {
 		return err
 	}

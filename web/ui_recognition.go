@@ -137,7 +137,7 @@ func (s *Server) uiRecFail(r *http.Request, form string, err error) (*uiRecFailu
 	default:
 		return nil, err
 	}
-	return &uiRecFailure{form: form, status: status, msg: translate(lang, lead) + " " + localizeDetail(lang, uiRecDetail(err)), values: r.PostForm}, nil
+	return &uiRecFailure{form: form, status: status, msg: strings.TrimSpace(translate(lang, lead) + " " + recDetailText(lang, err)), values: r.PostForm}, nil
 }
 
 // uiRecDetail is the store's explanation, without the operation names it
@@ -163,7 +163,7 @@ func (s *Server) uiRecPageError(r *http.Request, err error) error {
 	case errors.Is(err, kasip.ErrNotFound):
 		return uiNotFound(translate(lang, "There is no such page, or it is not visible to you."))
 	case errors.Is(err, recognition.ErrForbidden):
-		return &uiError{status: http.StatusForbidden, title: "Access denied", detail: localizeDetail(lang, uiRecDetail(err))}
+		return &uiError{status: http.StatusForbidden, title: "Access denied", detail: recDetailText(lang, err)}
 	}
 	return err
 }

@@ -599,7 +599,7 @@ func uiRecActions(s *Server, r *http.Request, rs RecognitionStore, up recEvidenc
 		"result": {isAssessorOf, func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
 			score, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(f("score")), ",", ".", 1), 64)
 			if err != nil {
-				return nil, 0, recErr(fmt.Sprintf("the score %q is not a number", f("score")), kasip.ErrInvalid)
+				return nil, 0, recErr(kasip.ErrInvalid, "form.score", "value", f("score"))
 			}
 			version, _ := strconv.ParseInt(f("version"), 10, 64)
 			_, err = rs.RecordResult(r.Context(), recActor(r), a.ID, recognition.Result{Component: f("component"), Unit: f("unit"),
@@ -630,7 +630,7 @@ func uiRecSessionForm(r *http.Request) (recognition.Session, error) {
 	f := r.PostFormValue
 	at, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(f("at")), uiRecZone)
 	if err != nil {
-		return recognition.Session{}, recErr("the date and time of the session are required", kasip.ErrInvalid)
+		return recognition.Session{}, recErr(kasip.ErrInvalid, "session.at_required")
 	}
 	sess := recognition.Session{At: at.UTC(), Online: f("online") == "on", Place: f("place")}
 	for _, v := range r.PostForm["assessor"] {

@@ -159,7 +159,7 @@ func (s *Server) uiRecIssueVoucher(w http.ResponseWriter, r *http.Request) error
 	}
 	if err != nil {
 		if errors.Is(err, kasip.ErrNotFound) {
-			err = recErr(translate(requestLang(r), "No candidate has this IIN."), kasip.ErrInvalid)
+			err = recErr(kasip.ErrInvalid, "form.no_candidate")
 		}
 		fail, perr := s.uiRecFail(r, "voucher", err)
 		if perr != nil {
@@ -429,7 +429,7 @@ func uiRecParseScope(text string) ([]recognition.ScopeEntry, error) {
 			continue
 		}
 		if len(f) < 2 || len(f) > 3 {
-			return nil, recErr(fmt.Sprintf("scope line %d: write the standard's code, the card and the levels, e.g. M84120 2 5", i+1), kasip.ErrInvalid)
+			return nil, recErr(kasip.ErrInvalid, "form.scope_line", "n", strconv.Itoa(i+1))
 		}
 		e := recognition.ScopeEntry{StandardCode: f[0]}
 		if n, err := strconv.Atoi(f[1]); err == nil {
@@ -441,7 +441,7 @@ func uiRecParseScope(text string) ([]recognition.ScopeEntry, error) {
 			for _, l := range strings.Split(f[2], ",") {
 				n, err := strconv.Atoi(strings.TrimSpace(l))
 				if err != nil {
-					return nil, recErr(fmt.Sprintf("scope line %d: level %q is not a number", i+1, l), kasip.ErrInvalid)
+					return nil, recErr(kasip.ErrInvalid, "form.scope_level", "n", strconv.Itoa(i+1), "value", l)
 				}
 				e.Levels = append(e.Levels, n)
 			}
@@ -578,7 +578,7 @@ func uiRecReadSettings(r *http.Request, set *recognition.Settings) error {
 	for _, f := range uiRecSettingFields(set) {
 		v, err := strconv.ParseInt(strings.TrimSpace(r.PostFormValue(f.name)), 10, 64)
 		if err != nil {
-			return recErr(fmt.Sprintf("%s: %q is not a whole number", f.name, r.PostFormValue(f.name)), kasip.ErrInvalid)
+			return recErr(kasip.ErrInvalid, "form.setting_number", "setting", f.name, "value", r.PostFormValue(f.name))
 		}
 		f.set(v)
 	}

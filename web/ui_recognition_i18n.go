@@ -36,7 +36,6 @@ var _ = registerMessages(
 	[3]string{"The candidate's assessment is then paid by the state. The validity and the yearly limit are settings.", "Сонда кандидатты бағалауды мемлекет төлейді. Жарамдылық мерзімі мен жылдық шек баптауларда беріледі.", "Тогда оценку кандидата оплачивает государство. Срок действия и годовой лимит задаются в настройках."},
 	[3]string{"Candidate's IIN", "Кандидаттың ЖСН-і", "ИИН кандидата"},
 	[3]string{"Issue the voucher", "Ваучер беру", "Выдать ваучер"},
-	[3]string{"No candidate has this IIN.", "Бұл ЖСН-мен тіркелген кандидат жоқ.", "Кандидата с таким ИИН нет."},
 
 	// Centres.
 	[3]string{"New recognition centre", "Жаңа тану орталығы", "Новый центр признания"},

@@ -212,7 +212,7 @@ func uiRecProgrammeForm(r *http.Request) (recognition.Programme, error) {
 	}
 	level, err := strconv.Atoi(strings.TrimSpace(f("level")))
 	if err != nil {
-		return p, recErr("the level is not a number", kasip.ErrInvalid)
+		return p, recErr(kasip.ErrInvalid, "form.level")
 	}
 	p.Level = level
 	if p.Whole {
@@ -228,7 +228,7 @@ func uiRecProgrammeForm(r *http.Request) (recognition.Programme, error) {
 		c.Threshold, err1 = uiRecAtoi(f(kind + "_threshold"))
 		c.Minutes, err2 = uiRecAtoi(f(kind + "_minutes"))
 		if err1 != nil || err2 != nil {
-			return p, recErr(kind+": the pass mark and the duration are whole numbers", kasip.ErrInvalid)
+			return p, recErr(kasip.ErrInvalid, "form.component_numbers", "component", kind)
 		}
 		p.Components = append(p.Components, c)
 	}
@@ -686,7 +686,7 @@ func uiRecQuestionForm(r *http.Request) (recognition.Question, error) {
 	for _, f := range strings.FieldsFunc(r.PostFormValue("correct"), func(c rune) bool { return c == ',' || c == ' ' }) {
 		n, err := strconv.Atoi(f)
 		if err != nil {
-			return q, recErr(fmt.Sprintf("correct answer %q is not a number", f), kasip.ErrInvalid)
+			return q, recErr(kasip.ErrInvalid, "form.correct", "value", f)
 		}
 		q.Correct = append(q.Correct, n-1)
 	}

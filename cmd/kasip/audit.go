@@ -16,17 +16,14 @@ const auditUsage = "usage: kasip audit verify [--db DSN]"
 // the hash chain, and exits 0 when it is intact, 1 listing each problem
 // otherwise.
 func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "verify" {
-		fmt.Fprintln(stderr, auditUsage)
-		return 2
-	}
 	fs := flag.NewFlagSet("audit verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dsn := fs.String("db", envOr("KASIP_DB", "kasip.db"), "SQLite file path or postgres:// DSN")
-	if err := fs.Parse(args[1:]); err != nil {
+	// The word verify is an argument like any other: flags may come before it.
+	if err := parseFlags(fs, args); err != nil {
 		return 2
 	}
-	if fs.NArg() != 0 {
+	if fs.NArg() != 1 || fs.Arg(0) != "verify" {
 		fmt.Fprintln(stderr, auditUsage)
 		return 2
 	}

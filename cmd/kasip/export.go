@@ -18,21 +18,14 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	dsn := fs.String("db", envOr("KASIP_DB", "kasip.db"), "SQLite file path or postgres:// DSN")
 	version := fs.String("version", "", "the version to export (default: the latest)")
 	format := fs.String("format", "json", "output format: json")
-	// Flags may follow the code: kasip export M84120 --version 1.
-	var code string
-	rest := args
-	if len(rest) > 0 && len(rest[0]) > 0 && rest[0][0] != '-' {
-		code, rest = rest[0], rest[1:]
-	}
-	if err := fs.Parse(rest); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return 2
 	}
-	if code == "" && fs.NArg() == 1 {
-		code = fs.Arg(0)
-	} else if fs.NArg() != 0 || code == "" {
+	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "usage: kasip export [--db DSN] CODE [--version V] [--format json]")
 		return 2
 	}
+	code := fs.Arg(0)
 	if *format != "json" {
 		fmt.Fprintf(stderr, "kasip export: unknown format %q (want json)\n", *format)
 		return 2

@@ -21,7 +21,7 @@ func cmdKeygen(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("keygen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	path := fs.String("issuer-key-file", envOr("KASIP_ISSUER_KEY_FILE", ""), "the file to create (mode 0600; an existing file is never overwritten)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 0 || *path == "" {

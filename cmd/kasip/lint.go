@@ -19,7 +19,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	today := fs.String("today", "", "the date date rules use, YYYY-MM-DD (default: today)")
 	format := fs.String("format", "", "force the input format: kz-text, kz-html, kz-docx, ru-xml")
 	langFlag := fs.String("lang", "", "the language of the messages: kk, ru or en (default: $KASIP_LANG, then the locale, else en)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return 2
 	}
 	if fs.NArg() == 0 {

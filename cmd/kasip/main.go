@@ -15,16 +15,30 @@ func main() {
 const usage = `kasip — professional standards as living data
 
 Usage:
-  kasip serve [--addr :8080] [--db DSN] [--demo]    the registry: web UI and JSON API
-  kasip import [--db DSN] FILE|DIR…                import documents into the registry
-  kasip export [--db DSN] CODE [--version V]       print a stored standard as JSON
-  kasip parse [--format F] [--report] FILE   print the standard(s) in FILE as JSON
-  kasip lint [--json] [--today DATE] FILE…    check standards for defects
-  kasip verify [--status] [--offline] [--now DATE] FILE.json   check a signed credential
-  kasip audit verify [--db DSN]               check the audit log's hash chain
-  kasip user add [--db DSN] --login L --name N --role R [--centre ID] [--password-stdin]   create an account
-  kasip keygen --issuer-key-file PATH         write a new key-encryption key for serve --issuer-key-file
-  kasip version                               print the version
+  kasip serve [--addr :8080] [--db DSN] [--demo] [--secure-cookies] [--client-ip-header NAME] [--base-url URL] [--verify-rate N] [--issuer-key-file PATH]
+        the registry: web UI and JSON API
+  kasip import [--db DSN] FILE|DIR…
+        import documents into the registry
+  kasip export [--db DSN] CODE [--version V] [--format json]
+        print a stored standard as JSON
+  kasip parse [--format F] [--report] FILE
+        print the standard(s) in FILE as JSON
+  kasip lint [--json] [--lang kk|ru|en] [--today YYYY-MM-DD] [--format F] FILE…
+        check standards for defects
+  kasip verify [--status] [--offline] [--now YYYY-MM-DD|RFC3339] FILE.json
+        check a signed credential
+  kasip audit verify [--db DSN]
+        check the audit log's hash chain
+  kasip user add [--db DSN] --login L --name N --role R [--centre ID] [--employer ORG] [--password-stdin]
+        create an account
+  kasip keygen --issuer-key-file PATH
+        write a new key-encryption key for serve --issuer-key-file
+  kasip version
+        print the version
+
+Flags may come before, between or after the arguments (kasip lint FILE --json);
+-flag and --flag are the same, a value follows as the next word or after =
+(--version=1), and -- ends the flags: what follows is an argument.
 
 DSN: a SQLite file path (default kasip.db, or $KASIP_DB) or a postgres:// URL.
 Formats: kz-text, kz-html, kz-docx, ru-xml (detected from the content when not given).

@@ -15,7 +15,7 @@ func cmdParse(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "", "force the input format: kz-text, kz-html, kz-docx, ru-xml")
 	report := fs.Bool("report", false, "list the source text not placed in the model instead of the JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 1 {

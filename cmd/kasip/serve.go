@@ -30,7 +30,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	verifyRate := fs.Int("verify-rate", 0, "requests a minute per client address to the public certificate pages and API (0: 300, negative: no limit)")
 	ipHeader := fs.String("client-ip-header", envOr("KASIP_CLIENT_IP_HEADER", ""), "header a trusted reverse proxy puts the client's address in (X-Real-IP, X-Forwarded-For), for the sign-in rate limit")
 	keyFile := fs.String("issuer-key-file", envOr("KASIP_ISSUER_KEY_FILE", ""), "file of the key-encryption key that seals the issuer signing keys in the database (made by kasip keygen)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 0 {

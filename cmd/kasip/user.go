@@ -22,10 +22,6 @@ const userUsage = "usage: kasip user add [--db DSN] --login L --name N --role R 
 // line: how the first administrator gets one. The account is created by
 // the system (actor 0 in the audit log).
 func cmdUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(stderr, userUsage)
-		return 2
-	}
 	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dsn := fs.String("db", envOr("KASIP_DB", "kasip.db"), "SQLite file path or postgres:// DSN")
@@ -35,10 +31,11 @@ func cmdUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	centre := fs.Int64("centre", 0, "the recognition centre's id (manager, assessor)")
 	employer := fs.String("employer", "", "the organisation's name (employer)")
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input (default: generate one and print it)")
-	if err := fs.Parse(args[1:]); err != nil {
+	// The word add is an argument like any other: flags may come before it.
+	if err := parseFlags(fs, args); err != nil {
 		return 2
 	}
-	if fs.NArg() != 0 || *login == "" || *name == "" || *roleName == "" {
+	if fs.NArg() != 1 || fs.Arg(0) != "add" || *login == "" || *name == "" || *roleName == "" {
 		fmt.Fprintln(stderr, userUsage)
 		return 2
 	}

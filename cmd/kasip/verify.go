@@ -66,24 +66,17 @@ func cmdVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return reportStatus(ctx, stdout, opt, res, credential.HTTPFetcher(client), resolver)
 }
 
-// parseVerifyArgs accepts flags before and after the file name.
+// parseVerifyArgs reads the options and the one file name, in any order.
 func parseVerifyArgs(args []string, stderr io.Writer) (verifyOptions, bool) {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	requireStatus := fs.Bool("status", false, "require the revocation/suspension status to be checked (exit 3 when it cannot be)")
 	offline := fs.Bool("offline", false, "use no network: did:key issuers only, status not checked")
 	now := fs.String("now", "", "check the validity period at this time, YYYY-MM-DD or RFC 3339 (default: now)")
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return verifyOptions{}, false
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	if err := parseFlags(fs, args); err != nil {
+		return verifyOptions{}, false
 	}
+	files := fs.Args()
 	if len(files) != 1 {
 		fmt.Fprintln(stderr, verifyUsageText)
 		return verifyOptions{}, false
