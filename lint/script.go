@@ -39,7 +39,8 @@ func (r *report) codeScripts() {
 		if v.Kind() != reflect.String || !codeFields[lastName(path)] {
 			return true
 		}
-		if s := v.String(); hasLookalike(s) {
+		// A code field holding text is the reader's note, not a code to fix.
+		if s := v.String(); hasLookalike(s) && isCodeValue(s) {
 			fixed, _ := kasip.NormalizeCode(s)
 			r.add(Warning, path, o, "code %s is typed with Cyrillic %s where Latin letters belong; expected %s",
 				quote(s), lookalikes(s), quote(fixed))
@@ -47,6 +48,8 @@ func (r *report) codeScripts() {
 		return true
 	})
 }
+
+func isCodeValue(s string) bool { _, _, ok := kasip.NormalizeCodeField(s); return ok }
 
 // lastName returns the last field name of a path: "codes" for "cards[0].codes[1]".
 func lastName(path string) string {

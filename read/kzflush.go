@@ -210,10 +210,14 @@ func (in *interp) terms(c collected, path string) []kasip.Term {
 }
 
 func (in *interp) setCode(value string, o kasip.Origin) {
-	code, changed := kasip.NormalizeCode(strings.Trim(joinLines(value), `"«»`))
+	raw := strings.Trim(joinLines(value), `"«»`)
+	code, changed, isCode := kasip.NormalizeCodeField(raw)
 	in.st.Code = code
 	if changed {
 		in.st.CodeOriginal = strings.TrimRight(strings.TrimSpace(value), ".;,: ")
+	}
+	if !isCode && hasWordChar(raw) {
+		in.st.Notes = append(in.st.Notes, notACode("code", raw, o))
 	}
 }
 
@@ -234,7 +238,7 @@ func (in *interp) oked(segs []segment) {
 			continue
 		}
 		raw := strings.TrimSpace(m[1])
-		code, changed := kasip.NormalizeCode(raw)
+		code, changed, _ := kasip.NormalizeCodeField(raw) // the pattern admits only codes and section letters
 		e := kasip.OKEDEntry{Code: code, Level: okedLevel(code), Title: in.text(strings.TrimRight(strings.TrimSpace(m[2]), ";:. ")), Origin: in.origin(s)}
 		if changed {
 			e.CodeOriginal = raw
@@ -319,7 +323,24 @@ func firstLevel(v string) int {
 	return 0
 }
 
-var reCode = regexp.MustCompile(`[0-9A-Za-zА-Яа-я]+(?:[-./][0-9A-Za-zА-Яа-я]+)*`)
+// reCode finds the first code of a code field's value; the text around it
+// goes to unplaced.
+var reCode = regexp.MustCompile(`[0-9A-Za-zА-Яа-яІі]+(?:[-./][0-9A-Za-zА-Яа-яІі]+)*`)
+
+// textInCode keeps the value of a card's code field that holds no code
+// ("Жоқ", "кәсіптер жіктеуішінде жоқ") as written, outside the card's codes,
+// and notes it.
+func (in *interp) textInCode(mode labelID, value string, o kasip.Origin) {
+	text := joinLines(value)
+	field := "occupation_code"
+	if mode == lGroupCode {
+		field = "group_code"
+		in.cur().GroupCode = text
+	} else {
+		in.cur().OccupationCode = text
+	}
+	in.st.Notes = append(in.st.Notes, notACode(in.cardPath(field), text, o))
+}
 
 func (in *interp) cardCode(mode labelID, value string, o kasip.Origin, segs []segment) {
 	c := in.cur()
@@ -327,7 +348,11 @@ func (in *interp) cardCode(mode labelID, value string, o kasip.Origin, segs []se
 		return
 	}
 	raw := reCode.FindString(value)
-	code, changed := kasip.NormalizeCode(raw)
+	code, changed, isCode := kasip.NormalizeCodeField(raw)
+	if !isCode {
+		in.textInCode(mode, value, o)
+		return
+	}
 	if rest := strings.TrimSpace(strings.Replace(joinLines(value), raw, "", 1)); hasWordChar(rest) && len(segs) > 0 {
 		s := segs[0]
 		s.Text = rest

@@ -47,3 +47,29 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func TestNormalizeCodeField(t *testing.T) {
+	for in, want := range map[string]struct {
+		code           string
+		changed, code2 bool
+	}{
+		"М84120.":     {"M84120", true, true},
+		"І":           {"I", true, true}, // an OKED section letter
+		"A/01.3":      {"A/01.3", false, true},
+		"6В01":        {"6B01", true, true},
+		"84.12.0":     {"84.12.0", false, true},
+		"3412-0-003":  {"3412-0-003", false, true},
+		"Жоқ":         {"Жоқ", false, false},
+		"нет":         {"нет", false, false},
+		"в":           {"в", false, false}, // a Russian preposition, not a section
+		"2-ші деңгей": {"2-ші деңгей", false, false},
+		"Код стандарта будет присвоен позже": {"Код стандарта будет присвоен позже", false, false},
+		"М84120 кәсіптік стандарты":          {"M84120 кәсіптік стандарты", true, false},
+		"Стандарт коды (М84120) беріледі.":   {"Стандарт коды (M84120) беріледі", true, false},
+	} {
+		code, changed, isCode := kasip.NormalizeCodeField(in)
+		if code != want.code || changed != want.changed || isCode != want.code2 {
+			t.Errorf("NormalizeCodeField(%q) = %q, %v, %v; want %q, %v, %v", in, code, changed, isCode, want.code, want.changed, want.code2)
+		}
+	}
+}

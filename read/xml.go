@@ -484,10 +484,15 @@ func (m *ruMapper) date(n *xnode) string {
 
 func (m *ruMapper) firstSection(fs *xnode) {
 	m.st.ActivityKind = field(fs.child("KindProfessionalActivity"))
-	raw := fs.child("CodeKindProfessionalActivity").take()
-	m.st.Code, _ = kasip.NormalizeCode(raw)
-	if m.st.Code != raw {
+	codeNode := fs.child("CodeKindProfessionalActivity")
+	raw := codeNode.take()
+	code, _, isCode := kasip.NormalizeCodeField(raw)
+	m.st.Code = code
+	if code != raw {
 		m.st.CodeOriginal = raw
+	}
+	if !isCode && raw != "" {
+		m.st.Notes = append(m.st.Notes, notACode("code", raw, codeNode.origin()))
 	}
 	m.st.Purpose = field(fs.child("PurposeKindProfessionalActivity"))
 	eg := fs.child("EmploymentGroup")
@@ -574,8 +579,13 @@ func okvedLevel(code string) string {
 
 // code normalises a code; when a Cyrillic look-alike was replaced it leaves
 // a note, because Card, Function and Classified keep no original spelling.
+// Text that is not a code is kept as written, with a note.
 func (m *ruMapper) code(raw, path string, n *xnode) string {
-	code, changed := kasip.NormalizeCode(raw)
+	code, changed, isCode := kasip.NormalizeCodeField(raw)
+	if !isCode && raw != "" {
+		m.st.Notes = append(m.st.Notes, notACode(path, raw, n.origin()))
+		return code
+	}
 	if changed {
 		m.note("mixed-script", path, fmt.Sprintf("code %q is typed with Cyrillic look-alike letters; read as %q", raw, code), n)
 	}
