@@ -63,43 +63,41 @@ func CodeShaped(tok string) bool {
 	return digit && utf8.RuneCountInString(tok) <= 24
 }
 
-// NormalizeCodeField normalises the value of a code field: as NormalizeCode
-// for a code or an OKED section letter ("М", "І"), but in text that is not a
-// code ("Қызмет атауының коды жоқ") only the tokens shaped as codes are
-// mapped to Latin and every other word is kept as written, so that a
-// sentence keeps its Cyrillic letters. isCode is false for such text, which
-// readers report.
-func NormalizeCodeField(s string) (code string, changed, isCode bool) {
+// NormalizeCodeField reads the value of a code field. A code (or a list of
+// codes, or an OKED section letter such as "М" or "І") comes back as
+// NormalizeCode returns it, with isCode set. Text that is not a code ("Жоқ",
+// "Код не присвоен") is not mapped, since that would turn its Cyrillic
+// letters into Latin ones: code is then the one token of the text shaped as a
+// code, in Latin letters ("М84120 кәсіптік стандарты" gives M84120), or ""
+// when there is none or several. typed is what code was read from, as
+// written (the whole value, or the token), so code != typed says a look-alike
+// was replaced.
+func NormalizeCodeField(s string) (code, typed string, isCode bool) {
 	s = strings.TrimRight(strings.TrimSpace(s), ".;,: ")
-	if r := []rune(s); len(r) == 1 && (unicode.IsUpper(r[0]) && (r[0] < utf8.RuneSelf || IsLatinLookalike(r[0]))) {
-		code, changed = NormalizeCode(s)
-		return code, changed, true
+	if r := []rune(s); len(r) == 1 && unicode.IsUpper(r[0]) && (r[0] < utf8.RuneSelf || IsLatinLookalike(r[0])) {
+		code, _ = toLatin(s)
+		return code, s, true
 	}
-	var b strings.Builder
+	var tokens []string
 	isCode = s != ""
-	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && !isSpaceByte(s[j]) {
-			j++
-		}
+	for _, tok := range strings.FieldsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && isSpaceByte(byte(r)) }) {
 		// A code closing a sentence ("… M84120.") or inside brackets
 		// ("(6B01)") is still a code.
-		tok := s[i:j]
-		if CodeShaped(strings.Trim(tok, ".;,:()")) {
-			c, ch := toLatin(tok)
-			b.WriteString(c)
-			changed = changed || ch
+		if core := strings.Trim(tok, ".;,:()«»\""); CodeShaped(core) {
+			tokens = append(tokens, core)
 		} else {
-			b.WriteString(tok)
 			isCode = false
 		}
-		for j < len(s) && isSpaceByte(s[j]) {
-			b.WriteByte(s[j])
-			j++
-		}
-		i = j
 	}
-	return b.String(), changed, isCode
+	switch {
+	case isCode:
+		code, _ = toLatin(s)
+		return code, s, true
+	case len(tokens) == 1:
+		code, _ = toLatin(tokens[0])
+		return code, tokens[0], false
+	}
+	return "", "", false
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -26,12 +26,15 @@ func TestTextInCodeFieldKeptAndNoted(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := sts[0]
-	if st.Code != code || st.CodeOriginal != "" {
-		t.Errorf("code %q (original %q), want %q as written", st.Code, st.CodeOriginal, code)
+	if st.Code != "" || st.CodeOriginal != code {
+		t.Errorf("code %q (original %q), want none and %q as written", st.Code, st.CodeOriginal, code)
 	}
 	c := st.Cards[0]
-	if c.OccupationCode != occ || c.GroupCode != "1210-0-020" || strings.Join(c.Codes, ",") != "1210-0-020" {
+	if c.OccupationCode != "" || c.GroupCode != "1210-0-020" || strings.Join(c.Codes, ",") != "1210-0-020" {
 		t.Errorf("card codes: occupation %q group %q codes %v", c.OccupationCode, c.GroupCode, c.Codes)
+	}
+	if !hasUnplaced(st, occ) {
+		t.Errorf("the occupation code's text is not kept in unplaced")
 	}
 	notes := map[string]kasip.Note{}
 	for _, n := range st.Notes {
@@ -68,8 +71,8 @@ func TestXMLTextInCodeKept(t *testing.T) {
 	doc := strings.Replace(string(data), "<CodeOTF>A</CodeOTF>", "<CodeOTF>"+phrase+"</CodeOTF>", 1)
 	doc = strings.Replace(doc, "<CodeOTF>B</CodeOTF>", "<CodeOTF>В</CodeOTF>", 1) // Cyrillic В
 	st := readRU(t, "PS_06.001_text_code.xml", []byte(doc))[0]
-	if st.Cards[0].Code != phrase {
-		t.Errorf("card 0 code %q, want %q as written", st.Cards[0].Code, phrase)
+	if st.Cards[0].Code != "" || !hasUnplaced(st, phrase) {
+		t.Errorf("card 0 code %q, want none and %q kept in unplaced", st.Cards[0].Code, phrase)
 	}
 	if st.Cards[1].Code != "B" {
 		t.Errorf("card 1 code %q, want Latin B", st.Cards[1].Code)
@@ -83,4 +86,13 @@ func TestXMLTextInCodeKept(t *testing.T) {
 	if !found {
 		t.Errorf("no note on cards[0].code: %+v", st.Notes)
 	}
+}
+
+func hasUnplaced(st *kasip.Standard, text string) bool {
+	for _, u := range st.Unplaced {
+		if u.Text == text {
+			return true
+		}
+	}
+	return false
 }

@@ -489,7 +489,7 @@ func (m *ruMapper) firstSection(fs *xnode) {
 	code, _, isCode := kasip.NormalizeCodeField(raw)
 	m.st.Code = code
 	if code != raw {
-		m.st.CodeOriginal = raw
+		m.st.CodeOriginal = raw // also text that is not a code, as written
 	}
 	if !isCode && raw != "" {
 		m.st.Notes = append(m.st.Notes, notACode("code", raw, codeNode.origin()))
@@ -579,14 +579,16 @@ func okvedLevel(code string) string {
 
 // code normalises a code; when a Cyrillic look-alike was replaced it leaves
 // a note, because Card, Function and Classified keep no original spelling.
-// Text that is not a code is kept as written, with a note.
+// Text that is not a code is kept as written in unplaced, with a note; the
+// code is the one token of it shaped as a code, if any.
 func (m *ruMapper) code(raw, path string, n *xnode) string {
-	code, changed, isCode := kasip.NormalizeCodeField(raw)
+	code, typed, isCode := kasip.NormalizeCodeField(raw)
 	if !isCode && raw != "" {
 		m.st.Notes = append(m.st.Notes, notACode(path, raw, n.origin()))
+		m.st.Unplaced = append(m.st.Unplaced, kasip.Unplaced{Kind: kasip.UnplacedText, Text: raw, Origin: n.origin()})
 		return code
 	}
-	if changed {
+	if changed := code != typed; changed {
 		m.note("mixed-script", path, fmt.Sprintf("code %q is typed with Cyrillic look-alike letters; read as %q", raw, code), n)
 	}
 	return code
