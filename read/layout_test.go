@@ -1,7 +1,9 @@
 package read
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 
 	"path/filepath"
 	"regexp"
@@ -257,4 +259,109 @@ func fxLineDiff(got, want string) string {
 		}
 	}
 	return b.String()
+}
+
+// fxModel is the JSON of a standard without origins, sources, notes and
+// unplaced text: what a reading places, wherever its lines are.
+func fxModel(t *testing.T, st *kasip.Standard) string {
+	t.Helper()
+	data, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatal(err)
+	}
+	var strip func(any) any
+	strip = func(v any) any {
+		switch x := v.(type) {
+		case map[string]any:
+			for _, k := range []string{"origin", "sources", "notes", "unplaced"} {
+				delete(x, k)
+			}
+			for k, e := range x {
+				x[k] = strip(e)
+			}
+		case []any:
+			for i, e := range x {
+				x[i] = strip(e)
+			}
+		}
+		return v
+	}
+	out, err := json.MarshalIndent(strip(v), "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+// fxInlineLabels writes every line of a text seed that starts with a
+// template label (with its value cell) at the end of the line before it,
+// when that line ends a sentence or a list: "…өткізу. Білім: 1. …". The
+// label's own line is left empty so that other lines keep their numbers.
+func fxInlineLabels(text, sep string) (string, int) {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	n := 0
+	for i := 1; i < len(lines); i++ {
+		cells := splitCells(lines[i])
+		var filled []string
+		for _, c := range cells {
+			if c != "" {
+				filled = append(filled, c)
+			}
+		}
+		if len(filled) == 0 || len(filled) > 2 || !fxIsLabel(filled[0]) {
+			continue
+		}
+		p := i - 1
+		for p > 0 && strings.TrimSpace(lines[p]) == "" {
+			p--
+		}
+		prev := strings.TrimRight(lines[p], " \t")
+		if !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ";") {
+			continue
+		}
+		joined := filled[0]
+		if len(filled) == 2 {
+			if !strings.HasSuffix(joined, ":") {
+				joined += ":"
+			}
+			joined += " " + filled[1]
+		}
+		lines[p] = prev + sep + joined
+		lines[i] = ""
+		n++
+	}
+	return strings.Join(lines, "\n"), n
+}
+
+// TestInlineLabelsMatchText: every template label read where it stands after
+// other text on a line reads as it does on a line of its own.
+func TestInlineLabelsMatchText(t *testing.T) {
+	for _, seed := range fxSeeds {
+		data, err := os.ReadFile(filepath.Join(fxSeedDir, seed.name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Read(seed.name+".txt", data, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wm := fxModel(t, want[0])
+		for _, sep := range []string{" ", ""} {
+			text, n := fxInlineLabels(string(data), sep)
+			if n < 3 {
+				t.Errorf("%s: only %d labels moved", seed.name, n)
+			}
+			got, err := Read(seed.name+".txt", []byte(text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if gm := fxModel(t, got[0]); gm != wm {
+				t.Errorf("%s, %d labels after other text (separator %q), reads differently:\n%s", seed.name, n, sep, fxLineDiff(gm, wm))
+			}
+		}
+	}
 }

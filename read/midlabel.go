@@ -7,9 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// midLabelTail bounds how far a label without a colon may stand from the end
-// of its segment ("… жасау. Білімдер") to be taken for a label.
-const midLabelTail = 40
+// midLabelTail bounds (in bytes: Cyrillic letters take two) how far a label
+// without a colon may stand from the end of its segment ("… рәсімдеу. Еңбек
+// функцияларының сипаттамасы") to be taken for a label.
+const midLabelTail = 120
 
 // inner is a label found inside a segment, after other text.
 type inner struct {
