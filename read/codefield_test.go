@@ -96,3 +96,28 @@ func hasUnplaced(st *kasip.Standard, text string) bool {
 	}
 	return false
 }
+
+// A heading of the function table written into an item's text (an export
+// that flattened the table) sends the text after it to its own list.
+func TestXMLLabelInsideItem(t *testing.T) {
+	data := mustReadFile(t, filepath.Join(ruDir, "PS_06.001_reg4.xml"))
+	want := readRU(t, "PS_06.001_reg4.xml", data)[0].Cards[0].Functions[0]
+	const last = "Применять стандартные алгоритмы в соответствующих областях"
+	const extra = "Языки программирования высокого уровня"
+	doc := strings.Replace(string(data), last+"</RequiredSkill>", last+". Необходимые знания: "+extra+"</RequiredSkill>", 1)
+	st := readRU(t, "PS_06.001_label_inside.xml", []byte(doc))[0]
+	got := st.Cards[0].Functions[0]
+	if len(got.Abilities) != len(want.Abilities) || got.Abilities[len(got.Abilities)-1].Text.Get("ru") != last {
+		t.Errorf("abilities %v, want %d ending with %q", got.Abilities, len(want.Abilities), last)
+	}
+	if len(got.Knowledge) != len(want.Knowledge)+1 || got.Knowledge[len(got.Knowledge)-1].Text.Get("ru") != extra {
+		t.Errorf("knowledge %v, want %d items ending with %q", got.Knowledge, len(want.Knowledge)+1, extra)
+	}
+	noted := false
+	for _, n := range st.Notes {
+		noted = noted || n.Path == "cards[0].functions[0].abilities[3]" && strings.Contains(n.Message, "Необходимые знания")
+	}
+	if !noted {
+		t.Errorf("no note: %+v", st.Notes)
+	}
+}

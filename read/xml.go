@@ -695,6 +695,7 @@ func (m *ruMapper) function(f *xnode, path string) kasip.Function {
 	fn.Knowledge = m.items(f.child("NecessaryKnowledges"), "NecessaryKnowledge", path+".knowledge")
 	fn.Other = m.items(f.child("OtherCharacteristics"), "", path+".other")
 	fn.Other = append(fn.Other, m.items(f.child("ListFootnes"), "", path+".other")...)
+	m.relabel(&fn, path)
 	return fn
 }
 
