@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // lookalikes maps Cyrillic letters that look like Latin ones to those Latin
@@ -21,10 +22,17 @@ var lookalikes = map[rune]rune{
 
 // NormalizeCode returns a classifier or standard code in Latin letters with
 // surrounding space and trailing punctuation removed. It reports whether the
-// result differs from the trimmed original (a look-alike was replaced).
+// result differs from the trimmed original (a look-alike was replaced). It
+// maps every look-alike, so it is for what is known to be a code; a field
+// that may hold text goes through NormalizeCodeField.
 func NormalizeCode(s string) (code string, changed bool) {
 	s = strings.TrimSpace(s)
-	s = strings.TrimRight(s, ".;,: ")
+	return toLatin(strings.TrimRight(s, ".;,: "))
+}
+
+// toLatin maps the Cyrillic look-alikes of s to Latin letters.
+func toLatin(s string) (string, bool) {
+	changed := false
 	var b strings.Builder
 	for _, r := range s {
 		if l, ok := lookalikes[r]; ok {
@@ -35,6 +43,64 @@ func NormalizeCode(s string) (code string, changed bool) {
 	}
 	return b.String(), changed
 }
+
+// CodeShaped reports whether tok has the shape of a classifier or standard
+// code: letters, digits and the separators - . / only, at least one digit,
+// and no letter outside the Latin alphabet and its Cyrillic look-alikes
+// (M84120, I55101015, A/01.3, 6В01, 84.12.0, 3412-0-003). A word with a
+// number in it ("2-ші", "247қаулысы") is not a code; neither is a word.
+func CodeShaped(tok string) bool {
+	digit := false
+	for _, r := range tok {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r < utf8.RuneSelf && unicode.IsLetter(r), IsLatinLookalike(r), r == '-', r == '.', r == '/':
+		default:
+			return false
+		}
+	}
+	return digit && utf8.RuneCountInString(tok) <= 24
+}
+
+// NormalizeCodeField reads the value of a code field. A code (or a list of
+// codes, or an OKED section letter such as "М" or "І") comes back as
+// NormalizeCode returns it, with isCode set. Text that is not a code ("Жоқ",
+// "Код не присвоен") is not mapped, since that would turn its Cyrillic
+// letters into Latin ones: code is then the one token of the text shaped as a
+// code, in Latin letters ("М84120 кәсіптік стандарты" gives M84120), or ""
+// when there is none or several. typed is what code was read from, as
+// written (the whole value, or the token), so code != typed says a look-alike
+// was replaced.
+func NormalizeCodeField(s string) (code, typed string, isCode bool) {
+	s = strings.TrimRight(strings.TrimSpace(s), ".;,: ")
+	if r := []rune(s); len(r) == 1 && unicode.IsUpper(r[0]) && (r[0] < utf8.RuneSelf || IsLatinLookalike(r[0])) {
+		code, _ = toLatin(s)
+		return code, s, true
+	}
+	var tokens []string
+	isCode = s != ""
+	for _, tok := range strings.FieldsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && isSpaceByte(byte(r)) }) {
+		// A code closing a sentence ("… M84120.") or inside brackets
+		// ("(6B01)") is still a code.
+		if core := strings.Trim(tok, ".;,:()«»\""); CodeShaped(core) {
+			tokens = append(tokens, core)
+		} else {
+			isCode = false
+		}
+	}
+	switch {
+	case isCode:
+		code, _ = toLatin(s)
+		return code, s, true
+	case len(tokens) == 1:
+		code, _ = toLatin(tokens[0])
+		return code, tokens[0], false
+	}
+	return "", "", false
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // IsLatinLookalike reports whether r is a Cyrillic letter that has a Latin twin.
 func IsLatinLookalike(r rune) bool { _, ok := lookalikes[r]; return ok }

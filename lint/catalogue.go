@@ -327,6 +327,7 @@ var catalogue = map[string]entry{
 	"note.function-code":         {"{card} карточкасының {n}-еңбек функциясының коды {code}; оның орны мен кіші деңгейі {want} кодын береді", "трудовая функция {n} карточки {card} имеет код {code}; её позиция и подуровень дают {want}", "labour function {n} of card {card} is coded {code}; its position and sub-level give {want}"},
 	// For the reader's note on a code field that holds text (the text is
 	// kept as written, not normalised).
-	"note.not-a-code": {"код өрісінде код емес мәтін тұр: {text}; ол жазылғандай сақталды", "в поле кода записан текст, а не код: {text}; сохранён как написан", "code field holds text that is not a code: {text}; kept as written"},
-	"note.item-lines": {"бір тармақта {lines} жол бар; олар бірге жазылған бөлек тармақтар болуы мүмкін", "один пункт содержит {lines|строку|строки|строк}; возможно, это слитые отдельные пункты", "one item holds {lines} lines; they may be separate items run together"},
+	"note.label-inside-item": {"{label} белгісі тізім тармағының ішінде тұр; одан кейінгі мәтін осы белгінің тізіміне жатқызылды", "метка {label} стоит внутри пункта списка; текст после неё отнесён к списку этой метки", "label {label} stands inside a list item; the text after it is read into that label's list"},
+	"note.not-a-code":        {"код өрісінде код емес мәтін тұр: {text}; ол жазылғандай сақталды", "в поле кода записан текст, а не код: {text}; сохранён как написан", "code field holds text that is not a code: {text}; kept as written"},
+	"note.item-lines":        {"бір тармақта {lines} жол бар; олар бірге жазылған бөлек тармақтар болуы мүмкін", "один пункт содержит {lines|строку|строки|строк}; возможно, это слитые отдельные пункты", "one item holds {lines} lines; they may be separate items run together"},
 }

@@ -39,13 +39,16 @@ func (r *report) codeScripts() {
 		if v.Kind() != reflect.String || !codeFields[lastName(path)] {
 			return true
 		}
-		if s := v.String(); hasLookalike(s) {
+		// A code field holding text is the reader's note, not a code to fix.
+		if s := v.String(); hasLookalike(s) && isCodeValue(s) {
 			fixed, _ := kasip.NormalizeCode(s)
 			r.add(Warning, path, o, "mixed-script.code-field", kasip.Args{"code": quoteArg(s), "letters": lookalikes(s), "fixed": quoteArg(fixed)})
 		}
 		return true
 	})
 }
+
+func isCodeValue(s string) bool { _, _, ok := kasip.NormalizeCodeField(s); return ok }
 
 // lastName returns the last field name of a path: "codes" for "cards[0].codes[1]".
 func lastName(path string) string {

@@ -298,6 +298,14 @@ type fxItem struct {
 	text string
 }
 
+// A cell line starting with fxPlain is written as one paragraph as it is,
+// not cut into lists; fxBreak inside it is a line break (<br>, <w:br/>).
+// The layout tests use them to put a label after a list in the same cell.
+const (
+	fxPlain = "\x00"
+	fxBreak = "\x01"
+)
+
 var (
 	fxBlockTag = regexp.MustCompile(`(?i)</?(?:p|ol|ul|li|br|div)\b[^<>]*>`)
 	fxAnyTag   = regexp.MustCompile(`<[^<>]*>`)
@@ -308,6 +316,10 @@ var (
 func fxParts(c fxCell) []fxPart {
 	var out []fxPart
 	for _, line := range c.lines {
+		if plain, ok := strings.CutPrefix(line, fxPlain); ok {
+			out = append(out, fxPart{text: plain})
+			continue
+		}
 		line = fxAnyTag.ReplaceAllString(fxBlockTag.ReplaceAllString(line, "\n"), "")
 		for _, l := range strings.Split(line, "\n") {
 			if l = strings.TrimSpace(l); l != "" && !fxGoesOn(out, l) {
@@ -508,14 +520,19 @@ func fxHTMLCell(b *strings.Builder, c fxCell, stray *bool) {
 		case p.items != nil:
 			fxHTMLList(b, p)
 		case lists:
-			fmt.Fprintf(b, "<p>%s</p>", html.EscapeString(p.text))
+			fmt.Fprintf(b, "<p>%s</p>", fxHTMLText(p.text))
 		default:
 			if i > 0 {
 				b.WriteString("<br>\n")
 			}
-			b.WriteString(html.EscapeString(p.text))
+			b.WriteString(fxHTMLText(p.text))
 		}
 	}
+}
+
+// fxHTMLText escapes text and writes its fxBreak as <br>.
+func fxHTMLText(s string) string {
+	return strings.ReplaceAll(html.EscapeString(s), fxBreak, "<br>")
 }
 
 // fxHTMLList writes a list; "1)" lists keep their numbers as text, since
@@ -648,9 +665,14 @@ func (d *fxDocx) para(pPr, text string) {
 }
 
 func (d *fxDocx) run(text string) {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(text))
-	fmt.Fprintf(&d.body, `<w:r><w:t xml:space="preserve">%s</w:t></w:r>`, b.String())
+	for i, piece := range strings.Split(text, fxBreak) {
+		if i > 0 {
+			d.body.WriteString(`<w:r><w:br/></w:r>`)
+		}
+		var b strings.Builder
+		_ = xml.EscapeText(&b, []byte(piece))
+		fmt.Fprintf(&d.body, `<w:r><w:t xml:space="preserve">%s</w:t></w:r>`, b.String())
+	}
 }
 
 // table writes a table with gridSpan and vMerge for merged cells.

@@ -212,9 +212,15 @@ func (in *interp) terms(c collected, path string) []kasip.Term {
 }
 
 func (in *interp) setCode(value string, o kasip.Origin) {
-	code, changed := kasip.NormalizeCode(strings.Trim(joinLines(value), `"«»`))
+	raw := strings.Trim(joinLines(value), `"«»`)
+	code, typed, isCode := kasip.NormalizeCodeField(raw)
 	in.st.Code = code
-	if changed {
+	switch {
+	case !isCode && hasWordChar(raw):
+		// The text is kept as written beside the code it may hold.
+		in.st.CodeOriginal = strings.TrimRight(strings.TrimSpace(value), ".;,: ")
+		in.st.Notes = append(in.st.Notes, notACode("code", raw, o))
+	case code != typed:
 		in.st.CodeOriginal = strings.TrimRight(strings.TrimSpace(value), ".;,: ")
 	}
 }
@@ -236,7 +242,7 @@ func (in *interp) oked(segs []segment) {
 			continue
 		}
 		raw := strings.TrimSpace(m[1])
-		code, changed := kasip.NormalizeCode(raw)
+		code, changed := kasip.NormalizeCode(raw) // reOKED admits only codes and section letters
 		e := kasip.OKEDEntry{Code: code, Level: okedLevel(code), Title: in.text(strings.TrimRight(strings.TrimSpace(m[2]), ";:. ")), Origin: in.origin(s)}
 		if changed {
 			e.CodeOriginal = raw
@@ -322,7 +328,27 @@ func firstLevel(v string) int {
 	return 0
 }
 
-var reCode = regexp.MustCompile(`[0-9A-Za-zА-Яа-я]+(?:[-./][0-9A-Za-zА-Яа-я]+)*`)
+// reCode finds the first code of a code field's value; the text around it
+// goes to unplaced.
+var reCode = regexp.MustCompile(`[0-9A-Za-zА-Яа-яІі]+(?:[-./][0-9A-Za-zА-Яа-яІі]+)*`)
+
+// textInCode reports a card's code field that holds text and returns the one
+// token of it shaped as a code, or "".
+func (in *interp) textInCode(mode labelID, value string, segs []segment, o kasip.Origin) string {
+	text := joinLines(value)
+	path := in.cardPath("occupation_code")
+	if mode == lGroupCode {
+		path = in.cardPath("group_code")
+	}
+	in.st.Notes = append(in.st.Notes, notACode(path, text, o))
+	if len(segs) > 0 {
+		s := segs[0]
+		s.Text = text
+		in.unplaced(kasip.UnplacedText, s)
+	}
+	_, typed, _ := kasip.NormalizeCodeField(text)
+	return typed
+}
 
 func (in *interp) cardCode(mode labelID, value string, o kasip.Origin, segs []segment) {
 	c := in.cur()
@@ -330,6 +356,14 @@ func (in *interp) cardCode(mode labelID, value string, o kasip.Origin, segs []se
 		return
 	}
 	raw := reCode.FindString(value)
+	if !kasip.CodeShaped(raw) {
+		// Text, not a code ("Жоқ"): kept in unplaced as written, noted,
+		// and only a token of it shaped as a code is taken.
+		if raw = in.textInCode(mode, value, segs, o); raw == "" {
+			return
+		}
+		value = raw
+	}
 	code, changed := kasip.NormalizeCode(raw)
 	if rest := strings.TrimSpace(strings.Replace(joinLines(value), raw, "", 1)); hasWordChar(rest) && len(segs) > 0 {
 		s := segs[0]

@@ -106,9 +106,9 @@ func (in *interp) note(rule, path, msg string, o kasip.Origin, key string, args 
 	in.st.Notes = append(in.st.Notes, kasip.Note{Rule: rule, Path: path, Message: msg, Key: key, Args: args, Origin: o})
 }
 
-// feed takes one segment: a label starts a new mode, other text goes to the
-// current mode.
-func (in *interp) feed(s segment) {
+// feedOne takes one segment: a label at its start starts a new mode, other
+// text goes to the current mode.
+func (in *interp) feedOne(s segment) {
 	if in.mode == lRelated {
 		if _, ok := matchLabel(s.Text, relatedHeaders); ok {
 			in.unplaced(kasip.UnplacedHeading, s)

@@ -47,3 +47,30 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func TestNormalizeCodeField(t *testing.T) {
+	for in, want := range map[string]struct {
+		code, typed string
+		isCode      bool
+	}{
+		"М84120.":     {"M84120", "М84120", true},
+		"І":           {"I", "І", true}, // an OKED section letter
+		"A/01.3":      {"A/01.3", "A/01.3", true},
+		"6В01":        {"6B01", "6В01", true},
+		"84.12.0":     {"84.12.0", "84.12.0", true},
+		"3412-0-003":  {"3412-0-003", "3412-0-003", true},
+		"Жоқ":         {"", "", false},
+		"нет":         {"", "", false},
+		"в":           {"", "", false}, // a Russian preposition, not a section
+		"2-ші деңгей": {"", "", false},
+		"Код стандарта будет присвоен позже": {"", "", false},
+		"М84120 кәсіптік стандарты":          {"M84120", "М84120", false},
+		"Стандарт коды (М84120) беріледі.":   {"M84120", "М84120", false},
+		"1210-0-020 немесе 1210-0-019":       {"", "", false},
+	} {
+		code, typed, isCode := kasip.NormalizeCodeField(in)
+		if code != want.code || typed != want.typed || isCode != want.isCode {
+			t.Errorf("NormalizeCodeField(%q) = %q, %q, %v; want %q, %q, %v", in, code, typed, isCode, want.code, want.typed, want.isCode)
+		}
+	}
+}

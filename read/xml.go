@@ -484,10 +484,15 @@ func (m *ruMapper) date(n *xnode) string {
 
 func (m *ruMapper) firstSection(fs *xnode) {
 	m.st.ActivityKind = field(fs.child("KindProfessionalActivity"))
-	raw := fs.child("CodeKindProfessionalActivity").take()
-	m.st.Code, _ = kasip.NormalizeCode(raw)
-	if m.st.Code != raw {
-		m.st.CodeOriginal = raw
+	codeNode := fs.child("CodeKindProfessionalActivity")
+	raw := codeNode.take()
+	code, _, isCode := kasip.NormalizeCodeField(raw)
+	m.st.Code = code
+	if code != raw {
+		m.st.CodeOriginal = raw // also text that is not a code, as written
+	}
+	if !isCode && raw != "" {
+		m.st.Notes = append(m.st.Notes, notACode("code", raw, codeNode.origin()))
 	}
 	m.st.Purpose = field(fs.child("PurposeKindProfessionalActivity"))
 	eg := fs.child("EmploymentGroup")
@@ -574,9 +579,16 @@ func okvedLevel(code string) string {
 
 // code normalises a code; when a Cyrillic look-alike was replaced it leaves
 // a note, because Card, Function and Classified keep no original spelling.
+// Text that is not a code is kept as written in unplaced, with a note; the
+// code is the one token of it shaped as a code, if any.
 func (m *ruMapper) code(raw, path string, n *xnode) string {
-	code, changed := kasip.NormalizeCode(raw)
-	if changed {
+	code, typed, isCode := kasip.NormalizeCodeField(raw)
+	if !isCode && raw != "" {
+		m.st.Notes = append(m.st.Notes, notACode(path, raw, n.origin()))
+		m.st.Unplaced = append(m.st.Unplaced, kasip.Unplaced{Kind: kasip.UnplacedText, Text: raw, Origin: n.origin()})
+		return code
+	}
+	if changed := code != typed; changed {
 		m.note("mixed-script", path, fmt.Sprintf("code %q is typed with Cyrillic look-alike letters; read as %q", raw, code), n,
 			"note.code-lookalike", kasip.Args{"code": kasip.QuoteArg(raw), "read": kasip.QuoteArg(code)})
 	}
@@ -687,6 +699,7 @@ func (m *ruMapper) function(f *xnode, path string) kasip.Function {
 	fn.Knowledge = m.items(f.child("NecessaryKnowledges"), "NecessaryKnowledge", path+".knowledge")
 	fn.Other = m.items(f.child("OtherCharacteristics"), "", path+".other")
 	fn.Other = append(fn.Other, m.items(f.child("ListFootnes"), "", path+".other")...)
+	m.relabel(&fn, path)
 	return fn
 }
 
