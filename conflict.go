@@ -24,6 +24,28 @@ type ConflictValue struct {
 	Value string `json:"value"` // "" when the document does not have it
 }
 
+// String is the conflict in one line, for the command line and logs:
+// "cards[1].level: kk 5, ru 7 (kept kk)"; an absent value is "—".
+func (c Conflict) String() string {
+	var b strings.Builder
+	b.WriteString(c.Path)
+	b.WriteString(": ")
+	for i, v := range c.Values {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		val := v.Value
+		if val == "" {
+			val = "—"
+		} else if r := []rune(val); len(r) > 60 {
+			val = string(r[:59]) + "…"
+		}
+		b.WriteString(v.Lang + " " + strconv.Quote(val))
+	}
+	b.WriteString(" (kept " + c.Kept + ")")
+	return b.String()
+}
+
 // Conflict kinds.
 const (
 	ConflictDiffers = "differs"
