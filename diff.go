@@ -43,7 +43,40 @@ func Diff(a, b *Standard) []Change {
 	d.passport(a, b)
 	d.cards(a.Cards, b.Cards)
 	d.technical(&a.Technical, &b.Technical)
-	return d.out
+	return coalesce(d.out)
+}
+
+// coalesce makes sure each path is reported once: a removal and an addition
+// at one path are one change, and so are any other two entries there (the
+// first old value against the last new one). Alignment already pairs what
+// it can; this keeps the promise whatever a list's shape.
+func coalesce(cs []Change) []Change {
+	at := make(map[string]int, len(cs))
+	out := cs[:0:0]
+	for _, c := range cs {
+		k, dup := at[c.Path]
+		if !dup {
+			at[c.Path] = len(out)
+			out = append(out, c)
+			continue
+		}
+		m := &out[k]
+		if m.Old == "" {
+			m.Old = c.Old
+		}
+		if c.New != "" {
+			m.New = c.New
+		}
+		switch {
+		case m.Old != "" && m.New != "":
+			m.Kind = ChangeChanged
+		case m.Old != "":
+			m.Kind = ChangeRemoved
+		default:
+			m.Kind = ChangeAdded
+		}
+	}
+	return out
 }
 
 type differ struct{ out []Change }
@@ -259,6 +292,7 @@ func (d *differ) items(path at, a, b []Item) {
 // when the entry has one, and a text it is aligned by) and named values.
 type entry struct {
 	code   string // exact identity when not "" (OKED code, classifier code)
+	codeAt string // JSON name of the code, reported when a paired entry's code changed
 	idName string // JSON name of the identifying text; "" for an item's own text
 	id     Text
 	values []namedValue
@@ -293,6 +327,9 @@ func (d *differ) entries(path at, a, b []entry) {
 }
 
 func (d *differ) entry(p at, a, b *entry) {
+	if b.codeAt != "" {
+		d.value(p.dot(b.codeAt), a.code, b.code)
+	}
 	d.text(p.dot(b.idName), a.id, b.id)
 	for k, v := range b.values {
 		if v.text != nil || a.values[k].text != nil {
@@ -332,7 +369,7 @@ func termEntries(terms []Term) []entry {
 func okedEntries(oked []OKEDEntry) []entry {
 	out := make([]entry, len(oked))
 	for i, o := range oked {
-		out[i] = entry{code: o.Code, idName: "title", id: o.Title, values: []namedValue{{name: "level", value: o.Level}}}
+		out[i] = entry{code: o.Code, codeAt: "code", idName: "title", id: o.Title, values: []namedValue{{name: "level", value: o.Level}}}
 	}
 	return out
 }
@@ -340,7 +377,7 @@ func okedEntries(oked []OKEDEntry) []entry {
 func classifiedEntries(cs []Classified) []entry {
 	out := make([]entry, len(cs))
 	for i, c := range cs {
-		out[i] = entry{code: c.System + " " + c.Code, idName: "title", id: c.Title}
+		out[i] = entry{code: c.System + " " + c.Code, codeAt: "code", idName: "title", id: c.Title}
 	}
 	return out
 }
@@ -531,6 +568,7 @@ func align(n, m int, mt matcher) (ab, ba []int) {
 		}
 	}
 	pairSimilar(ab, ba, mt)
+	pairGaps(ab, ba)
 	if mt.byPosition {
 		for k := range min(n, m) {
 			if ab[k] < 0 && ba[k] < 0 {
@@ -539,6 +577,38 @@ func align(n, m int, mt matcher) (ab, ba []int) {
 		}
 	}
 	return ab, ba
+}
+
+// pairGaps pairs, in order, the entries left over between the same two
+// paired neighbours in both lists: an entry of the old list and one of the
+// new that stand in the same place are one entry whose text changed (too
+// much to be recognised by similarity), not a removal and an addition.
+// Where pairs cross (entries moved) the gap is empty and nothing is paired.
+func pairGaps(ab, ba []int) {
+	for i := range ab {
+		if ab[i] >= 0 {
+			continue
+		}
+		lo, hi := -1, len(ba)
+		for k := i - 1; k >= 0; k-- {
+			if ab[k] >= 0 {
+				lo = ab[k]
+				break
+			}
+		}
+		for k := i + 1; k < len(ab); k++ {
+			if ab[k] >= 0 {
+				hi = ab[k]
+				break
+			}
+		}
+		for j := lo + 1; j < hi; j++ {
+			if ba[j] < 0 {
+				ab[i], ba[j] = j, i
+				break
+			}
+		}
+	}
 }
 
 func pairSimilar(ab, ba []int, mt matcher) {

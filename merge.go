@@ -66,6 +66,7 @@ func (m *merger) unplaceString(s string, o Origin) {
 
 func (m *merger) standard(o *Standard) {
 	in := m.into
+	m.compare("", in, o)
 	addText(&in.Title, o.Title)
 	mergeField(&in.Scope, o.Scope)
 	mergeField(&in.Description, o.Description)
@@ -95,6 +96,7 @@ func (m *merger) order(o *Order) {
 		return
 	}
 	in := m.into.Order
+	m.compare("order", in, o)
 	mergeField(&in.Body, o.Body)
 	mergeField(&in.Signatory, o.Signatory)
 	mergeField(&in.Agreed, o.Agreed)
@@ -153,15 +155,29 @@ func (m *merger) oked(src []OKEDEntry) {
 	var missing []string
 	for _, e := range src {
 		if i := slices.IndexFunc(*dst, func(d OKEDEntry) bool { return d.Code == e.Code }); i >= 0 {
+			m.compare(index("oked", i), &(*dst)[i], &e)
 			addText(&(*dst)[i].Title, e.Title)
 			continue
 		}
+		m.okedConflict(e)
 		missing = append(missing, e.Code)
 		m.unplaceString(e.Code+" "+e.Title.Best(m.prefer...), e.Origin)
 	}
 	if len(missing) > 0 {
 		m.report("oked: %s in %s only (%d entries in %s, %d in %s)", strings.Join(missing, ", "), m.lb, len(*dst), m.la, len(src), m.lb)
 	}
+}
+
+// okedConflict reports an entry of other whose code into lacks where into
+// has another code at the same level (section M in one, O in the other).
+func (m *merger) okedConflict(e OKEDEntry) {
+	for i, d := range m.into.OKED {
+		if d.Level == e.Level && d.Level != "" {
+			m.conflict(index("oked", i)+".code", d.Code+" "+d.Title.Best(), e.Code+" "+e.Title.Best(m.prefer...), false)
+			return
+		}
+	}
+	m.conflict("oked", "", e.Code+" "+e.Title.Best(m.prefer...), false)
 }
 
 // classified aligns classifier entries by system and code. An entry only
@@ -258,6 +274,7 @@ func missingNote(pair []int, n int, what, lang string) string {
 // card merges src (at sp in other) into dst (at p in into).
 func (m *merger) card(p, sp string, dst, src *Card) {
 	m.paths[sp] = p
+	m.compare(p, dst, src)
 	addText(&dst.Title, src.Title)
 	addText(&dst.HeaderTitle, src.HeaderTitle)
 	fillInt(&dst.Level, src.Level)
@@ -286,8 +303,14 @@ func (m *merger) card(p, sp string, dst, src *Card) {
 }
 
 func (m *merger) altTitles(path string, dst *[]AltTitle, src []AltTitle) {
+	i := 0
 	mergeByPosition(m, path, "", dst, src,
-		func(d *AltTitle, s AltTitle) { addText(&d.Title, s.Title); fillString(&d.Code, s.Code) },
+		func(d *AltTitle, s AltTitle) {
+			m.compare(index(path, i), d, &s)
+			i++
+			addText(&d.Title, s.Title)
+			fillString(&d.Code, s.Code)
+		},
 		func(s []AltTitle) {
 			for _, a := range s {
 				m.unplace(a.Title, a.Origin)
@@ -296,8 +319,13 @@ func (m *merger) altTitles(path string, dst *[]AltTitle, src []AltTitle) {
 }
 
 func (m *merger) related(path string, dst *[]Related, src []Related) {
+	i := 0
 	mergeByPosition(m, path, "", dst, src,
-		func(d *Related, s Related) { addText(&d.Title, s.Title) },
+		func(d *Related, s Related) {
+			m.compare(index(path, i), d, &s)
+			i++
+			addText(&d.Title, s.Title)
+		},
 		func(s []Related) {
 			for _, r := range s {
 				m.unplace(r.Title, r.Origin)
@@ -358,6 +386,7 @@ func alignNumbered(n, m int, same func(i, j int) bool) []int {
 
 func (m *merger) function(p, sp string, dst, src *Function) {
 	m.paths[sp] = p
+	m.compare(p, dst, src)
 	addText(&dst.Title, src.Title)
 	fillString(&dst.SubLevel, src.SubLevel)
 	m.skills(p, sp, &dst.Skills, src.Skills)
@@ -392,6 +421,7 @@ func (m *merger) skills(fn, sp string, dst *[]Skill, src []Skill) {
 
 func (m *merger) skill(p, sp string, dst, src *Skill) {
 	m.paths[sp] = p
+	m.compare(p, dst, src)
 	addText(&dst.Title, src.Title)
 	if dst.Recognizable == nil {
 		dst.Recognizable = src.Recognizable
@@ -414,6 +444,7 @@ func (m *merger) functionList(path string, dst *[]FunctionRef, src []FunctionRef
 		return
 	case len(*dst) == len(src):
 		for i := range src {
+			m.compare(index(path, i), &(*dst)[i], &src[i])
 			addText(&(*dst)[i].Title, src[i].Title)
 		}
 		return
@@ -463,6 +494,7 @@ func (m *merger) cardList(o *Standard, cardMap []int) {
 		return
 	case len(*dst) == len(src):
 		for i := range src {
+			m.compare(index("card_list", i), &(*dst)[i], &src[i])
 			addText(&(*dst)[i].Title, src[i].Title)
 		}
 		return
@@ -511,6 +543,15 @@ func lostNote(n int, lang string) string {
 
 func (m *merger) technical(o *Technical) {
 	t := &m.into.Technical
+	m.compare("technical", t, o)
+	for _, d := range []struct {
+		name     string
+		dst, src *Decision
+	}{{"council", t.Council, o.Council}, {"national_body", t.NationalBody, o.NationalBody}, {"expert_opinion", t.ExpertOpinion, o.ExpertOpinion}} {
+		if d.dst != nil && d.src != nil {
+			m.compare("technical."+d.name, d.dst, d.src)
+		}
+	}
 	fillString(&t.Version, o.Version)
 	fillInt(&t.Year, o.Year)
 	fillString(&t.ReviewDate, o.ReviewDate)

@@ -163,6 +163,9 @@ type Standard struct {
 	Sources  []Source   `json:"sources"`
 	Notes    []Note     `json:"notes"`    // what the reader observed about the text (defects it worked around)
 	Unplaced []Unplaced `json:"unplaced"` // source text the reader did not place in the model
+	// Conflicts are the places where the documents of a bilingual standard
+	// disagree (see Merge): each with every document's value.
+	Conflicts []Conflict `json:"conflicts,omitempty"`
 }
 
 // Order is the act approving the standard.

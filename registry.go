@@ -45,6 +45,9 @@ type ImportResult struct {
 	Version  string   `json:"version"`
 	Status   string   `json:"status"`
 	Unmerged []string `json:"unmerged,omitempty"` // what a bilingual merge could not align
+	// Conflicts are where the merged documents disagree (kasip.Merge),
+	// each with both values; they are stored with the version too.
+	Conflicts []Conflict `json:"conflicts,omitempty"`
 }
 
 // StandardSummary is a row of the list of standards.

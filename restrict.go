@@ -20,6 +20,9 @@ func Restrict(s *Standard, langs []string) {
 		}
 	}
 	s.Sources = sources
+	// Conflicts are between the documents of the languages; with some of
+	// them gone, a later Merge finds the ones that still hold.
+	s.Conflicts = nil
 	s.Languages = slices.DeleteFunc(s.Languages, func(l string) bool { return !slices.Contains(langs, l) })
 	restrictValue(reflect.ValueOf(s).Elem(), langs, keep)
 }

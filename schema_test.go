@@ -174,6 +174,8 @@ func fullKZ() *kasip.Standard {
 		},
 		Notes: []kasip.Note{{Rule: "glued-words", Path: "cards[0].functions[0].skills[0].title", Message: "label glued to its value: \"Дағды 1ЖРО\"",
 			Key: "note.label-glued-value", Args: kasip.Args{"label": kasip.QuoteArg("Дағды"), "value": kasip.QuoteArg("Дағды 1ЖРО")}, Origin: org(0, 117)}},
+		Conflicts: []kasip.Conflict{{Path: "cards[0].functions[0].skills[0].recognizable", Kind: kasip.ConflictDiffers, Kept: "kk",
+			Values: []kasip.ConflictValue{{Lang: "kk", Value: "true"}, {Lang: "ru", Value: "false"}}}},
 		Unplaced: []kasip.Unplaced{
 			{Kind: kasip.UnplacedHeading, Text: "1-тарау. Жалпы ережелер", Origin: org(0, 31)},
 			{Kind: kasip.UnplacedBoilerplate, Text: "БҰЙЫРАМЫН:", Origin: org(0, 1)},

@@ -152,6 +152,7 @@ func (s *Store) importTx(ctx context.Context, m *kasip.Standard, files []kasip.S
 			return fmt.Errorf("decode stored standard: %w", err)
 		}
 		res.Unmerged = kasip.Merge(&into, m)
+		res.Conflicts = into.Conflicts
 		// Keep every document of both: those stored and the new ones,
 		// whether or not Merge listed them in the model.
 		kept, err := s.sourceFiles(ctx, tx, old.id)
@@ -178,6 +179,7 @@ func (s *Store) importTx(ctx context.Context, m *kasip.Standard, files []kasip.S
 			}
 			kasip.Restrict(&stored, extra)
 			res.Unmerged = kasip.Merge(m, &stored)
+			res.Conflicts = m.Conflicts
 			kept, err := s.sourceFiles(ctx, tx, old.id)
 			if err != nil {
 				return err

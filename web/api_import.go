@@ -24,6 +24,8 @@ type ImportFileResult struct {
 	Version  string   `json:"version"`
 	Status   string   `json:"status"`
 	Unmerged []string `json:"unmerged"`
+	// Conflicts are where the merged documents disagree, with both values.
+	Conflicts []kasip.Conflict `json:"conflicts"`
 }
 
 // ImportResponse is the answer of POST /api/v1/import.
@@ -119,6 +121,7 @@ func (s *Server) apiImport(w http.ResponseWriter, r *http.Request) {
 			s.log.Info("imported", "file", u.name, "code", res.Code, "version", res.Version, "status", res.Status)
 			resp.Results = append(resp.Results, ImportFileResult{
 				File: u.name, Code: res.Code, Version: res.Version, Status: res.Status, Unmerged: nonNilSlice(res.Unmerged),
+				Conflicts: nonNilSlice(res.Conflicts),
 			})
 		}
 	}

@@ -451,6 +451,20 @@ func TestAPIStandards(t *testing.T) {
 		if !slices.Contains(st.Languages, "kk") || !slices.Contains(st.Languages, "ru") {
 			t.Errorf("languages after the merge: %v", st.Languages)
 		}
+		// The real pair disagrees on a skill's recognizability ("ұсынылады"
+		// vs "-") and on the OKED section (M vs O): both values are reported
+		// in the import answer and kept with the standard.
+		for _, cs := range [][]kasip.Conflict{res.Results[0].Conflicts, st.Conflicts} {
+			rec := slices.IndexFunc(cs, func(c kasip.Conflict) bool { return strings.HasSuffix(c.Path, ".recognizable") })
+			oked := slices.IndexFunc(cs, func(c kasip.Conflict) bool { return c.Path == "oked[0].code" })
+			if rec < 0 || oked < 0 {
+				t.Errorf("conflicts lack recognizable or the OKED section: %+v", cs)
+				continue
+			}
+			if v := cs[rec].Values; len(v) != 2 || v[0].Value == v[1].Value || v[0].Value == "" || v[1].Value == "" {
+				t.Errorf("recognizable conflict without both values: %+v", cs[rec])
+			}
+		}
 		if p := list("?lang=ru&family=kz"); !slices.Equal(apiCodes(p.Items), []string{"M84120"}) {
 			t.Errorf("kz standards with Russian text: %v", apiCodes(p.Items))
 		}

@@ -83,6 +83,9 @@ func (s *Server) uiDiff(w http.ResponseWriter, r *http.Request) error {
 	d.Generated = b.Generated
 	if !d.Same {
 		for _, c := range kasip.Diff(a, b) {
+			if uiIsDatePath(c.Path) {
+				c.Old, c.New = uiDate(c.Old, lang), uiDate(c.New, lang)
+			}
 			uc := uiChange{Change: c, Where: uiHumanPath(c.Path, lang)}
 			if n, ok := uiPathCard(c.Path); ok {
 				switch {
@@ -104,6 +107,14 @@ func (s *Server) uiDiff(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return s.uiRender(w, r, http.StatusOK, "diff", d)
+}
+
+// uiIsDatePath says whether a model path names a date (order.date,
+// technical.review_date), whose values the page shows in its language's
+// date format rather than as ISO dates.
+func uiIsDatePath(path string) bool {
+	last := path[strings.LastIndexByte(path, '.')+1:]
+	return last == "date" || strings.HasSuffix(last, "_date")
 }
 
 var (

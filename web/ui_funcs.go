@@ -35,6 +35,9 @@ func (u *uiState) funcs(lang string) template.FuncMap {
 		"date":         func(v any) string { return uiDate(v, lang) },
 		"asset":        func(name string) string { return u.assetURL[name] },
 		"langname":     func(code string) string { return uiLangName(code, lang) },
+		"langsname":    func(codes string) string { return uiLangsName(codes, lang) },
+		"where":        func(path string) string { return uiHumanPath(path, lang) },
+		"cvalue":       func(v string) string { return uiConflictValue(v, lang) },
 		"stdURL":       uiStandardURL,
 		"cardURL":      uiCardURL,
 		"diffURL":      uiDiffURL,
@@ -81,6 +84,29 @@ func uiTextHTML(t kasip.Text, lang string) template.HTML {
 }
 
 // uiLangName names a content language in the UI language.
+// uiLangsName names a document's languages, "kk+ru" → "Kazakh, Russian".
+func uiLangsName(codes, lang string) string {
+	parts := strings.Split(codes, "+")
+	for i, c := range parts {
+		parts[i] = uiLangName(c, lang)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// uiConflictValue shows a value of a merge conflict: booleans as yes/no,
+// an absent value as "not given".
+func uiConflictValue(v, lang string) string {
+	switch v {
+	case "":
+		return translate(lang, "not given")
+	case "true":
+		return translate(lang, "yes")
+	case "false":
+		return translate(lang, "no")
+	}
+	return v
+}
+
 func uiLangName(code, lang string) string {
 	switch code {
 	case "kk":

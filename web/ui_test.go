@@ -91,6 +91,7 @@ func newUITest(t *testing.T) *uiTest {
 	// Version 2 of M84120: one knowledge item reworded, one ability added.
 	v2 := uiClone(t, youth)
 	v2.Technical.Version, v2.Technical.Year = "2", 2024
+	v2.Order.Date = "2024-02-20" // approved anew: the diff shows dates in the page's format
 	k := &v2.Cards[1].Functions[0].Skills[0].Knowledge[0]
 	k.Text = kasip.Text{"kk": k.Text["kk"] + " және оның өзгерістері"}
 	sk := &v2.Cards[1].Functions[0].Skills[0]
@@ -438,7 +439,9 @@ func TestUIPages(t *testing.T) {
 	t.Run("diff", func(t *testing.T) {
 		p := u.page("/standards/M84120/diff", http.StatusOK, "kk")
 		p.has(t, "Нұсқалар мен өзгерістер", "және оның өзгерістері", "Әлеуметтік желілерде жастармен жұмыс істеу",
-			"<ins>", `class="old"`, `class="new"`)
+			"<ins>", `class="old"`, `class="new"`, "20.02.2024")
+		p.lacks(t, "2024-02-20")
+		u.page("/standards/M84120/diff?lang=en", http.StatusOK, "en").has(t, "20 Feb 2024")
 		u.page("/standards/M84120/diff?from=1&to=1", http.StatusOK, "kk").has(t, "Салыстыру үшін екі түрлі нұсқаны таңдаңыз.")
 		u.page("/standards/M84120/diff?from=7", http.StatusNotFound, "kk")
 		u.page("/standards/06.001/diff?lang=en", http.StatusOK, "en").has(t, "The registry holds one version of this standard")

@@ -110,11 +110,35 @@ func importFiles(ctx context.Context, reg kasip.Registry, files []string, bar *p
 				continue
 			}
 			sum.counts[res.Status]++
-			sum.lines = append(sum.lines, fmt.Sprintf("%-12s %s %s v%s", res.Status, filepath.Base(f), res.Code, res.Version))
+			sum.lines = append(sum.lines, resultLines(filepath.Base(f), res)...)
 		}
 	}
 	bar.done()
 	return sum
+}
+
+// resultLines is one standard's line of the summary, followed, for a
+// merge, by what the documents disagree on and what could not be aligned.
+func resultLines(file string, res kasip.ImportResult) []string {
+	line := fmt.Sprintf("%-12s %s %s v%s", res.Status, file, res.Code, res.Version)
+	if n := len(res.Conflicts); n > 0 {
+		line += fmt.Sprintf(", %d %s between the languages:", n, plural(n, "conflict", "conflicts"))
+	}
+	out := []string{line}
+	for _, c := range res.Conflicts {
+		out = append(out, "    conflict  "+c.String())
+	}
+	for _, u := range res.Unmerged {
+		out = append(out, "    unaligned "+u)
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func (s *importSummary) fail(file string, err error) {

@@ -150,3 +150,24 @@ func TestLintText(t *testing.T) {
 		t.Errorf("output:\n%s", out)
 	}
 }
+
+// TestImportPrintsMergeConflicts: importing the Russian text of a stored
+// Kazakh standard prints, under the merged line, every disagreement with
+// both values, not just "merged".
+func TestImportPrintsMergeConflicts(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	code, out, errs := runCLI("import", "--db", db, "../../testdata/seeds/004_0389e6b855ff2fb2.txt")
+	if code != 0 {
+		t.Fatalf("import: %d %s", code, errs)
+	}
+	code, out, errs = runCLI("import", "--db", db, "../../testdata/kz/ru_template_M84120.txt")
+	if code != 0 {
+		t.Fatalf("import: %d %s", code, errs)
+	}
+	for _, want := range []string{"merged       ru_template_M84120.txt M84120 v1, ", "conflicts between the languages:",
+		`conflict  oked[0].code: kk "M `, `ru "O `, ".recognizable: kk \"true\", ru \"false\" (kept kk)", "unaligned "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, out)
+		}
+	}
+}
