@@ -112,6 +112,7 @@ type ProfessionFilter struct {
 	CodePrefix  string
 	Language    string
 	Recognition string
+	Generated   *bool // nil: all; false: real cards only; true: generated (demo) only
 	Limit       int
 	Offset      int
 }

@@ -28,6 +28,7 @@ type SearchQuery struct {
 	Language    string   // kk, ru, en
 	Kinds       []string // item kinds, none = all
 	AllVersions bool     // search every stored version, not only the latest
+	Generated   *bool    // nil: real and generated (demo) items; false: real only; true: generated only
 	Limit       int      // default 20, at most 100
 	Offset      int
 }
@@ -47,6 +48,10 @@ type SearchHit struct {
 	Highlights    [][2]int `json:"highlights"` // byte ranges of Text that matched
 	Score         float64  `json:"score"`
 	Generated     bool     `json:"generated,omitempty"`
+	// Variants counts further generated hits with the same kind and text
+	// folded into this one, so near-identical demo variants of one item
+	// do not crowd the page.
+	Variants int `json:"variants,omitempty"`
 }
 
 // CodeMatch is an exact code lookup: the query was a standard, card or

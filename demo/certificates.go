@@ -57,14 +57,16 @@ func SeedCertificates(ctx context.Context, st CertificateStore, seed *Recognitio
 	if err != nil {
 		return nil, err
 	}
-	revokedApp, err := sd.newDecided(0)
+	// After the recognition demo's history, on the simulated clock: the
+	// two applicants are registered, assessed and decided, then the
+	// certificates are issued, after every decision they certify.
+	defer sd.useClock(opts.Now.Add(-certificateWindow - time.Hour))()
+	apps, err := sd.newDecided()
 	if err != nil {
 		return nil, err
 	}
-	expiredApp, err := sd.newDecided(1)
-	if err != nil {
-		return nil, err
-	}
+	revokedApp, expiredApp := apps[0], apps[1]
+	sd.at(opts.Now.Add(-certificateWindow + demoAppealAfter))
 	manager := sd.user("manager")
 	var out []SeededCertificate
 	c, err := st.IssueCertificate(ctx, manager, valid)
@@ -72,14 +74,17 @@ func SeedCertificates(ctx context.Context, st CertificateStore, seed *Recognitio
 		return out, fmt.Errorf("demo: certificate of application %d: %w", valid, err)
 	}
 	out = append(out, SeededCertificate{c.Number, certificate.StatusValid})
+	sd.tick()
 	if c, err = st.IssueCertificate(ctx, manager, revokedApp); err != nil {
 		return out, fmt.Errorf("demo: certificate of application %d: %w", revokedApp, err)
 	}
+	sd.tick()
 	if _, err = st.SetCertificateStatus(ctx, manager, c.Number, certificate.StatusRevoked, demoRevokeReason); err != nil {
 		return out, fmt.Errorf("demo: revoke %s: %w", c.Number, err)
 	}
 	out = append(out, SeededCertificate{c.Number, certificate.StatusRevoked})
 	// Six years ago: past any validity the settings allow by default (5).
+	sd.tick()
 	if c, err = st.IssueDemoCertificateAt(ctx, manager, expiredApp, opts.Now.AddDate(-6, 0, 0)); err != nil {
 		return out, fmt.Errorf("demo: certificate of application %d: %w", expiredApp, err)
 	}
@@ -119,29 +124,34 @@ func (sd *seeder) decidedApplication() (int64, error) {
 	return 0, fmt.Errorf("demo: no decided application to certify")
 }
 
-// newDecided registers demo certificate candidate i (no account: the
-// manager acts for them) and drives their application to a decision.
-func (sd *seeder) newDecided(i int) (int64, error) {
-	c := demoCertCandidates[i]
-	iin, err := demoIIN(c.birth, c.female, 9500+10*i)
+// newDecided registers the demo certificate candidates (no account: the
+// manager acts for them) and drives their applications to a decision; it
+// returns the applications' ids.
+func (sd *seeder) newDecided() ([]int64, error) {
+	var plans []appPlan
+	for i, c := range demoCertCandidates {
+		iin, err := demoIIN(c.birth, c.female, 9500+10*i)
+		if err != nil {
+			return nil, err
+		}
+		sd.tick()
+		cand, err := sd.st.CreateCandidate(sd.ctx, sd.user("manager"), recognition.Candidate{Name: c.name, IIN: iin,
+			BirthDate: c.birth, ConsentAt: sd.clock})
+		if err != nil {
+			return nil, fmt.Errorf("demo: candidate %s: %w", c.name, err)
+		}
+		sd.cands = append(sd.cands, cand)
+		plans = append(plans, appPlan{candidate: len(sd.cands) - 1, route: recognition.RouteSelf, state: recognition.StateDecided})
+	}
+	apps, err := sd.run(plans, sd.clock.Add(time.Hour))
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	cand, err := sd.st.CreateCandidate(sd.ctx, sd.user("manager"), recognition.Candidate{Name: c.name, IIN: iin,
-		BirthDate: c.birth, ConsentAt: sd.opts.Now})
-	if err != nil {
-		return 0, fmt.Errorf("demo: candidate %s: %w", c.name, err)
+	ids := make([]int64, len(apps))
+	for i, a := range apps {
+		ids[i] = a.ID
 	}
-	sd.cands = append(sd.cands, cand)
-	plan := appPlan{candidate: len(sd.cands) - 1, route: recognition.RouteSelf, state: recognition.StateDecided}
-	a, err := sd.apply(plan)
-	if err != nil {
-		return 0, err
-	}
-	if err := sd.drive(a, plan); err != nil {
-		return 0, fmt.Errorf("demo: application %d to decided: %w", a.ID, err)
-	}
-	return a.ID, nil
+	return ids, nil
 }
 
 // CertificatesBanner heads the printed block of demo certificates.

@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,9 +42,10 @@ var TitleSuffix = map[string]string{
 const SourcePrefix = "generated:"
 
 // Generate returns n standards made from base (standards as read; base is
-// not modified). The result depends only on base and seed. Codes keep the
-// shape of the real code they come from (M84120 → M84121, 06.001 → 06.002)
-// and never equal a code of base or of another variant; a variant's second
+// not modified). The result depends only on base and seed. Codes are in
+// the reserved range (CodePrefix, the base code, a counter: M84120 →
+// DEMO-M84120-001) and never equal a code of base or of another variant,
+// nor any real code; a variant's second
 // version has the variant's code, the next version number, the next year
 // and a later review date, and comes right after the first in the result.
 func Generate(base []*kasip.Standard, n int, seed uint64) []*kasip.Standard {
@@ -152,33 +154,48 @@ func (g *generator) nextVersion(v *kasip.Standard, format string) *kasip.Standar
 	return s
 }
 
-// newCode returns an unused code of the shape of code: the number at its
-// end counted up (wrapping within its width), e.g. M84120 → M84121.
-func (g *generator) newCode(code string) string {
-	prefix, digits := splitDigits(code)
-	if digits == "" {
-		prefix, digits = code+"-", "000"
+// CodePrefix starts the code of every generated standard. No real code
+// can take it: Kazakh codes are a Latin letter and digits (M84120,
+// I55101015) and Russian register codes are digits with a dot (06.001), so
+// a "DEMO-" code can never shadow a real standard, and a real document
+// never lands on a generated code.
+const CodePrefix = "DEMO-"
+
+// realCode is the shape of the code of a real act: Kazakh (a Latin letter
+// and 4–10 digits) or the Russian register (NN.NNN).
+var realCode = regexp.MustCompile(`^(?:[A-Z][0-9]{4,10}|[0-9]{2}\.[0-9]{3})$`)
+
+// IsRealCode reports whether code has the shape of a real standard's code.
+func IsRealCode(code string) bool { return realCode.MatchString(code) }
+
+// IsDemoCode reports whether code is in the range reserved for generated
+// standards.
+func IsDemoCode(code string) bool { return strings.HasPrefix(code, CodePrefix) }
+
+// BaseCode returns the code of the real standard a generated code was made
+// from ("DEMO-06.001-002" → "06.001"), and false for any other code.
+func BaseCode(code string) (string, bool) {
+	if !IsDemoCode(code) {
+		return "", false
 	}
-	width := len(digits)
-	num, _ := strconv.Atoi(digits)
+	rest := code[len(CodePrefix):]
+	i := strings.LastIndexByte(rest, '-')
+	if i <= 0 {
+		return "", false
+	}
+	return rest[:i], true
+}
+
+// newCode returns an unused code in the reserved range for a variant of
+// base: CodePrefix, the base code and a counter, e.g. DEMO-M84120-001.
+func (g *generator) newCode(base string) string {
 	for k := 1; ; k++ {
-		if k >= pow10(width) { // every code of this width is taken
-			width++
-		}
-		c := prefix + pad((num+k)%pow10(width), width)
+		c := CodePrefix + base + "-" + pad(k, 3)
 		if !g.used[c] {
 			g.used[c] = true
 			return c
 		}
 	}
-}
-
-func splitDigits(code string) (prefix, digits string) {
-	i := len(code)
-	for i > 0 && code[i-1] >= '0' && code[i-1] <= '9' {
-		i--
-	}
-	return code[:i], code[i:]
 }
 
 func pad(n, width int) string {
@@ -187,14 +204,6 @@ func pad(n, width int) string {
 		s = strings.Repeat("0", width-len(s)) + s
 	}
 	return s
-}
-
-func pow10(n int) int {
-	p := 1
-	for range min(n, 18) {
-		p *= 10
-	}
-	return p
 }
 
 func nextNumber(v string) string {

@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -75,15 +73,18 @@ func TestGenerateDeterministic(t *testing.T) {
 	}
 }
 
-// TestGenerateCodes: codes keep the shape of a base code, never collide with
-// a base code, and a code is shared only by the versions of one variant.
+// TestGenerateCodes: every generated code is in the reserved demo range,
+// names its base, fails the real-code check (so it can never be the code of
+// a real standard), and is shared only by the versions of one variant. The
+// base codes, all real, pass the check.
 func TestGenerateCodes(t *testing.T) {
 	base := load(t, append(kzBase, ruBase)...)
 	baseCodes := map[string]bool{}
-	var shapes []*regexp.Regexp
 	for _, b := range base {
 		baseCodes[b.Code] = true
-		shapes = append(shapes, shapeOf(b.Code))
+		if !demo.IsRealCode(b.Code) || demo.IsDemoCode(b.Code) {
+			t.Errorf("real code %s: IsRealCode %v, IsDemoCode %v", b.Code, demo.IsRealCode(b.Code), demo.IsDemoCode(b.Code))
+		}
 	}
 	out := demo.Generate(base, 1000, 3)
 	versions := map[string][]string{}
@@ -91,8 +92,14 @@ func TestGenerateCodes(t *testing.T) {
 		if baseCodes[s.Code] {
 			t.Errorf("[%d] %s: the code of a real standard", i, s.Code)
 		}
-		if !matchesAny(shapes, s.Code) {
-			t.Errorf("[%d] %s: not the shape of a base code", i, s.Code)
+		if demo.IsRealCode(s.Code) || !demo.IsDemoCode(s.Code) {
+			t.Errorf("[%d] %s: not in the reserved range, or passes the real-code check", i, s.Code)
+		}
+		if norm, _ := kasip.NormalizeCode(s.Code); demo.IsRealCode(norm) {
+			t.Errorf("[%d] %s: normalized, a real code", i, s.Code)
+		}
+		if b, ok := demo.BaseCode(s.Code); !ok || !baseCodes[b] {
+			t.Errorf("[%d] %s: base %q, %v", i, s.Code, b, ok)
 		}
 		versions[s.Code] = append(versions[s.Code], s.VersionKey())
 	}
@@ -108,23 +115,12 @@ func TestGenerateCodes(t *testing.T) {
 	if second < 100 || second > 500 {
 		t.Errorf("%d of %d codes have a second version; want some, not all", second, len(versions))
 	}
-}
-
-func shapeOf(code string) *regexp.Regexp {
-	i := len(code)
-	for i > 0 && code[i-1] >= '0' && code[i-1] <= '9' {
-		i--
-	}
-	return regexp.MustCompile(fmt.Sprintf(`^%s[0-9]{%d}$`, regexp.QuoteMeta(code[:i]), len(code)-i))
-}
-
-func matchesAny(res []*regexp.Regexp, s string) bool {
-	for _, re := range res {
-		if re.MatchString(s) {
-			return true
+	// Codes once generated in the real register's range must fail too.
+	for _, c := range []string{"06.002", "M84121", "I55101016"} {
+		if !demo.IsRealCode(c) {
+			t.Errorf("%s: a real code's shape rejected", c)
 		}
 	}
-	return false
 }
 
 // TestGenerateMarked: every variant says it is generated, in its flag, its

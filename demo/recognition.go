@@ -36,6 +36,9 @@ type RecognitionStore interface {
 
 	CreateProgramme(ctx context.Context, actor int64, p recognition.Programme) (recognition.Programme, error)
 	SubmitProgramme(ctx context.Context, actor, id int64) (recognition.Programme, error)
+	// SetRecognitionClock sets the clock the store applies recognition
+	// rules with (nil: the system clock).
+	SetRecognitionClock(now func() time.Time)
 	ApproveProgramme(ctx context.Context, admin, id int64) (recognition.Programme, error)
 
 	CreateCandidate(ctx context.Context, actor int64, c recognition.Candidate) (recognition.Candidate, error)
@@ -133,6 +136,9 @@ func SeedRecognition(ctx context.Context, st RecognitionStore, opts SeedOptions)
 	// everything else; the staff once their centres exist (a manager or
 	// assessor belongs to one); the candidates once their records exist
 	// (a candidate account links to one).
+	// Everything happens on the simulated clock, from before the first
+	// application on; the store is back on the system clock afterwards.
+	defer sd.useClock(opts.Now.Add(-recognitionWindow - 24*time.Hour))()
 	for _, step := range []func() error{
 		func() error {
 			return sd.createAccounts(secrets, func(a accountSpec) bool { return a.role == auth.RoleAdmin })
@@ -166,6 +172,7 @@ type seeder struct {
 	centre   recognition.Centre
 	prog     recognition.Programme
 	cands    []recognition.Candidate // in the order of demoCandidates
+	clock    time.Time               // the simulated present
 }
 
 func (sd *seeder) user(key string) int64 { return sd.users[key].ID }
@@ -250,7 +257,7 @@ func (sd *seeder) createAccounts(secrets map[string]secret, want func(accountSpe
 		if a.candidate >= 0 {
 			u.CandidateID = sd.cands[a.candidate].ID
 		}
-		u, err := sd.st.CreateUser(sd.ctx, sd.user("admin"), u, secrets[a.key].hash, sd.opts.Now)
+		u, err := sd.st.CreateUser(sd.ctx, sd.user("admin"), u, secrets[a.key].hash, sd.clock)
 		if err != nil {
 			return fmt.Errorf("demo: account %s: %w", a.login, err)
 		}

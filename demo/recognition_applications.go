@@ -44,19 +44,115 @@ const (
 var demoPath = []string{recognition.StateAccepted, recognition.StateScheduled, recognition.StateAssessed,
 	recognition.StateDecided, recognition.StateAppealed}
 
+// The demo's history is made as real data is: through the store's
+// operations, in time order, on a simulated clock the store applies its
+// rules with. Every application goes through the same phases together
+// (all submitted, then all accepted or rejected, scheduled, assessed,
+// decided, appealed), so that no step of one predates an earlier step of
+// another in the audit log, and every session falls after its
+// application's submission and before its results and decision.
+
+// Phases of a demo window, after its start.
+const (
+	demoAcceptAfter   = 24 * time.Hour
+	demoScheduleAfter = 48 * time.Hour
+	demoSessionAfter  = 5 * 24 * time.Hour // the session itself
+	demoDecideAfter   = 6 * 24 * time.Hour
+	demoAppealAfter   = 7 * 24 * time.Hour
+	demoStep          = 10 * time.Minute // between two operations of a phase
+)
+
+// recognitionWindow starts the history of the recognition demo's
+// applications, so that it ends (the appeal, at demoAppealAfter) before
+// the certificate window starts.
+const (
+	recognitionWindow = 20 * 24 * time.Hour
+	certificateWindow = 9 * 24 * time.Hour
+)
+
+// at moves the simulated clock forward to t (never back: the log is in
+// time order).
+func (sd *seeder) at(t time.Time) {
+	if t.After(sd.clock) {
+		sd.clock = t
+	}
+}
+
+// tick advances the simulated clock by one step.
+func (sd *seeder) tick() { sd.clock = sd.clock.Add(demoStep) }
+
+// useClock makes the store apply its rules at the simulated clock, from
+// start; the returned function puts it back on the system clock.
+func (sd *seeder) useClock(start time.Time) func() {
+	sd.clock = start
+	sd.st.SetRecognitionClock(func() time.Time { return sd.clock })
+	return func() { sd.st.SetRecognitionClock(nil) }
+}
+
 func (sd *seeder) createApplications() error {
-	for _, plan := range demoApplications {
+	apps, err := sd.run(demoApplications, sd.opts.Now.Add(-recognitionWindow))
+	for i, a := range apps {
+		sd.out.Applications = append(sd.out.Applications, SeededApplication{ID: a.ID, CandidateID: a.CandidateID,
+			Route: a.Route, State: demoApplications[i].state})
+	}
+	return err
+}
+
+// run submits the applications of plans from start on and drives them,
+// phase by phase, to their states. It returns those it submitted.
+func (sd *seeder) run(plans []appPlan, start time.Time) ([]recognition.Application, error) {
+	sd.at(start)
+	var apps []recognition.Application
+	for _, plan := range plans {
+		sd.tick()
 		a, err := sd.apply(plan)
 		if err != nil {
-			return err
+			return apps, err
 		}
-		if err := sd.drive(a, plan); err != nil {
-			return fmt.Errorf("demo: application %d to %s: %w", a.ID, plan.state, err)
+		apps = append(apps, a)
+		// A rejection is made on the day of submission, before the
+		// candidate's next application (one under way per programme).
+		if plan.state == recognition.StateRejected {
+			sd.tick()
+			if _, err := sd.st.TransitionApplication(sd.ctx, sd.user("manager"), a.ID, recognition.StateRejected, demoRejectReason); err != nil {
+				return apps, fmt.Errorf("demo: reject application %d: %w", a.ID, err)
+			}
 		}
-		sd.out.Applications = append(sd.out.Applications, SeededApplication{ID: a.ID, CandidateID: a.CandidateID,
-			Route: a.Route, State: plan.state})
 	}
-	return nil
+	session := start.Add(demoSessionAfter)
+	phases := []struct {
+		step  string
+		after time.Duration
+	}{
+		{recognition.StateAccepted, demoAcceptAfter},
+		{recognition.StateScheduled, demoScheduleAfter},
+		{recognition.StateAssessed, demoSessionAfter + 2*time.Hour},
+		{recognition.StateDecided, demoDecideAfter},
+		{recognition.StateAppealed, demoAppealAfter},
+	}
+	for _, ph := range phases {
+		sd.at(start.Add(ph.after))
+		for i, plan := range plans {
+			if !sd.reaches(plan, ph.step) {
+				continue
+			}
+			sd.tick()
+			if err := sd.step(apps[i], plan, ph.step, session); err != nil {
+				return apps, fmt.Errorf("demo: application %d to %s: %w", apps[i].ID, plan.state, err)
+			}
+		}
+	}
+	return apps, nil
+}
+
+// reaches reports whether plan's application goes through step after
+// submission.
+func (sd *seeder) reaches(plan appPlan, step string) bool {
+	switch plan.state {
+	case recognition.StateRejected, recognition.StateSubmitted:
+		return false
+	}
+	return slices.Index(demoPath, step) <= slices.Index(demoPath, plan.state)
 }
 
 // candidateActor is the account a candidate acts with: their own when they
@@ -102,52 +198,44 @@ func (sd *seeder) apply(plan appPlan) (recognition.Application, error) {
 	return a, nil
 }
 
-// drive moves a submitted application to the plan's state: the manager
-// accepts (or rejects) and schedules, the assessors record results, end
-// the assessment and decide, the candidate appeals.
-func (sd *seeder) drive(a recognition.Application, plan appPlan) error {
+// step takes application a one step: the manager accepts and
+// schedules, the assessors record results and end the assessment, the
+// assessor decides, the candidate appeals. session is when the window's
+// assessments take place; an application left scheduled gets one a week
+// after the present instead.
+func (sd *seeder) step(a recognition.Application, plan appPlan, step string, session time.Time) error {
 	manager, assessor := sd.user("manager"), sd.user("assessor1")
-	if plan.state == recognition.StateRejected {
-		_, err := sd.st.TransitionApplication(sd.ctx, manager, a.ID, recognition.StateRejected, demoRejectReason)
-		return err
-	}
-	if plan.state == recognition.StateSubmitted {
-		return nil
-	}
-	for _, step := range demoPath[:slices.Index(demoPath, plan.state)+1] {
-		var err error
-		switch step {
-		case recognition.StateAccepted:
-			_, err = sd.st.TransitionApplication(sd.ctx, manager, a.ID, step, "")
-		case recognition.StateScheduled:
-			_, err = sd.st.ScheduleSession(sd.ctx, manager, a.ID, sd.session(plan.state == recognition.StateScheduled))
-		case recognition.StateAssessed:
-			if err = sd.recordResults(a.ID, plan.failLast); err == nil {
-				_, err = sd.st.TransitionApplication(sd.ctx, assessor, a.ID, step, "")
-			}
-		case recognition.StateDecided:
-			// The assessor confirms what the programme's rules propose.
-			_, err = sd.st.Decide(sd.ctx, assessor, a.ID, recognition.DecisionInput{})
-		case recognition.StateAppealed:
-			_, err = sd.st.Appeal(sd.ctx, sd.candidateActor(plan.candidate), a.ID, demoAppealReason)
+	var err error
+	switch step {
+	case recognition.StateAccepted:
+		_, err = sd.st.TransitionApplication(sd.ctx, manager, a.ID, step, "")
+	case recognition.StateScheduled:
+		at := session
+		if plan.state == recognition.StateScheduled {
+			at = sd.opts.Now.Add(7 * 24 * time.Hour)
 		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", step, err)
+		_, err = sd.st.ScheduleSession(sd.ctx, manager, a.ID, sd.session(at))
+	case recognition.StateAssessed:
+		if err = sd.recordResults(a.ID, plan.failLast); err == nil {
+			_, err = sd.st.TransitionApplication(sd.ctx, assessor, a.ID, step, "")
 		}
+	case recognition.StateDecided:
+		// The assessor confirms what the programme's rules propose.
+		_, err = sd.st.Decide(sd.ctx, assessor, a.ID, recognition.DecisionInput{})
+	case recognition.StateAppealed:
+		_, err = sd.st.Appeal(sd.ctx, sd.candidateActor(plan.candidate), a.ID, demoAppealReason)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", step, err)
 	}
 	return nil
 }
 
-// session is an offline assessment by both assessors of the demo centre:
-// next week for an application left scheduled, three days ago for one that
-// went on to be assessed.
-func (sd *seeder) session(upcoming bool) recognition.Session {
-	days := -3
-	if upcoming {
-		days = 7
-	}
-	y, m, d := sd.opts.Now.In(demoZone).Date()
-	return recognition.Session{At: time.Date(y, m, d+days, 10, 0, 0, 0, demoZone),
+// session is an offline assessment by both assessors of the demo centre
+// on the day of at, at 10:00 in Astana.
+func (sd *seeder) session(at time.Time) recognition.Session {
+	y, m, d := at.In(demoZone).Date()
+	return recognition.Session{At: time.Date(y, m, d, 10, 0, 0, 0, demoZone),
 		Place:     "Астана, Демо көшесі, 1, 101-аудитория / Астана, ул. Демо, 1, ауд. 101",
 		Assessors: []int64{sd.user("assessor1"), sd.user("assessor2")}}
 }

@@ -213,7 +213,7 @@ func (sd *seeder) createCandidates() error {
 			return err
 		}
 		cand, err := sd.st.CreateCandidate(sd.ctx, sd.user("manager"), recognition.Candidate{Name: c.name, IIN: iin,
-			BirthDate: c.birth, ConsentAt: sd.opts.Now,
+			BirthDate: c.birth, ConsentAt: sd.clock,
 			Contacts: recognition.Contacts{Email: fmt.Sprintf("candidate%d@demo.kasip", i+1), Phone: fmt.Sprintf("+7 700 000 00 %02d", i+1)}})
 		if err != nil {
 			return fmt.Errorf("demo: candidate %s: %w", c.name, err)

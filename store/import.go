@@ -117,6 +117,9 @@ func (s *Store) importTx(ctx context.Context, m *kasip.Standard, files []kasip.S
 		}
 	}
 
+	if err := s.yieldGenerated(ctx, tx, m); err != nil {
+		return err
+	}
 	old, err := s.storedVersion(ctx, tx, m.Code, res.Version)
 	if err != nil {
 		return err
@@ -225,6 +228,33 @@ func (s *Store) importTx(ctx context.Context, m *kasip.Standard, files []kasip.S
 	}
 	return nil
 }
+
+// yieldGenerated keeps generated (demo) data from ever outranking a real
+// document. A real standard's import removes every generated version
+// stored under its code, so it is imported as what it is, a new standard,
+// and becomes current in lists, pages and search; generated data under a
+// code that real data holds is refused rather than mixed into its history.
+func (s *Store) yieldGenerated(ctx context.Context, tx *sql.Tx, m *kasip.Standard) error {
+	if m.Generated {
+		var n int
+		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM standards WHERE code = ? AND NOT is_generated"), m.Code).Scan(&n); err != nil {
+			return fmt.Errorf("look up code: %w", err)
+		}
+		if n > 0 {
+			return fmt.Errorf("generated standard %s: %w", m.Code, ErrRealCode)
+		}
+		return nil
+	}
+	// Cascades to its sources, OKED rows and search documents.
+	if _, err := tx.ExecContext(ctx, s.q("DELETE FROM standards WHERE code = ? AND is_generated"), m.Code); err != nil {
+		return fmt.Errorf("remove generated %s: %w", m.Code, err)
+	}
+	return nil
+}
+
+// ErrRealCode: generated data was offered under the code of a real
+// standard the registry holds.
+var ErrRealCode = errors.New("the code is a real standard's")
 
 func disjoint(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {

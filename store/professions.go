@@ -140,6 +140,10 @@ func (s *Store) Professions(ctx context.Context, f kasip.ProfessionFilter) ([]ka
 		where = append(where, `languages_key LIKE ? ESCAPE '\'`)
 		args = append(args, "%,"+likeEscape(l)+",%")
 	}
+	if f.Generated != nil {
+		where = append(where, "is_generated = ?")
+		args = append(args, *f.Generated)
+	}
 	if r := strings.TrimSpace(f.Recognition); r != "" {
 		if err := checkRecognition(r); err != nil {
 			return nil, 0, fmt.Errorf("professions: %w", err)

@@ -181,6 +181,10 @@ func searchFilters(q kasip.SearchQuery) ([]string, []any) {
 		conds = append(conds, "d.lang = ?")
 		args = append(args, q.Language)
 	}
+	if q.Generated != nil {
+		conds = append(conds, "d.generated = ?")
+		args = append(args, *q.Generated)
+	}
 	if len(q.Kinds) > 0 {
 		conds = append(conds, "d.kind IN ("+placeholders(len(q.Kinds))+")")
 		for _, k := range q.Kinds {
@@ -269,7 +273,7 @@ func (s *Store) Search(ctx context.Context, q kasip.SearchQuery) (kasip.SearchRe
 	}
 	sort.Slice(full, func(i, j int) bool { return before(full[i], full[j]) })
 	sort.Slice(partial, func(i, j int) bool { return before(partial[i], partial[j]) })
-	matches := append(full, partial...)
+	matches, folded := foldVariants(append(full, partial...))
 	res.Total = len(matches)
 	res.Facets = facets(matches)
 	res.DidYouMean = pq.DidYouMean(q.Text)
@@ -284,9 +288,44 @@ func (s *Store) Search(ctx context.Context, q kasip.SearchQuery) (kasip.SearchRe
 	}
 	for i := range hits {
 		hits[i].Highlights = pq.Highlights(hits[i].Text)
+		hits[i].Variants = folded[page[i].id]
 	}
 	res.Hits = hits
 	return res, nil
+}
+
+// foldVariants puts real items before generated (demo) ones, keeping each
+// group's order, and folds a generated item whose kind and text an earlier
+// item has into that item: demo variants repeat their base's items, and
+// forty copies of one sentence are one hit with "+N variants". It returns
+// the kept items and, by kept item id, how many were folded into it.
+func foldVariants(in []*cand) ([]*cand, map[int64]int) {
+	out := make([]*cand, 0, len(in))
+	for _, c := range in {
+		if !c.gen {
+			out = append(out, c)
+		}
+	}
+	first := map[string]int64{}
+	for _, c := range out {
+		if k := c.kind + "\x00" + c.text; !hasKey(first, k) {
+			first[k] = c.id
+		}
+	}
+	folded := map[int64]int{}
+	for _, c := range in {
+		if !c.gen {
+			continue
+		}
+		k := c.kind + "\x00" + c.text
+		if id, ok := first[k]; ok {
+			folded[id]++
+			continue
+		}
+		first[k] = c.id
+		out = append(out, c)
+	}
+	return out, folded
 }
 
 func emptyFacets() map[string]map[string]int {
@@ -446,7 +485,7 @@ func (f *fetcher) postings(terms []int32) []search.Posting {
 // filters' arguments, the limit).
 func (s *Store) readCandidates(ctx context.Context, v *search.Vocab, conds []string, args []any) ([]*candRow, error) {
 	query := s.q(`SELECT d.id, d.code, d.path, d.lang, d.kind, d.version, d.level, d.length, d.oked_sections,
-		d.terms, d.text
+		d.terms, d.text, d.generated
 		FROM search_postings p JOIN search_docs d ON d.id = p.doc_id
 		WHERE p.term = ?` + andConds(conds) + `
 		ORDER BY p.impact DESC, p.doc_id LIMIT ?`)
@@ -470,7 +509,7 @@ func (s *Store) readCandidates(ctx context.Context, v *search.Vocab, conds []str
 		r := &candRow{}
 		var sections, terms string
 		if err := rows.Scan(&r.id, &r.code, &r.path, &r.lang, &r.kind, &r.version, &r.level, &r.length,
-			&sections, &terms, &r.text); err != nil {
+			&sections, &terms, &r.text, &r.gen); err != nil {
 			return nil, fmt.Errorf("search: candidates: %w", err)
 		}
 		r.code, r.lang, r.kind, r.version = in(r.code), in(r.lang), in(r.kind), in(r.version)
@@ -791,3 +830,5 @@ func (s *Store) itemHit(ctx context.Context, code, path string) (kasip.SearchHit
 	}
 	return hs[0], nil
 }
+
+func hasKey(m map[string]int64, k string) bool { _, ok := m[k]; return ok }

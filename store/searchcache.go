@@ -48,6 +48,7 @@ type candRow struct {
 	sections []string // OKED sections
 	terms    []int32  // every analysed term of the document (vocabulary IDs)
 	text     string   // for phrases
+	gen      bool     // generated (demo) data
 }
 
 type candEntry struct {

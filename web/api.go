@@ -276,6 +276,26 @@ func (q *apiQuery) oneOf(name string, allowed ...string) string {
 	return ""
 }
 
+// generatedValues are the accepted values of the generated parameter:
+// exclude (or false) leaves generated demo data out, only (or true) shows
+// nothing else, include or absent shows both.
+var generatedValues = []string{"include", "exclude", "only", "true", "false"}
+
+// generated reads the generated parameter of lists and search.
+func (q *apiQuery) generated() *bool {
+	return generatedFilter(q.oneOf("generated", generatedValues...))
+}
+
+func generatedFilter(v string) *bool {
+	switch v {
+	case "exclude", "false", "no":
+		return new(false)
+	case "only", "true", "yes":
+		return new(true)
+	}
+	return nil
+}
+
 // date reads an optional ISO 8601 date (YYYY-MM-DD).
 func (q *apiQuery) date(name string) (time.Time, bool) {
 	raw := q.first(name)

@@ -23,6 +23,7 @@ func (s *Server) apiListProfessions(w http.ResponseWriter, r *http.Request) {
 		CodePrefix:  q.codePrefix("code"),
 		Language:    q.oneOf("lang", contentLanguages...),
 		Recognition: q.oneOf("recognition", kasip.RecognitionMandatory, kasip.RecognitionVoluntary),
+		Generated:   q.generated(),
 	}
 	f.Limit, f.Offset = q.page()
 	if q.err != nil {

@@ -77,6 +77,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		Language:    q.oneOf("lang", contentLanguages...),
 		Kinds:       q.kinds("kind"),
 		AllVersions: q.boolean("all_versions"),
+		Generated:   q.generated(),
 		Limit:       q.intRange("limit", searchDefaultLimit, 1, searchMaxLimit),
 		Offset:      q.intRange("offset", 0, 0, maxOffset),
 	}

@@ -25,12 +25,7 @@ func (s *Server) apiListStandards(w http.ResponseWriter, r *http.Request) {
 		Family:   q.oneOf("family", "kz", "ru"),
 		Sort:     q.oneOf("sort", standardSorts...),
 	}
-	switch q.oneOf("generated", "true", "false") {
-	case "true":
-		f.Generated = new(true)
-	case "false":
-		f.Generated = new(false)
-	}
+	f.Generated = q.generated()
 	if d, ok := q.date("review_before"); ok {
 		f.ReviewBefore = d.Format(time.DateOnly)
 	}

@@ -319,7 +319,7 @@ func openAPIDocument() oaObj {
 				oaQuery("q", "Matches the code or the title in any language, case-insensitive.", oaObj{"type": "string", "maxLength": maxQueryLen}),
 				oaParam("lang"),
 				oaQuery("family", "kz: Kazakh template; ru: Russian register.", oaObj{"type": "string", "enum": []string{"kz", "ru"}}),
-				oaQuery("generated", "true: only generated demo standards; false: only real ones.", oaObj{"type": "string", "enum": []string{"true", "false"}}),
+				oaGenerated(),
 				oaQuery("review_before", "Planned review on or before this date.", oaObj{"type": "string", "format": "date"}),
 				oaQuery("sort", "Order: code, title, review (planned review date) or imported (import time); a leading - reverses it. Default: code.",
 					oaObj{"type": "string", "enum": standardSorts}),
@@ -386,6 +386,7 @@ func openAPIDocument() oaObj {
 					oaObj{"name": "kind", "in": "query", "description": "Item kinds; repeat the parameter or give a comma list. None means all.",
 						"style": "form", "explode": true, "schema": oaArray(oaObj{"type": "string", "enum": searchKinds})},
 					oaQuery("all_versions", "Search every stored version, not only the latest.", oaObj{"type": "boolean", "default": false}),
+					oaGenerated(),
 					oaQuery("limit", "Page size.", oaObj{"type": "integer", "minimum": 1, "maximum": searchMaxLimit, "default": searchDefaultLimit}),
 					oaParam("offset"),
 				},
@@ -404,6 +405,7 @@ func openAPIDocument() oaObj {
 				oaQuery("code", "Beginning of an occupation code.", oaObj{"type": "string", "pattern": occupationCodePrefix.String()}),
 				oaParam("lang"),
 				oaQuery("recognition", "Whether recognition of the qualification is mandatory or voluntary.", oaObj{"type": "string", "enum": []string{"mandatory", "voluntary"}}),
+				oaGenerated(),
 			}, pageParams...),
 			oaObj{"200": oaOK("A page of professions.", oaRef("ProfessionList")), "400": oaResp("BadRequest")})},
 		"/api/v1/professions/{id}": oaObj{"get": oaOperation("getProfession", "professions", "One profession of the register",
@@ -565,6 +567,7 @@ func openAPIDocument() oaObj {
 			"text":           oaStr("The item's text in that language."),
 			"highlights":     oaArray(oaObj{"type": "array", "items": oaObj{"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2, "description": "A byte range [start, end) of text that matched."}),
 			"score":          oaObj{"type": "number", "description": "Relevance; higher is better."},
+			"variants":       oaObj{"type": "integer", "description": "Generated (demo) hits of the same kind and text folded into this one."},
 			"generated":      oaObj{"type": "boolean", "description": "From a generated demo standard."},
 		}, "code", "version", "standard_title", "card", "kind", "path", "lang", "text", "highlights", "score"),
 		"CodeMatch": oaObject("The query was a code: where it leads.", oaObj{
@@ -658,4 +661,10 @@ func oaPage(item string) oaObj {
 		"limit":  oaInt("The page size asked for."),
 		"offset": oaInt("Items skipped."),
 	}, "items", "total", "limit", "offset")
+}
+
+// oaGenerated is the generated parameter of lists and search.
+func oaGenerated() oaObj {
+	return oaQuery("generated", "Generated demo data: exclude (or false) leaves it out, only (or true) shows nothing else, include (the default) shows both; real items always rank first.",
+		oaObj{"type": "string", "enum": generatedValues})
 }

@@ -155,13 +155,7 @@ func (s *Server) uiStandards(w http.ResponseWriter, r *http.Request) error {
 		d.Sort = "code"
 	}
 	d.Filtered = d.Q != "" || d.Language != "" || d.Family != "" || d.Generated != ""
-	f := kasip.StandardFilter{Query: d.Q, Language: d.Language, Family: d.Family, Sort: d.Sort}
-	switch d.Generated {
-	case "yes":
-		f.Generated = new(true)
-	case "no":
-		f.Generated = new(false)
-	}
+	f := kasip.StandardFilter{Query: d.Q, Language: d.Language, Family: d.Family, Sort: d.Sort, Generated: generatedFilter(d.Generated)}
 	rows, total, err := s.uiListStandards(r.Context(), f, lang, page)
 	if err != nil {
 		return err
@@ -413,6 +407,7 @@ func (s *Server) uiCard(w http.ResponseWriter, r *http.Request) error {
 type uiProfessionsData struct {
 	uiBase
 	Q, OKED, Code, Language, Recognition string
+	Generated                            string // "", "no" (hide demo data), "yes" (only demo data)
 	Level                                int
 	Rows                                 []uiProfRow
 	Total                                int
@@ -439,6 +434,7 @@ func (s *Server) uiProfessions(w http.ResponseWriter, r *http.Request) error {
 		Code:        q.text("code"),
 		Language:    q.oneOf("language", "kk", "ru", "en"),
 		Recognition: q.oneOf("recognition", kasip.RecognitionMandatory, kasip.RecognitionVoluntary),
+		Generated:   q.oneOf("generated", "yes", "no"),
 	}
 	page := q.page()
 	if strings.IndexFunc(d.Code, func(r rune) bool { return !unicode.IsDigit(r) && r != '-' && r != '.' }) >= 0 {
@@ -448,8 +444,9 @@ func (s *Server) uiProfessions(w http.ResponseWriter, r *http.Request) error {
 		return q.err
 	}
 	d.Nav = "professions"
-	d.Filtered = d.Q != "" || d.Level != 0 || d.OKED != "" || d.Code != "" || d.Language != "" || d.Recognition != ""
-	f := kasip.ProfessionFilter{Query: d.Q, Level: d.Level, OKEDSection: d.OKED, CodePrefix: d.Code, Language: d.Language, Recognition: d.Recognition}
+	d.Filtered = d.Q != "" || d.Level != 0 || d.OKED != "" || d.Code != "" || d.Language != "" || d.Recognition != "" || d.Generated != ""
+	f := kasip.ProfessionFilter{Query: d.Q, Level: d.Level, OKEDSection: d.OKED, CodePrefix: d.Code, Language: d.Language, Recognition: d.Recognition,
+		Generated: generatedFilter(d.Generated)}
 	f.Limit, f.Offset = uiPageSize, (page-1)*uiPageSize
 	rows, total, err := s.reg.Professions(ctx, f)
 	if err != nil {

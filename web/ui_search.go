@@ -43,6 +43,7 @@ func uiKindLabel(kind, lang string) string {
 type uiSearchData struct {
 	uiBase
 	Q, OKED, Standard, Language, Kind string
+	Generated                         string // "", "no" (hide demo data), "yes" (only demo data)
 	Level                             int
 	Available                         bool // the registry can search
 	Searched                          bool // there was a query or a filter
@@ -86,6 +87,7 @@ type uiSearchHit struct {
 	Code      string
 	StdTitle  kasip.Text
 	CardTitle kasip.Text
+	Variants  int // generated hits of the same text folded into this one
 }
 
 // uiFacet is one facet: its values with counts and links adding the filter.
@@ -125,6 +127,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 		Language: q.oneOf("language", "kk", "ru", "en"),
 		Kind:     q.oneOf("kind", searchKinds...),
 	}
+	d.Generated = q.oneOf("generated", "yes", "no")
 	page := q.page()
 	if q.err != nil {
 		return q.err
@@ -133,7 +136,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 		d.Standard = n
 	}
 	d.Nav = "search"
-	d.Filtered = d.Level != 0 || d.OKED != "" || d.Standard != "" || d.Language != "" || d.Kind != ""
+	d.Filtered = d.Level != 0 || d.OKED != "" || d.Standard != "" || d.Language != "" || d.Kind != "" || d.Generated != ""
 	d.Searched = d.Q != "" || d.Filtered
 	for _, k := range searchKinds {
 		d.KindOptions = append(d.KindOptions, uiOption{Value: k, Label: uiKindLabel(k, lang), Selected: k == d.Kind})
@@ -160,7 +163,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	sq := kasip.SearchQuery{
 		Text: d.Q, Level: d.Level, OKEDSection: d.OKED, Standard: d.Standard, Language: d.Language,
-		Limit: uiPageSize, Offset: (page - 1) * uiPageSize,
+		Generated: generatedFilter(d.Generated), Limit: uiPageSize, Offset: (page - 1) * uiPageSize,
 	}
 	if d.Kind != "" {
 		sq.Kinds = []string{d.Kind}
@@ -326,6 +329,7 @@ func uiHit(h kasip.SearchHit, lang string) uiSearchHit {
 	v := uiSearchHit{
 		Kind: uiKindLabel(h.Kind, lang), KindKey: h.Kind, HTML: uiHighlight(h.Text, h.Highlights),
 		URL: uiHitURL(h), Code: h.Code, StdTitle: h.StandardTitle, CardTitle: h.CardTitle,
+		Variants: h.Variants,
 	}
 	if h.Lang != "" && h.Lang != lang {
 		v.Lang = h.Lang

@@ -100,9 +100,9 @@ func newUITest(t *testing.T) *uiTest {
 
 	// A generated (demo) standard.
 	gen := uiClone(t, programmer)
-	gen.Code, gen.Generated = "06.901", true
+	gen.Code, gen.Generated = "DEMO-06.001-901", true
 	gen.Title = kasip.Text{"ru": "Программист (демо)"}
-	uiImportJSON(t, reg, gen, "06.901.json")
+	uiImportJSON(t, reg, gen, "DEMO-06.001-901.json")
 
 	srv, err := New(reg, Options{Now: func() time.Time { return uiTestToday }})
 	if err != nil {
@@ -348,12 +348,12 @@ func TestUIPages(t *testing.T) {
 
 	t.Run("standards", func(t *testing.T) {
 		p := u.page("/standards", http.StatusOK, "kk")
-		p.has(t, "06.001", "06.037", "25.005", "I55101015", "M84120", "06.901",
+		p.has(t, "06.001", "06.037", "25.005", "I55101015", "M84120", "DEMO-06.001-901",
 			`<label for="f-q">`, "Табылған стандарттар")
 		p = u.page("/standards?q=M84120", http.StatusOK, "kk")
 		p.has(t, "M84120")
 		p.lacks(t, "06.001")
-		u.page("/standards?generated=no", http.StatusOK, "kk").lacks(t, "06.901")
+		u.page("/standards?generated=no", http.StatusOK, "kk").lacks(t, "DEMO-06.001-901")
 		u.page("/standards?page=abc", http.StatusBadRequest, "kk").has(t, "page")
 		u.page("/standards?sort=size&lang=en", http.StatusBadRequest, "en").has(t, "sort", "expected one of")
 		u.page("/standards?q="+strings.Repeat("ә", 201), http.StatusBadRequest, "kk")
@@ -463,9 +463,9 @@ func TestUIPages(t *testing.T) {
 	})
 
 	t.Run("generated", func(t *testing.T) {
-		p := u.page("/standards/06.901", http.StatusOK, "kk")
+		p := u.page("/standards/DEMO-06.001-901", http.StatusOK, "kk")
 		p.has(t, "<title>[үлгі] Программист (демо) — Kasip</title>", "badge-gen")
-		u.page("/standards?q=06.901&lang=ru", http.StatusOK, "ru").has(t, "badge-gen", ">демо<")
+		u.page("/standards?q=DEMO-06.001-901&lang=ru", http.StatusOK, "ru").has(t, "badge-gen", ">демо<")
 		u.page("/professions?lang=en&q=%D0%B4%D0%B5%D0%BC%D0%BE", http.StatusOK, "en")
 		u.page("/standards/06.001", http.StatusOK, "kk").lacks(t, "badge-gen\"")
 	})
