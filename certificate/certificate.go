@@ -134,8 +134,9 @@ func (c Certificate) CheckStatusChange(to, reason string) error {
 
 // Public is what the public register shows about a certificate: nothing
 // that identifies the holder beyond the name printed on it (no IIN, birth
-// date, contacts), nor internal ids, nor the reason of a status change
-// (it may name the holder's circumstances).
+// date, contacts), nor internal ids. The reason of a suspension or a
+// revocation is shown: a verifier told "do not accept" must learn why
+// (the staff's form warns that it is public).
 type Public struct {
 	Number          string     `json:"number"`
 	HolderName      string     `json:"holder_name"`
@@ -151,7 +152,9 @@ type Public struct {
 	ValidUntil      string     `json:"valid_until"` // ISO 8601 day, inclusive
 	Status          string     `json:"status"`      // valid, suspended, revoked, expired
 	StatusSince     string     `json:"status_since"`
-	Demo            bool       `json:"demo"`
+	// StatusReason: why it was suspended or revoked; empty otherwise.
+	StatusReason string `json:"status_reason,omitempty"`
+	Demo         bool   `json:"demo"`
 }
 
 // Public returns the public view of c at t.
@@ -166,7 +169,7 @@ func (c Certificate) Public(t time.Time) Public {
 	case StatusValid:
 		p.StatusSince = day(c.IssueDate)
 	default:
-		p.StatusSince = day(c.StateChangedAt)
+		p.StatusSince, p.StatusReason = day(c.StateChangedAt), c.StateReason
 	}
 	return p
 }

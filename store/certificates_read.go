@@ -93,14 +93,14 @@ func (s *Store) Certificate(ctx context.Context, number string) (certificate.Cer
 // it computes): read by certScanPublic.
 const certPublicColumns = `c.number, c.holder_name, c.profession, c.level, c.standard_code, c.standard_version,
 	c.whole, c.units, c.centre_name, c.centre_bin, c.issue_date, c.valid_until, c.expires_at, c.state,
-	c.state_changed_at, c.demo`
+	c.state_reason, c.state_changed_at, c.demo`
 
 func certScanPublic(sc interface{ Scan(...any) error }) (certificate.Certificate, error) {
 	var c certificate.Certificate
 	var profession, units, centreName, issueDate, validUntil string
 	var expires, changed int64
 	err := sc.Scan(&c.Number, &c.HolderName, &profession, &c.Level, &c.StandardCode, &c.StandardVersion,
-		&c.Whole, &units, &centreName, &c.CentreBIN, &issueDate, &validUntil, &expires, &c.State, &changed, &c.Demo)
+		&c.Whole, &units, &centreName, &c.CentreBIN, &issueDate, &validUntil, &expires, &c.State, &c.StateReason, &changed, &c.Demo)
 	if err != nil {
 		return c, err
 	}
