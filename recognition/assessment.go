@@ -119,6 +119,9 @@ func NewEvidence(prog Programme, component, unit, name, contentType string, data
 	mt, _, err := mime.ParseMediaType(contentType)
 	if err != nil || !set.AllowsEvidenceType(mt) {
 		p.add("evidence.type", "type", contentType, "allowed", strings.Join(set.EvidenceTypes, ", "))
+	} else if len(data) > 0 && !contentMatches(mt, data) {
+		// The declared type is what the file is served back as.
+		p.add("evidence.content", "declared", mt, "detected", DetectEvidenceType(data))
 	}
 	if len(data) == 0 {
 		p.add("evidence.empty")

@@ -93,10 +93,11 @@ var Messages = map[string]string{
 	"result.none":         "no {component} result for «{unit}» to replace: save it with version 0",
 	"result.stale":        "the {component} result for «{unit}» is at version {version} (saved by user {user}), not {given}: reload it",
 
-	"evidence.name":  "the file name is missing or too long",
-	"evidence.type":  "content type «{type}» is not allowed (allowed: {allowed})",
-	"evidence.empty": "the file is empty",
-	"evidence.size":  "the file has {size} bytes, more than the limit of {limit}",
+	"evidence.name":    "the file name is missing or too long",
+	"evidence.type":    "content type «{type}» is not allowed (allowed: {allowed})",
+	"evidence.content": "the file is declared as «{declared}» but its content is «{detected}»: send the file itself, of an allowed type",
+	"evidence.empty":   "the file is empty",
+	"evidence.size":    "the file has {size} bytes, more than the limit of {limit}",
 
 	"decision.whole_partial":   "the programme assesses partial units; the whole qualification cannot be recognised by it",
 	"decision.units_required":  "list the units recognised",
