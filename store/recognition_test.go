@@ -735,7 +735,9 @@ func TestRecognitionEvidence(t *testing.T) {
 		recWantErr(t, "evidence by a stranger before the session", second(s.AddEvidence(ctx, recAssessor1, a.ID,
 			recognition.ComponentPractice, f.prog.Units[0], "a.pdf", "application/pdf", pdf)), recognition.ErrConflict)
 		a = f.to(a, recognition.StateScheduled)
-		recMust(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentPractice, f.prog.Units[0], "photo.png", "image/png", []byte("\x89PNG\r\n")))(t)
+		recMust(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentPractice, f.prog.Units[0], "photo.png", "image/png", recPNG(t)))(t)
+		recWantErr(t, "a PNG declared a PDF", second(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentPractice, f.prog.Units[0],
+			"scan.pdf", "application/pdf", recPNG(t))), kasip.ErrInvalid)
 		recWantErr(t, "executable", second(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentPractice, f.prog.Units[0],
 			"run.exe", "application/x-msdownload", []byte("MZ"))), kasip.ErrInvalid)
 		set := recMust(s.RecognitionSettings(ctx))(t)
