@@ -67,6 +67,8 @@ type Certificate struct {
 	CentreID   int64      `json:"centre_id"`
 	CentreName kasip.Text `json:"centre_name"`
 	CentreBIN  string     `json:"centre_bin"`
+	// CentreHead signs the certificate: as of the day of issue.
+	CentreHead recognition.Head `json:"centre_head"`
 
 	IssuedAt   time.Time `json:"issued_at"`   // the instant of issue
 	IssueDate  time.Time `json:"issue_date"`  // its day (midnight UTC of the local date)

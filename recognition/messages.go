@@ -23,6 +23,8 @@ var Messages = map[string]string{
 
 	"centre.name_required":  "the centre's name is required",
 	"centre.name_lang":      "name language «{lang}»: want kk, ru or en",
+	"centre.head_lang":      "head's position language «{lang}»: want kk, ru or en",
+	"centre.head_long":      "the head's position and name may have at most {max} characters each",
 	"centre.bin_taken":      "a centre with BIN {bin} exists",
 	"centre.not_accredited": "centre {id} may not assess {code} card {card} at level {level} on {date}: no active accreditation covers it",
 	"centre.assessor_not":   "user {user} is not an assessor of centre {centre}",

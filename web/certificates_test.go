@@ -30,6 +30,13 @@ import (
 // and sets the certificate settings; it returns the application's ID.
 func (e *recEnv) certDecided(prog ProgrammeView, login string, birth time.Time, serial int) int64 {
 	e.t.Helper()
+	return e.certDecidedAs(prog, login, birth, serial, recognition.DecisionInput{})
+}
+
+// certDecidedAs is certDecided with the assessor's decision in (an
+// override recognising only some units, say).
+func (e *recEnv) certDecidedAs(prog ProgrammeView, login string, birth time.Time, serial int, in recognition.DecisionInput) int64 {
+	e.t.Helper()
 	ctx := context.Background()
 	e.registerCandidate(login, birth, serial)
 	var app ApplicationView
@@ -49,7 +56,7 @@ func (e *recEnv) certDecided(prog ProgrammeView, login string, birth time.Time, 
 		must(e.st.RecordResult(ctx, e.id(recAssessor2), app.ID, recognition.Result{Component: recognition.ComponentPractice, Unit: u, Score: 90}))
 	}
 	must(e.st.TransitionApplication(ctx, e.id(recAssessor1), app.ID, recognition.StateAssessed, ""))
-	must(e.st.Decide(ctx, e.id(recAssessor1), app.ID, recognition.DecisionInput{}))
+	must(e.st.Decide(ctx, e.id(recAssessor1), app.ID, in))
 	set := certificate.DefaultSettings()
 	set.BaseURL = e.srv.URL
 	if err := e.st.SetCertificateSettings(ctx, e.id(recAdmin), set); err != nil {
