@@ -840,7 +840,7 @@ func TestRecognitionFailedOperationUnchanged(t *testing.T) {
 				return second(s.RecordResult(ctx, recAssessor1, a.ID, recognition.Result{Component: recognition.ComponentTheory, Unit: f.prog.Units[0], Score: 99, Version: 1}))
 			},
 			"evidence": func() error {
-				return second(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentTheory, f.prog.Units[0], "a.pdf", "application/pdf", []byte("%PDF")))
+				return second(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentTheory, f.prog.Units[0], "a.pdf", "application/pdf", []byte("%PDF-1.7\n")))
 			},
 			"reschedule": func() error {
 				return second(s.ScheduleSession(ctx, recAuthor, a.ID, recognition.Session{At: recStart, Online: true, Assessors: []int64{recAssessor1}}))
