@@ -90,7 +90,8 @@ func New(src Source, set Settings) (Certificate, error) {
 		StandardVersion: a.StandardVersion, StandardTitle: maps.Clone(src.StandardTitle), Card: a.Card,
 		Whole: whole, Units: units,
 		CentreID: a.CentreID, CentreName: maps.Clone(src.Centre.Name), CentreBIN: src.Centre.BIN,
-		IssuedAt: src.IssuedAt.UTC(), State: StatusValid, StateChangedAt: src.IssuedAt.UTC(),
+		CentreHead: src.Centre.Head.Normalized(),
+		IssuedAt:   src.IssuedAt.UTC(), State: StatusValid, StateChangedAt: src.IssuedAt.UTC(),
 		Demo: set.Demo || src.Generated, IssuedBy: src.IssuedBy,
 	}
 	c.IssueDate, c.ValidUntil, c.ExpiresAt = validity(src.IssuedAt, src.Zone, set.ValidityYears)

@@ -67,6 +67,8 @@ type Certificate struct {
 	CentreID   int64      `json:"centre_id"`
 	CentreName kasip.Text `json:"centre_name"`
 	CentreBIN  string     `json:"centre_bin"`
+	// CentreHead signs the certificate: as of the day of issue.
+	CentreHead recognition.Head `json:"centre_head"`
 
 	IssuedAt   time.Time `json:"issued_at"`   // the instant of issue
 	IssueDate  time.Time `json:"issue_date"`  // its day (midnight UTC of the local date)
@@ -134,8 +136,9 @@ func (c Certificate) CheckStatusChange(to, reason string) error {
 
 // Public is what the public register shows about a certificate: nothing
 // that identifies the holder beyond the name printed on it (no IIN, birth
-// date, contacts), nor internal ids, nor the reason of a status change
-// (it may name the holder's circumstances).
+// date, contacts), nor internal ids. The reason of a suspension or a
+// revocation is shown: a verifier told "do not accept" must learn why
+// (the staff's form warns that it is public).
 type Public struct {
 	Number          string     `json:"number"`
 	HolderName      string     `json:"holder_name"`
@@ -151,7 +154,9 @@ type Public struct {
 	ValidUntil      string     `json:"valid_until"` // ISO 8601 day, inclusive
 	Status          string     `json:"status"`      // valid, suspended, revoked, expired
 	StatusSince     string     `json:"status_since"`
-	Demo            bool       `json:"demo"`
+	// StatusReason: why it was suspended or revoked; empty otherwise.
+	StatusReason string `json:"status_reason,omitempty"`
+	Demo         bool   `json:"demo"`
 }
 
 // Public returns the public view of c at t.
@@ -166,7 +171,7 @@ func (c Certificate) Public(t time.Time) Public {
 	case StatusValid:
 		p.StatusSince = day(c.IssueDate)
 	default:
-		p.StatusSince = day(c.StateChangedAt)
+		p.StatusSince, p.StatusReason = day(c.StateChangedAt), c.StateReason
 	}
 	return p
 }

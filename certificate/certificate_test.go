@@ -136,7 +136,8 @@ func testSource(outcome string, units ...string) Source {
 		Card:          testCard(),
 		StandardTitle: kasip.Text{"kk": "Мемлекеттік жастар саясаты"},
 		HolderName:    "  Әлихан   Ғабитұлы Құнанбаев ",
-		Centre:        recognition.Centre{ID: 7, Name: kasip.Text{"kk": "Тану орталығы", "ru": "Центр признания"}, BIN: "050440001239"},
+		Centre: recognition.Centre{ID: 7, Name: kasip.Text{"kk": "Тану орталығы", "ru": "Центр признания"}, BIN: "050440001239",
+			Head: recognition.Head{Position: kasip.Text{"kk": "Директор", "ru": " Директор "}, Name: " Сәуле  Әбенова"}},
 		// 23:30 in Astana on the 9th of March is the 9th there, the
 		// 9th in UTC too; 00:30 on the 10th in Astana is still the 9th in UTC.
 		IssuedAt: time.Date(2025, 3, 10, 0, 30, 0, 0, astana),
@@ -355,6 +356,8 @@ func TestCredential(t *testing.T) {
 		`"https://kasip.example/standards/M84120/v/1/cards/2"`,
 		`"https://kasip.example/standards/M84120/v/1/cards/2#function-2-skill-2"`,
 		`"targetCode": "2.2"`, `"Есеп беру"`, `"name": "Әлихан Ғабитұлы Құнанбаев"`,
+		// Partial, said plainly in both languages, with the unit's title.
+		`ІШІНАРА ТАНУ`, `ЧАСТИЧНОЕ ПРИЗНАНИЕ`, `"value": "Ішінара тану / Частичное признание"`,
 	} {
 		if !bytes.Contains(signed, []byte(want)) {
 			t.Errorf("credential lacks %s", want)
@@ -362,6 +365,18 @@ func TestCredential(t *testing.T) {
 	}
 	if _, err := credential.VerifyAt(context.Background(), signed, nil, c.ExpiresAt); !errors.Is(err, credential.ErrExpired) {
 		t.Errorf("at expiry: %v", err)
+	}
+	whole, err := New(testSource(recognition.OutcomeWhole), DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole.Number = "7-2025-000002"
+	doc, err := credential.NewAchievementCredential(Credential(whole, iss.DID(), urls))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(doc, []byte(`"value": "Толық тану / Полное признание"`)) || bytes.Contains(doc, []byte("ЧАСТИЧНОЕ")) {
+		t.Errorf("whole credential:\n%s", doc)
 	}
 }
 
@@ -377,6 +392,9 @@ func TestView(t *testing.T) {
 	if v.Status != "active" || !v.Demo || !v.Whole || v.VerifyURL != "https://kasip.example/verify/7-2025-000001" ||
 		len(v.Units) != 6 || v.Units[2].Path != "2.1" || v.Units[2].Kind != certpdf.KindSkill {
 		t.Errorf("view %+v", v)
+	}
+	if v.HeadName != "Сәуле Әбенова" || v.HeadPosition["ru"] != "Директор" {
+		t.Errorf("the head printed: %q %v", v.HeadName, v.HeadPosition)
 	}
 	if v := View(c, URLs{Base: "https://kasip.example"}, c.ExpiresAt); v.Status != StatusExpired {
 		t.Errorf("status at expiry %q", v.Status)

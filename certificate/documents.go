@@ -14,7 +14,11 @@ import (
 // credential's description.
 const (
 	wholeText = "Кәсіптік біліктілік толық танылды / Профессиональная квалификация признана полностью"
-	unitsText = "Кәсіптік біліктіліктің жекелеген бірліктері танылды / Признаны отдельные единицы профессиональной квалификации"
+	unitsText = "ІШІНАРА ТАНУ: кәсіптік біліктілік толық танылған жоқ, тек мына еңбек функциялары мен дағдылар танылды / " +
+		"ЧАСТИЧНОЕ ПРИЗНАНИЕ: профессиональная квалификация признана не полностью, признаны только эти трудовые функции и навыки"
+	// The subject's result: whole or partial, in words.
+	wholeResult   = "Толық тану / Полное признание"
+	partialResult = "Ішінара тану / Частичное признание"
 )
 
 // Credential describes c for credential.NewAchievementCredential: issued by
@@ -45,8 +49,18 @@ func Credential(c Certificate, issuerDID string, urls URLs) credential.Certifica
 		CredentialURL: urls.Credential(c.Number),
 		Demo:          c.Demo,
 	}
+	cc.Result = partialResult
 	if c.Whole {
-		cc.Description = wholeText
+		cc.Description, cc.Result = wholeText, wholeResult
+	}
+	if !c.Whole {
+		// The titles, not only the codes: the description is what a
+		// wallet shows.
+		var titles []string
+		for _, u := range c.Units {
+			titles = append(titles, u.Code+" "+joined(u.Title))
+		}
+		cc.Description += ": " + strings.Join(titles, "; ")
 	}
 	for _, u := range c.Units {
 		name := joined(u.Title)
@@ -95,6 +109,7 @@ func View(c Certificate, urls URLs, at time.Time) certpdf.View {
 		Number: c.Number, HolderName: c.HolderName, Profession: c.Profession, Level: c.Level,
 		StandardCode: c.StandardCode, StandardVersion: c.StandardVersion, StandardTitle: c.StandardTitle,
 		Whole: c.Whole, CentreName: c.CentreName, CentreBIN: c.CentreBIN,
+		HeadPosition: c.CentreHead.Position, HeadName: c.CentreHead.Name,
 		IssueDate: c.IssueDate, ValidUntil: c.ValidUntil, Status: status,
 		VerifyURL: urls.Verify(c.Number), Demo: c.Demo,
 	}

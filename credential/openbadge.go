@@ -48,14 +48,17 @@ type Certificate struct {
 	CardTitle       string            // the occupation card the qualification belongs to
 	CardURL         string            // the card's page; also the achievement's id
 	Units           []Unit            // the recognised units of the card
-	CentreName      string            // the recognition centre, the issuer
-	CentreID        string            // its identifier in the registry
-	IssuerDID       string            // the DID whose key signs (the issuer id)
-	IssueDate       time.Time         // validFrom
-	ValidUntil      time.Time         // validUntil; zero for none
-	CredentialURL   string            // the credential's public URL, its id; empty: a urn:uuid
-	Status          []StatusEntry     // credentialStatus entries (revocation, suspension)
-	Demo            bool              // issued by a demonstration instance
+	// Result says in words how much of the qualification is recognised
+	// (whole or partial): the subject's result value; empty for none.
+	Result        string
+	CentreName    string        // the recognition centre, the issuer
+	CentreID      string        // its identifier in the registry
+	IssuerDID     string        // the DID whose key signs (the issuer id)
+	IssueDate     time.Time     // validFrom
+	ValidUntil    time.Time     // validUntil; zero for none
+	CredentialURL string        // the credential's public URL, its id; empty: a urn:uuid
+	Status        []StatusEntry // credentialStatus entries (revocation, suspension)
+	Demo          bool          // issued by a demonstration instance
 }
 
 // Unit is one recognised item of a standard (a labour function or skill) with its page.
@@ -99,6 +102,13 @@ type obSubject struct {
 	Identifier    []obIdentityObject `json:"identifier"`
 	LicenseNumber string             `json:"licenseNumber,omitempty"`
 	Achievement   obAchievement      `json:"achievement"`
+	Result        []obResult         `json:"result,omitempty"`
+}
+
+// obResult is an OB 3.0 Result (§B.1.20): here only its value, in words.
+type obResult struct {
+	Type  []string `json:"type"`
+	Value string   `json:"value"`
 }
 
 type obIdentityObject struct {
@@ -238,6 +248,10 @@ func (c Certificate) subject() obSubject {
 	if c.Demo {
 		description = demoNote + " " + description
 	}
+	var result []obResult
+	if c.Result != "" {
+		result = []obResult{{Type: []string{"Result"}, Value: c.Result}}
+	}
 	return obSubject{
 		Type:          []string{"AchievementSubject"},
 		Name:          c.HolderName,
@@ -254,6 +268,7 @@ func (c Certificate) subject() obSubject {
 			Version:         c.StandardVersion,
 			Alignment:       c.alignments(),
 		},
+		Result: result,
 	}
 }
 

@@ -351,3 +351,46 @@ func errorKeys(err error) []string {
 	}
 	return keys
 }
+
+// TestNoTheoryForSkillWithoutKnowledge: a skill the standard describes by
+// abilities only (its knowledge list empty, as in real cards) needs no
+// theory result: practice alone passes it, and a theory result for it is
+// refused as not assessed; a programme examining it only by theory is
+// refused.
+func TestNoTheoryForSkillWithoutKnowledge(t *testing.T) {
+	youth := standard(t, seedYouth)
+	card := &youth.Cards[1]
+	sk := &card.Functions[0].Skills[0]
+	if len(sk.Knowledge) == 0 || len(sk.Abilities) == 0 {
+		t.Fatalf("the seed's skill 1.1 changed: %d knowledge, %d abilities", len(sk.Knowledge), len(sk.Abilities))
+	}
+	sk.Knowledge = nil
+	p := wholeProgramme(youth, 1)
+	if err := p.Validate(card); err != nil {
+		t.Fatalf("programme: %v", err)
+	}
+	bare := recognition.SkillPath(1, 0, 0)
+	var results []recognition.Result
+	for _, u := range p.Units {
+		results = append(results, recognition.Result{Component: recognition.ComponentPractice, Unit: u, Score: 90})
+		if u != bare {
+			results = append(results, recognition.Result{Component: recognition.ComponentTheory, Unit: u, Score: 90})
+		}
+	}
+	prop := recognition.Propose(p, results)
+	if prop.Outcome != recognition.OutcomeWhole {
+		t.Errorf("proposal %s: %+v", prop.Outcome, prop.Detail)
+	}
+	r := recognition.Result{Component: recognition.ComponentTheory, Unit: bare, Score: 90}
+	if err := r.Grade(p); !slices.Equal(errorKeys(err), []string{"result.not_assessed"}) {
+		t.Errorf("a theory result for a skill without knowledge: %v", err)
+	}
+	r.Unit = p.Units[1]
+	if err := r.Grade(p); err != nil {
+		t.Errorf("a theory result for a skill with knowledge: %v", err)
+	}
+	p.Components = p.Components[:1] // theory only
+	if err := p.Validate(card); !slices.Contains(errorKeys(err), "programme.unit_unassessed") {
+		t.Errorf("theory alone for a skill without knowledge: %v", err)
+	}
+}

@@ -74,7 +74,7 @@ func (r *Result) Grade(prog Programme) error {
 	if !slices.Contains(prog.Units, r.Unit) {
 		return invalid("programme.not_unit", "unit", r.Unit)
 	}
-	if !c.Applies(r.Unit) {
+	if !prog.Assesses(c, r.Unit) {
 		return invalid("result.not_assessed", "component", r.Component, "unit", r.Unit)
 	}
 	if math.IsNaN(r.Score) || r.Score < 0 || r.Score > 100 {
@@ -119,6 +119,9 @@ func NewEvidence(prog Programme, component, unit, name, contentType string, data
 	mt, _, err := mime.ParseMediaType(contentType)
 	if err != nil || !set.AllowsEvidenceType(mt) {
 		p.add("evidence.type", "type", contentType, "allowed", strings.Join(set.EvidenceTypes, ", "))
+	} else if len(data) > 0 && !contentMatches(mt, data) {
+		// The declared type is what the file is served back as.
+		p.add("evidence.content", "declared", mt, "detected", DetectEvidenceType(data))
 	}
 	if len(data) == 0 {
 		p.add("evidence.empty")
@@ -164,7 +167,8 @@ type UnitOutcome struct {
 }
 
 // Propose applies the programme's rules to the results. A unit passes by
-// examination when every theory and practice component that applies to it
+// examination when every theory and practice component that assesses it
+// (Programme.Assesses: no theory for a skill without knowledge items)
 // has a passing result, or by portfolio when its portfolio result passes
 // (the portfolio is the alternative route of recognising prior learning).
 // Every unit passed gives the whole qualification for a whole-card
@@ -180,7 +184,7 @@ func Propose(prog Programme, results []Result) Proposal {
 		uo := UnitOutcome{Unit: u}
 		exam := true
 		for _, c := range prog.Components {
-			if c.Kind == ComponentPortfolio || !c.Applies(u) {
+			if c.Kind == ComponentPortfolio || !prog.Assesses(c, u) {
 				continue
 			}
 			r, ok := byKey[key{c.Kind, u}]

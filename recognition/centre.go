@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kasip/kasip"
 )
@@ -27,11 +28,13 @@ func (c Contacts) validate(p *problems) {
 
 // Centre is a recognition centre.
 type Centre struct {
-	ID             int64           `json:"id"`
-	Name           kasip.Text      `json:"name"` // kk and ru
-	BIN            string          `json:"bin"`
-	Region         string          `json:"region"`
-	Contacts       Contacts        `json:"contacts"`
+	ID       int64      `json:"id"`
+	Name     kasip.Text `json:"name"` // kk and ru
+	BIN      string     `json:"bin"`
+	Region   string     `json:"region"`
+	Contacts Contacts   `json:"contacts"`
+	// Head is the head of the centre who signs its certificates.
+	Head           Head            `json:"head"`
 	CreatedAt      time.Time       `json:"created_at"`
 	Accreditations []Accreditation `json:"accreditations"`
 	Assessors      []int64         `json:"assessors"` // user ids
@@ -52,7 +55,49 @@ func (c Centre) Validate() error {
 		p.addErr(err)
 	}
 	c.Contacts.validate(&p)
+	c.Head.validate(&p)
 	return p.err("centre")
+}
+
+// Head is the head of a recognition centre as the certificates print
+// them: the position in Kazakh and Russian (Директор / Директор) and the
+// full name. Both may be empty until the centre fills them in; the PDF
+// then leaves the line blank.
+type Head struct {
+	Position kasip.Text `json:"position,omitempty"`
+	Name     string     `json:"name,omitempty"`
+}
+
+// maxHeadRunes bounds the position and the name: they must fit one line
+// of the certificate.
+const maxHeadRunes = 120
+
+func (h Head) validate(p *problems) {
+	for l, v := range h.Position {
+		if l != "kk" && l != "ru" && l != "en" {
+			p.add("centre.head_lang", "lang", l)
+		}
+		if utf8.RuneCountInString(v) > maxHeadRunes {
+			p.add("centre.head_long", "max", strconv.Itoa(maxHeadRunes))
+		}
+	}
+	if utf8.RuneCountInString(h.Name) > maxHeadRunes {
+		p.add("centre.head_long", "max", strconv.Itoa(maxHeadRunes))
+	}
+}
+
+// Normalized trims the head's texts and drops empty positions.
+func (h Head) Normalized() Head {
+	out := Head{Name: strings.Join(strings.Fields(h.Name), " ")}
+	for l, v := range h.Position {
+		if v = strings.Join(strings.Fields(v), " "); v != "" {
+			if out.Position == nil {
+				out.Position = kasip.Text{}
+			}
+			out.Position[l] = v
+		}
+	}
+	return out
 }
 
 // HasAssessor reports whether user is an assessor of the centre.

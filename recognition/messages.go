@@ -23,6 +23,8 @@ var Messages = map[string]string{
 
 	"centre.name_required":  "the centre's name is required",
 	"centre.name_lang":      "name language «{lang}»: want kk, ru or en",
+	"centre.head_lang":      "head's position language «{lang}»: want kk, ru or en",
+	"centre.head_long":      "the head's position and name may have at most {max} characters each",
 	"centre.bin_taken":      "a centre with BIN {bin} exists",
 	"centre.not_accredited": "centre {id} may not assess {code} card {card} at level {level} on {date}: no active accreditation covers it",
 	"centre.assessor_not":   "user {user} is not an assessor of centre {centre}",
@@ -93,10 +95,11 @@ var Messages = map[string]string{
 	"result.none":         "no {component} result for «{unit}» to replace: save it with version 0",
 	"result.stale":        "the {component} result for «{unit}» is at version {version} (saved by user {user}), not {given}: reload it",
 
-	"evidence.name":  "the file name is missing or too long",
-	"evidence.type":  "content type «{type}» is not allowed (allowed: {allowed})",
-	"evidence.empty": "the file is empty",
-	"evidence.size":  "the file has {size} bytes, more than the limit of {limit}",
+	"evidence.name":    "the file name is missing or too long",
+	"evidence.type":    "content type «{type}» is not allowed (allowed: {allowed})",
+	"evidence.content": "the file is declared as «{declared}» but its content is «{detected}»: send the file itself, of an allowed type",
+	"evidence.empty":   "the file is empty",
+	"evidence.size":    "the file has {size} bytes, more than the limit of {limit}",
 
 	"decision.whole_partial":   "the programme assesses partial units; the whole qualification cannot be recognised by it",
 	"decision.units_required":  "list the units recognised",

@@ -92,6 +92,29 @@ func (c Component) Applies(unit string) bool {
 	return len(c.Units) == 0 || slices.Contains(c.Units, unit)
 }
 
+// Assesses reports whether component c needs a result for unit: c
+// applies to it, and for the theory test, the unit has knowledge items to
+// test. A skill made only of abilities has nothing a theory test could
+// ask, so no theory result is demanded for it. The programme tells which
+// units have knowledge without the card: submission and approval need a
+// question for every knowledge item (recReadyForReview's coverage), so a
+// unit of an approved programme has knowledge items exactly when a
+// question tests one of them.
+func (p Programme) Assesses(c Component, unit string) bool {
+	if !c.Applies(unit) {
+		return false
+	}
+	return c.Kind != ComponentTheory || p.testsKnowledgeOf(unit)
+}
+
+// testsKnowledgeOf: a question of the bank tests a knowledge item of unit.
+func (p Programme) testsKnowledgeOf(unit string) bool {
+	prefix := unit + ".knowledge["
+	return slices.ContainsFunc(p.Questions, func(q Question) bool {
+		return slices.ContainsFunc(q.Knowledge, func(k string) bool { return strings.HasPrefix(k, prefix) })
+	})
+}
+
 // Passes reports whether score (percent) reaches the pass mark.
 func (c Component) Passes(score float64) bool { return score >= float64(c.Threshold) }
 
@@ -261,9 +284,12 @@ func (p Programme) validateComponents(units map[string]Unit, pr *problems) {
 		}
 	}
 	// Every unit needs an examination: the portfolio is an alternative
-	// route, not the only one.
+	// route, not the only one; a theory test examines nothing of a unit
+	// without knowledge items.
 	for _, u := range p.Units {
-		if !slices.ContainsFunc(p.Components, func(c Component) bool { return c.Kind != ComponentPortfolio && c.Applies(u) }) {
+		if !slices.ContainsFunc(p.Components, func(c Component) bool {
+			return c.Kind != ComponentPortfolio && c.Applies(u) && (c.Kind != ComponentTheory || len(units[u].Knowledge) > 0)
+		}) {
 			pr.add("programme.unit_unassessed", "unit", u)
 		}
 	}

@@ -247,15 +247,15 @@ func (s *Store) certBuild(ctx context.Context, t *certTx, a recognition.Applicat
 
 func (s *Store) certCentre(ctx context.Context, q recQuerier, id int64) (recognition.Centre, error) {
 	c := recognition.Centre{ID: id}
-	var name string
-	err := q.QueryRowContext(ctx, s.q("SELECT name, bin FROM recognition_centres WHERE id = ?"), id).Scan(&name, &c.BIN)
+	var name, head string
+	err := q.QueryRowContext(ctx, s.q("SELECT name, bin, head FROM recognition_centres WHERE id = ?"), id).Scan(&name, &c.BIN, &head)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, recNotFound("centre", id)
 	}
 	if err != nil {
 		return c, fmt.Errorf("centre %d: %w", id, err)
 	}
-	return c, recDecodeJSON("centre name", name, &c.Name)
+	return c, errors.Join(recDecodeJSON("centre name", name, &c.Name), recDecodeJSON("centre head", head, &c.Head))
 }
 
 // certCard reads card index of the pinned version, its standard's title
@@ -379,15 +379,15 @@ func (s *Store) certInsert(ctx context.Context, t *certTx, c *certificate.Certif
 		centre_id, counter_centre, counter_year, seq, holder_name, profession, profession_key, level,
 		standard_code, standard_version, standard_title, card, whole, units, centre_name, centre_bin, issued_at,
 		issue_date, valid_until, expires_at, state, state_reason, state_changed_at, state_changed_by_user_id, demo,
-		issuer_key_id, status_list_id, status_index, issued_by_user_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		issuer_key_id, status_list_id, status_index, issued_by_user_id, centre_head)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING id`),
 		c.Number, c.ApplicationID, c.DecisionID, c.CandidateID, c.CentreID, scopeCentre, scopeYear, seq,
 		c.HolderName, mustJSON(c.Profession), certProfessionKey(*c), c.Level,
 		c.StandardCode, c.StandardVersion, mustJSON(orText(c.StandardTitle)), c.Card, c.Whole, mustJSON(orEmpty(c.Units)),
 		mustJSON(c.CentreName), c.CentreBIN, recMicros(c.IssuedAt), recognition.Date(c.IssueDate),
 		recognition.Date(c.ValidUntil), recMicros(c.ExpiresAt), c.State, c.StateReason, recMicros(c.StateChangedAt),
-		c.StateChangedBy, c.Demo, keyRow, c.StatusListID, c.StatusIndex, c.IssuedBy).Scan(&id)
+		c.StateChangedBy, c.Demo, keyRow, c.StatusListID, c.StatusIndex, c.IssuedBy, mustJSON(c.CentreHead)).Scan(&id)
 	if err != nil {
 		return fmt.Errorf("insert certificate %s: %w", c.Number, err)
 	}

@@ -21,25 +21,26 @@ const certColumns = `c.number, c.application_id, c.decision_id, c.candidate_id, 
 	c.centre_name, c.centre_bin, c.issued_at, c.issue_date, c.valid_until, c.expires_at, c.state, c.state_reason,
 	c.state_changed_at, c.state_changed_by_user_id, c.demo,
 	(SELECT k.key_id FROM certificate_issuer_keys k WHERE k.id = c.issuer_key_id),
-	c.status_list_id, c.status_index, c.issued_by_user_id`
+	c.status_list_id, c.status_index, c.issued_by_user_id, c.centre_head`
 
 // certScan reads a certificate row. Its texts and units may be shared with
 // other certificates read (jsonmemo.go): callers must not change them.
 func certScan(sc interface{ Scan(...any) error }) (certificate.Certificate, error) {
 	var c certificate.Certificate
-	var profession, stdTitle, units, centreName, issueDate, validUntil string
+	var profession, stdTitle, units, centreName, issueDate, validUntil, head string
 	var issued, expires, changed int64
 	err := sc.Scan(&c.Number, &c.ApplicationID, &c.DecisionID, &c.CandidateID, &c.HolderName, &profession,
 		&c.Level, &c.StandardCode, &c.StandardVersion, &stdTitle, &c.Card, &c.Whole, &units, &c.CentreID,
 		&centreName, &c.CentreBIN, &issued, &issueDate, &validUntil, &expires, &c.State, &c.StateReason,
-		&changed, &c.StateChangedBy, &c.Demo, &c.IssuerKeyID, &c.StatusListID, &c.StatusIndex, &c.IssuedBy)
+		&changed, &c.StateChangedBy, &c.Demo, &c.IssuerKeyID, &c.StatusListID, &c.StatusIndex, &c.IssuedBy, &head)
 	if err != nil {
 		return c, err
 	}
 	c.IssuedAt, c.ExpiresAt, c.StateChangedAt = recFromMicros(issued), recFromMicros(expires), recFromMicros(changed)
 	var tErr error
 	c.StandardTitle, tErr = certTextMemo.decode("certificate standard title", stdTitle)
-	return c, errors.Join(tErr, certDecodePublic(&c, profession, units, centreName, issueDate, validUntil))
+	return c, errors.Join(tErr, recDecodeJSON("certificate centre head", head, &c.CentreHead),
+		certDecodePublic(&c, profession, units, centreName, issueDate, validUntil))
 }
 
 // certDecodePublic fills in the public view's texts and days from their
@@ -93,14 +94,14 @@ func (s *Store) Certificate(ctx context.Context, number string) (certificate.Cer
 // it computes): read by certScanPublic.
 const certPublicColumns = `c.number, c.holder_name, c.profession, c.level, c.standard_code, c.standard_version,
 	c.whole, c.units, c.centre_name, c.centre_bin, c.issue_date, c.valid_until, c.expires_at, c.state,
-	c.state_changed_at, c.demo`
+	c.state_reason, c.state_changed_at, c.demo`
 
 func certScanPublic(sc interface{ Scan(...any) error }) (certificate.Certificate, error) {
 	var c certificate.Certificate
 	var profession, units, centreName, issueDate, validUntil string
 	var expires, changed int64
 	err := sc.Scan(&c.Number, &c.HolderName, &profession, &c.Level, &c.StandardCode, &c.StandardVersion,
-		&c.Whole, &units, &centreName, &c.CentreBIN, &issueDate, &validUntil, &expires, &c.State, &changed, &c.Demo)
+		&c.Whole, &units, &centreName, &c.CentreBIN, &issueDate, &validUntil, &expires, &c.State, &c.StateReason, &changed, &c.Demo)
 	if err != nil {
 		return c, err
 	}

@@ -19,7 +19,7 @@ func (s *Store) CreateCentre(ctx context.Context, actor int64, c recognition.Cen
 	if err := c.Validate(); err != nil {
 		return c, fmt.Errorf("create centre: %w", err)
 	}
-	c.Accreditations, c.Assessors = nil, nil
+	c.Accreditations, c.Assessors, c.Head = nil, nil, c.Head.Normalized()
 	err := s.recognitionTx(ctx, "create centre", func(t *recTx) error {
 		var n int
 		if err := t.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM recognition_centres WHERE bin = ?"), c.BIN).Scan(&n); err != nil {
@@ -30,8 +30,8 @@ func (s *Store) CreateCentre(ctx context.Context, actor int64, c recognition.Cen
 		}
 		c.CreatedAt = t.now
 		if err := t.QueryRowContext(ctx, s.q(`INSERT INTO recognition_centres
-			(name, bin, region, contacts, created_at, created_by_user_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
-			mustJSON(c.Name), c.BIN, c.Region, mustJSON(c.Contacts), recMicros(t.now), actor).Scan(&c.ID); err != nil {
+			(name, bin, region, contacts, head, created_at, created_by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			mustJSON(c.Name), c.BIN, c.Region, mustJSON(c.Contacts), mustJSON(c.Head), recMicros(t.now), actor).Scan(&c.ID); err != nil {
 			return err
 		}
 		t.emit(actor, "centre.create", recCentreSubject(c.ID), map[string]any{"bin": c.BIN, "name": c.Name})
@@ -87,14 +87,14 @@ func (s *Store) ListCentres(ctx context.Context) ([]recognition.Centre, error) {
 // check and the write it allows see one state of the accreditations.
 func (s *Store) recLoadCentre(ctx context.Context, q recQuerier, id int64, lock bool) (recognition.Centre, error) {
 	c := recognition.Centre{ID: id, Accreditations: []recognition.Accreditation{}, Assessors: []int64{}}
-	var name, contacts string
+	var name, contacts, head string
 	var created int64
 	lockSQL := ""
 	if lock {
 		lockSQL = s.recForShare()
 	}
-	err := q.QueryRowContext(ctx, s.q("SELECT name, bin, region, contacts, created_at FROM recognition_centres WHERE id = ?"+lockSQL), id).
-		Scan(&name, &c.BIN, &c.Region, &contacts, &created)
+	err := q.QueryRowContext(ctx, s.q("SELECT name, bin, region, contacts, head, created_at FROM recognition_centres WHERE id = ?"+lockSQL), id).
+		Scan(&name, &c.BIN, &c.Region, &contacts, &head, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, recNotFound("centre", id)
 	}
@@ -106,6 +106,9 @@ func (s *Store) recLoadCentre(ctx context.Context, q recQuerier, id int64, lock 
 		return c, err
 	}
 	if err := recDecodeJSON("centre contacts", contacts, &c.Contacts); err != nil {
+		return c, err
+	}
+	if err := recDecodeJSON("centre head", head, &c.Head); err != nil {
 		return c, err
 	}
 	if c.Accreditations, err = s.recAccreditations(ctx, q, "centre_id = ?", id); err != nil {

@@ -735,7 +735,9 @@ func TestRecognitionEvidence(t *testing.T) {
 		recWantErr(t, "evidence by a stranger before the session", second(s.AddEvidence(ctx, recAssessor1, a.ID,
 			recognition.ComponentPractice, f.prog.Units[0], "a.pdf", "application/pdf", pdf)), recognition.ErrConflict)
 		a = f.to(a, recognition.StateScheduled)
-		recMust(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentPractice, f.prog.Units[0], "photo.png", "image/png", []byte("\x89PNG\r\n")))(t)
+		recMust(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentPractice, f.prog.Units[0], "photo.png", "image/png", recPNG(t)))(t)
+		recWantErr(t, "a PNG declared a PDF", second(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentPractice, f.prog.Units[0],
+			"scan.pdf", "application/pdf", recPNG(t))), kasip.ErrInvalid)
 		recWantErr(t, "executable", second(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentPractice, f.prog.Units[0],
 			"run.exe", "application/x-msdownload", []byte("MZ"))), kasip.ErrInvalid)
 		set := recMust(s.RecognitionSettings(ctx))(t)
@@ -838,7 +840,7 @@ func TestRecognitionFailedOperationUnchanged(t *testing.T) {
 				return second(s.RecordResult(ctx, recAssessor1, a.ID, recognition.Result{Component: recognition.ComponentTheory, Unit: f.prog.Units[0], Score: 99, Version: 1}))
 			},
 			"evidence": func() error {
-				return second(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentTheory, f.prog.Units[0], "a.pdf", "application/pdf", []byte("%PDF")))
+				return second(s.AddEvidence(ctx, recAssessor1, a.ID, recognition.ComponentTheory, f.prog.Units[0], "a.pdf", "application/pdf", []byte("%PDF-1.7\n")))
 			},
 			"reschedule": func() error {
 				return second(s.ScheduleSession(ctx, recAuthor, a.ID, recognition.Session{At: recStart, Online: true, Assessors: []int64{recAssessor1}}))

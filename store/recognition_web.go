@@ -33,14 +33,14 @@ func (s *Store) UpdateCentre(ctx context.Context, actor, id int64, in recognitio
 		if n > 0 {
 			return fmt.Errorf("another centre has BIN %s: %w", in.BIN, recognition.ErrConflict)
 		}
-		old := map[string]any{"name": c.Name, "bin": c.BIN, "region": c.Region, "contacts": c.Contacts}
-		c.Name, c.BIN, c.Region, c.Contacts = in.Name, in.BIN, strings.TrimSpace(in.Region), in.Contacts
-		if _, err := t.ExecContext(ctx, s.q("UPDATE recognition_centres SET name = ?, bin = ?, region = ?, contacts = ? WHERE id = ?"),
-			mustJSON(c.Name), c.BIN, c.Region, mustJSON(c.Contacts), id); err != nil {
+		old := map[string]any{"name": c.Name, "bin": c.BIN, "region": c.Region, "contacts": c.Contacts, "head": c.Head}
+		c.Name, c.BIN, c.Region, c.Contacts, c.Head = in.Name, in.BIN, strings.TrimSpace(in.Region), in.Contacts, in.Head.Normalized()
+		if _, err := t.ExecContext(ctx, s.q("UPDATE recognition_centres SET name = ?, bin = ?, region = ?, contacts = ?, head = ? WHERE id = ?"),
+			mustJSON(c.Name), c.BIN, c.Region, mustJSON(c.Contacts), mustJSON(c.Head), id); err != nil {
 			return err
 		}
 		t.emit(actor, "centre.update", recCentreSubject(id), map[string]any{"old": old,
-			"new": map[string]any{"name": c.Name, "bin": c.BIN, "region": c.Region, "contacts": c.Contacts}})
+			"new": map[string]any{"name": c.Name, "bin": c.BIN, "region": c.Region, "contacts": c.Contacts, "head": c.Head}})
 		return nil
 	})
 	return c, err

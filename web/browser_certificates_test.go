@@ -78,8 +78,8 @@ func TestBrowserCertificate(t *testing.T) {
 	if s := pub.text("#cert-status"); s != "отозван" {
 		t.Fatalf("public status %q after revocation, want отозван", s)
 	}
-	if body := pub.text("main"); strings.Contains(body, "Құжаттар жалған") {
-		t.Error("the public page shows the reason")
+	if body := pub.text("#cert-verdict"); !strings.Contains(body, "Құжаттар жалған") || !strings.Contains(body, "не принимайте") {
+		t.Errorf("the public verdict after revocation lacks the reason or the warning: %q", body)
 	}
 }
 

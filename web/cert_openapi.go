@@ -74,6 +74,7 @@ func certOASchemas() oaObj {
 			"valid_until":      day,
 			"status":           oaEnum("The status now.", "valid", "suspended", "revoked", "expired"),
 			"status_since":     day,
+			"status_reason":    oaStr("Why it was suspended or revoked, as the centre wrote it (only then)."),
 			"demo":             oaObj{"type": "boolean", "description": "A demonstration certificate: it certifies nothing."},
 			"links":            oaRef("CertificateLinks"),
 			"application_id":   oaInt("The application (the staff's answers only)."),
@@ -90,7 +91,7 @@ func certOASchemas() oaObj {
 		"CertificateList": oaPage("Certificate"),
 		"CertificateStatusInput": oaObject("A status change.", oaObj{
 			"status": oaEnum("revoked (final), suspended, or valid to reinstate a suspended certificate.", "revoked", "suspended", "valid"),
-			"reason": oaStr("Why; kept in the audit log, not shown to the public."),
+			"reason": oaStr("Why; kept in the audit log and shown on the public page of a suspended or revoked certificate."),
 		}, "status", "reason"),
 	}
 }

@@ -574,7 +574,7 @@ func (up *recEvidenceUpload) read(part *multipart.Part, max int64) error {
 		if mt, _, err := mime.ParseMediaType(up.ContentType); err != nil || mt == "application/octet-stream" {
 			// Browsers send octet-stream for types they do not know;
 			// the content says more.
-			up.ContentType = http.DetectContentType(data)
+			up.ContentType = recognition.DetectEvidenceType(data)
 		}
 	}
 	return nil

@@ -23,6 +23,7 @@ type CentreView struct {
 	BIN            string               `json:"bin"`
 	Region         string               `json:"region"`
 	Contacts       recognition.Contacts `json:"contacts"`
+	Head           recognition.Head     `json:"head"`
 	Accredited     bool                 `json:"accredited"` // some accreditation is in force today
 	Accreditations []AccreditationView  `json:"accreditations"`
 	Assessors      []int64              `json:"assessors,omitempty"`
@@ -48,6 +49,7 @@ type CentreInput struct {
 	BIN      string               `json:"bin"`
 	Region   string               `json:"region"`
 	Contacts recognition.Contacts `json:"contacts"`
+	Head     recognition.Head     `json:"head"`
 }
 
 // AccreditationInput adds an accreditation; valid_to may be left out (the
@@ -73,7 +75,7 @@ type AssessorInput struct {
 // centreView builds the view of c at now; staff decides whether the
 // assessors are shown.
 func centreView(c recognition.Centre, now time.Time, set recognition.Settings, staff bool) CentreView {
-	v := CentreView{ID: c.ID, Name: c.Name, BIN: c.BIN, Region: c.Region, Contacts: c.Contacts, CreatedAt: c.CreatedAt,
+	v := CentreView{ID: c.ID, Name: c.Name, BIN: c.BIN, Region: c.Region, Contacts: c.Contacts, Head: c.Head, CreatedAt: c.CreatedAt,
 		Accreditations: make([]AccreditationView, 0, len(c.Accreditations))}
 	day := set.Day(now)
 	for _, a := range c.Accreditations {
@@ -179,7 +181,8 @@ func (s *Server) recStart(w http.ResponseWriter, r *http.Request, name string) (
 }
 
 func (in CentreInput) centre() recognition.Centre {
-	return recognition.Centre{Name: in.Name, BIN: strings.TrimSpace(in.BIN), Region: strings.TrimSpace(in.Region), Contacts: in.Contacts}
+	return recognition.Centre{Name: in.Name, BIN: strings.TrimSpace(in.BIN), Region: strings.TrimSpace(in.Region), Contacts: in.Contacts,
+		Head: in.Head.Normalized()}
 }
 
 // POST /api/v1/centres (administrator)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"mime/multipart"
 	"net/http"
 	"slices"
@@ -291,7 +293,7 @@ func recAPIFlow(t *testing.T, e *recEnv) {
 // checkEvidence uploads, downloads and refuses evidence files.
 func (e *recEnv) checkEvidence(base, unit string) {
 	e.t.Helper()
-	upload := func(login, name, ctype string, data []byte) apiResp {
+	upload := func(login, name, ctype string, data []byte, header ...string) apiResp {
 		var buf bytes.Buffer
 		mw := multipart.NewWriter(&buf)
 		mw.WriteField("component", "practice")
@@ -302,7 +304,7 @@ func (e *recEnv) checkEvidence(base, unit string) {
 		fw, _ := mw.CreatePart(h)
 		fw.Write(data)
 		mw.Close()
-		return e.do(login, "POST", base+"/evidence", &buf, "Content-Type", mw.FormDataContentType())
+		return e.do(login, "POST", base+"/evidence", &buf, append([]string{"Content-Type", mw.FormDataContentType()}, header...)...)
 	}
 	var ev recognition.Evidence
 	e.checked(upload(recAssessor2, "хаттама.txt", "text/plain", []byte("practical task protocol")), "/api/v1/applications/{id}/evidence", http.StatusCreated, &ev)
@@ -311,6 +313,19 @@ func (e *recEnv) checkEvidence(base, unit string) {
 		e.t.Errorf("download: %s %v", r, r.Header)
 	}
 	e.problem(upload(recAssessor2, "page.html", "text/html", []byte("<script>alert(1)</script>")), "/api/v1/applications/{id}/evidence", http.StatusUnprocessableEntity)
+	// A PNG sent as a PDF is refused by its content, in the caller's
+	// language, naming both types.
+	var pngFile bytes.Buffer
+	if err := png.Encode(&pngFile, image.NewGray(image.Rect(0, 0, 4, 4))); err != nil {
+		e.t.Fatal(err)
+	}
+	for lang, word := range map[string]string{"en": "declared as", "kk": "деп көрсетілген", "ru": "заявлен как"} {
+		p := e.problem(upload(recAssessor2, "акт.pdf", "application/pdf", pngFile.Bytes(), "Accept-Language", lang),
+			"/api/v1/applications/{id}/evidence", http.StatusUnprocessableEntity)
+		if !strings.Contains(p.Detail, word) || !strings.Contains(p.Detail, "application/pdf") || !strings.Contains(p.Detail, "image/png") {
+			e.t.Errorf("%s: a PNG as PDF: %+v", lang, p)
+		}
+	}
 	set := recognition.DefaultSettings()
 	set.EvidenceMaxBytes = 100
 	e.checked(e.call(recAdmin, "PUT", "/api/v1/recognition/settings", set), "/api/v1/recognition/settings", http.StatusOK, nil)

@@ -269,14 +269,18 @@ func recognitionOASchemas() oaObj {
 		}, "id", "number", "valid_from", "valid_to", "status", "scope", "status_changed_at"),
 		"Centre": oaObject("A recognition centre.", oaObj{
 			"id": oaInt("The centre's ID."), "name": text, "bin": oaStr("Business identification number."), "region": oaStr("Region."),
-			"contacts": oaRef("Contacts"), "accredited": boolean("Whether an accreditation is in force today."),
+			"contacts": oaRef("Contacts"), "head": oaRef("CentreHead"), "accredited": boolean("Whether an accreditation is in force today."),
 			"accreditations": oaArray(oaRef("Accreditation")),
 			"assessors":      oaObj{"type": "array", "items": oaObj{"type": "integer"}, "description": "User IDs of its assessors: for its staff and administrators only."},
 			"created_at":     oaTime("When it was recorded."),
 		}, "id", "name", "bin", "region", "contacts", "accredited", "accreditations", "created_at"),
 		"CentreList": list("Centre"),
+		"CentreHead": oaObject("The head of the centre who signs its certificates, as printed on them.", oaObj{
+			"position": text, "name": oaStr("The head's full name."),
+		}),
 		"CentreInput": oaObject("", oaObj{
 			"name": text, "bin": oaStr("12 digits with a valid check digit."), "region": oaStr("Region."), "contacts": oaRef("Contacts"),
+			"head": oaRef("CentreHead"),
 		}, "name", "bin"),
 		"AccreditationInput": oaObject("", oaObj{
 			"number": oaStr("The certificate's number, unique."), "valid_from": day("The first day."),

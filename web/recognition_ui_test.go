@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
+	"net/textproto"
 	"net/url"
 	"regexp"
 	"strings"
@@ -292,6 +295,7 @@ func mustAtoi(t *testing.T, s string) int64 {
 // uploadEvidence attaches a file through the page's multipart form.
 func (e *recEnv) uploadEvidence(appURL, unit string) {
 	e.t.Helper()
+	e.uploadMislabelledEvidence(appURL, unit)
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	mw.WriteField("state", "scheduled")
@@ -312,6 +316,30 @@ func (e *recEnv) uploadEvidence(appURL, unit string) {
 	r = e.uiDo(recCandidate, http.MethodGet, m[1], nil)
 	if r.StatusCode != 200 || string(r.body) != "the practical task, photographed" || !strings.HasPrefix(r.Header.Get("Content-Disposition"), "attachment") {
 		e.t.Errorf("evidence download: %d %q", r.StatusCode, r.body)
+	}
+}
+
+// uploadMislabelledEvidence: a PNG the browser declares a PDF is refused
+// on the page, which names both types.
+func (e *recEnv) uploadMislabelledEvidence(appURL, unit string) {
+	e.t.Helper()
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 4, 4))); err != nil {
+		e.t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("state", "scheduled")
+	mw.WriteField("component", "practice")
+	mw.WriteField("unit", unit)
+	fw, _ := mw.CreatePart(textproto.MIMEHeader{"Content-Disposition": {`form-data; name="file"; filename="акт.pdf"`},
+		"Content-Type": {"application/pdf"}})
+	fw.Write(img.Bytes())
+	mw.Close()
+	r := e.uiDo(recAssessor2, http.MethodPost, appURL+"/evidence?lang=ru", &buf, "Content-Type", mw.FormDataContentType())
+	text := uiText(string(r.body))
+	if r.StatusCode == http.StatusSeeOther || !strings.Contains(text, "заявлен как «application/pdf»") || !strings.Contains(text, "«image/png»") {
+		e.t.Errorf("a PNG as PDF on the page: %d %s", r.StatusCode, uiExcerpt(text))
 	}
 }
 

@@ -398,7 +398,7 @@ func (d *uiRecApplicationData) uiRecFillResults(prog recognition.Programme, name
 	}
 	for _, c := range prog.Components {
 		for _, u := range prog.Units {
-			if !c.Applies(u) {
+			if !prog.Assesses(c, u) {
 				continue
 			}
 			row := uiRecResultRow{Component: c.Kind, ComponentName: uiRecComponentName(c.Kind), Unit: u, UnitTitle: titles[u],

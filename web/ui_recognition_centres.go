@@ -207,7 +207,9 @@ func uiRecCentreForm(r *http.Request) recognition.Centre {
 	}
 	return recognition.Centre{Name: name, BIN: strings.TrimSpace(f("bin")), Region: strings.TrimSpace(f("region")),
 		Contacts: recognition.Contacts{Address: strings.TrimSpace(f("address")), Phone: strings.TrimSpace(f("phone")),
-			Email: strings.TrimSpace(f("email")), Website: strings.TrimSpace(f("website"))}}
+			Email: strings.TrimSpace(f("email")), Website: strings.TrimSpace(f("website"))},
+		Head: recognition.Head{Position: kasip.Text{"kk": f("head_position_kk"), "ru": f("head_position_ru")},
+			Name: f("head_name")}.Normalized()}
 }
 
 // POST /recognition/centres (administrator)

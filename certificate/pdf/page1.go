@@ -43,7 +43,39 @@ func (d *doc) fields(y float64) float64 {
 	y = d.field(y, lblStandard, append(std, d.langParas(d.c.stdTitle, 9.5, 2, false)...))
 	centre := append(d.langParas(d.c.centre, 9.5, 2, false),
 		para{lblBIN.String() + ": " + orDash(d.c.bin), "", 8.5, gray, 1})
-	return d.field(y, lblCentre, centre)
+	y = d.field(y, lblCentre, centre)
+	scope := scopePartial
+	if d.c.whole {
+		scope = scopeWhole
+	}
+	return d.field(y, lblScope, []para{{scope.kk, "B", 9.5, ink, 2}, {scope.ru, "B", 9.5, ink, 2}})
+}
+
+// signatureHeight is the room the signature block takes.
+const signatureHeight = 24.0
+
+// signature prints, after the units, the head of the centre's position
+// and name, a line to sign on and the place of the seal, on a new page
+// when the last one has no room left.
+func (d *doc) signature(y, limit float64) {
+	if y+signatureHeight > limit {
+		y = d.continuation()
+	}
+	y += 3
+	const w = 95.0
+	pos := []para{{lblHead.kk, "B", 8, navy, 1}, {lblHead.ru, "", 8, gray, 1}}
+	for _, t := range d.c.headPos {
+		pos = append(pos, para{t, "", 9, ink, 1})
+	}
+	yl := d.paras(left, y, w, pos)
+	sx := left + w + 4
+	d.hline(sx, right, y+7, 0.3, ink)
+	d.font("", 7, gray)
+	d.block(sx, y+7.5, right-sx, "("+lblSignature.String()+")", 1, "C")
+	d.font("B", 9.5, ink)
+	d.block(sx, y+11, right-sx, orDash(d.c.headName), 1, "C")
+	d.font("B", 9, gray)
+	d.block(left, max(yl, y+11)+1, w, lblSeal, 1, "L")
 }
 
 // langParas prints the Kazakh text (optionally bold) above the Russian.

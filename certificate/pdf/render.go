@@ -14,7 +14,8 @@ import (
 type content struct {
 	number, holder, stdLine, bin, status, url string
 	issued, valid, level                      string
-	profession, stdTitle, centre              []string
+	profession, stdTitle, centre, headPos     []string
+	headName                                  string
 	units                                     []unitText
 	whole, demo                               bool
 }
@@ -39,6 +40,8 @@ func prepare(v View, have *runeSet) content {
 		profession: texts(v.Profession, have),
 		stdTitle:   texts(v.StandardTitle, have),
 		centre:     texts(v.CentreName, have),
+		headPos:    texts(v.HeadPosition, have),
+		headName:   clean(v.HeadName, have),
 		whole:      v.Whole,
 		demo:       v.Demo,
 	}
@@ -136,6 +139,6 @@ func (d *doc) layout() {
 	y = d.header(y)
 	y = d.fields(y)
 	d.footer()
-	d.units(y)
+	d.signature(d.units(y))
 	d.finishPage()
 }

@@ -350,3 +350,29 @@ func BenchmarkRender(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "pdf-bytes")
 }
+
+// TestPartialAndSignature: a partial certificate says so in both
+// languages, on page 1 and over the units; the issuer is a recognition
+// centre; the head's position and name, a line to sign on and the seal's
+// place are printed; a whole one says whole, not partial.
+func TestPartialAndSignature(t *testing.T) {
+	needTools(t, "pdftotext")
+	v := sampleView()
+	v.HeadPosition = map[string]string{"kk": "Директор", "ru": "Директор центра"}
+	v.HeadName = "Сәуле Ермекқызы Әбенова"
+	text := strings.Join(pages(t, render(t, "partial", v)), "\n")
+	mustContain(t, "partial", text, "Тану орталығы", "Центр признания", "Ішінара:", "Частичное:",
+		"ІШІНАРА ТАНУ", "ЧАСТИЧНОЕ ПРИЗНАНИЕ", "Тану орталығының басшысы", "Руководитель центра признания",
+		"Директор центра", v.HeadName, "подпись", "М.О. / М.П.")
+	for _, bad := range []string{"сертификации", "Сертификаттау", "Полное:"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("partial certificate prints %q", bad)
+		}
+	}
+	v.Whole = true
+	text = strings.Join(pages(t, render(t, "whole", v)), "\n")
+	mustContain(t, "whole", text, "Толық:", "Полное:")
+	if strings.Contains(text, "ЧАСТИЧНОЕ") || strings.Contains(text, "Частичное") {
+		t.Error("a whole certificate says partial")
+	}
+}

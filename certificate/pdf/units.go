@@ -31,8 +31,9 @@ type row struct {
 
 // units prints the section heading and the rows from y on, starting new
 // pages as needed. The heading, table head and first row are kept
-// together so a heading is never orphaned at the foot of page 1.
-func (d *doc) units(y float64) {
+// together so a heading is never orphaned at the foot of page 1. It
+// returns where the table ends and the limit of that page.
+func (d *doc) units(y float64) (float64, float64) {
 	rows := make([]row, len(d.c.units))
 	for i, u := range d.c.units {
 		rows[i] = d.measure(i, u)
@@ -48,8 +49,7 @@ func (d *doc) units(y float64) {
 	y = d.heading(y)
 	if len(rows) == 0 {
 		d.font("", 9, gray)
-		d.block(left, y, contentW, lblNoUnits.String(), 1, "L")
-		return
+		return d.block(left, y, contentW, lblNoUnits.String(), 1, "L"), limit
 	}
 	y = d.tableHead(y)
 	for i, r := range rows {
@@ -60,6 +60,7 @@ func (d *doc) units(y float64) {
 		d.drawRow(r, y, i%2 == 1)
 		y += r.h
 	}
+	return y, limit
 }
 
 func (d *doc) headingLines() []para {
@@ -71,8 +72,8 @@ func (d *doc) headingLines() []para {
 		}
 	}
 	return []para{
-		{lblUnits.kk, "B", 9.5, navy, 2},
-		{lblUnits.ru, "B", 9.5, navy, 2},
+		{lblPartial.kk, "B", 9.5, navy, 2},
+		{lblPartial.ru, "B", 9.5, navy, 2},
 	}
 }
 

@@ -30,11 +30,15 @@ type View struct {
 	Whole      bool
 	CentreName map[string]string
 	CentreBIN  string
-	IssueDate  time.Time
-	ValidUntil time.Time
-	Status     string // "active", "suspended", "revoked", "expired" or free text
-	VerifyURL  string // encoded in the QR code and printed under it
-	Demo       bool   // marks every page as a demonstration, not a real certificate
+	// The head of the recognition centre who signs: the position by
+	// language and the name; empty prints a blank line to fill in.
+	HeadPosition map[string]string
+	HeadName     string
+	IssueDate    time.Time
+	ValidUntil   time.Time
+	Status       string // "active", "suspended", "revoked", "expired" or free text
+	VerifyURL    string // encoded in the QR code and printed under it
+	Demo         bool   // marks every page as a demonstration, not a real certificate
 }
 
 // Unit is one recognised labour function or skill.
