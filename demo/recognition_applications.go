@@ -242,6 +242,17 @@ func (sd *seeder) session(at time.Time) recognition.Session {
 
 // recordResults records the theory (first assessor) and practice (second)
 // of every unit, passing unless failLast fails the last unit's practice.
+// assesses says whether the demo programme assesses unit by a component of
+// kind, as the store's rules will check.
+func (sd *seeder) assesses(kind, unit string) bool {
+	for _, c := range sd.prog.Components {
+		if c.Kind == kind && sd.prog.Assesses(c, unit) {
+			return true
+		}
+	}
+	return false
+}
+
 func (sd *seeder) recordResults(appID int64, failLast bool) error {
 	units := sd.prog.Units
 	for i, u := range units {
@@ -257,6 +268,9 @@ func (sd *seeder) recordResults(appID int64, failLast bool) error {
 			{"assessor2", recognition.Result{Component: recognition.ComponentPractice, Unit: u, Score: practice,
 				Notes: "Демо нәтиже / Демо результат"}},
 		} {
+			if !sd.assesses(r.res.Component, u) {
+				continue // a skill without knowledge items has no theory result
+			}
 			if _, err := sd.st.RecordResult(sd.ctx, sd.user(r.assessor), appID, r.res); err != nil {
 				return fmt.Errorf("result %s %s: %w", r.res.Component, u, err)
 			}

@@ -85,7 +85,11 @@ func (sd *seeder) createCentres() error {
 		}
 		c, err := sd.st.CreateCentre(sd.ctx, admin, recognition.Centre{Name: name, BIN: bin, Region: "Астана",
 			Contacts: recognition.Contacts{Address: "Астана, Демо көшесі, 1", Phone: "+7 7172 00 00 0" + fmt.Sprint(i+1),
-				Email: fmt.Sprintf("centre%d@demo.kasip", i+1)}})
+				Email: fmt.Sprintf("centre%d@demo.kasip", i+1)},
+			// A fictional head, so demo certificates show the signature block
+			// as real ones do.
+			Head: recognition.Head{Position: kasip.Text{"kk": "Тану орталығының директоры", "ru": "Директор центра признания"},
+				Name: fmt.Sprintf("Демо Басшы %d", i+1)}})
 		if err != nil {
 			return fmt.Errorf("demo: centre %s: %w", name["ru"], err)
 		}
