@@ -4,41 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"os"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/internal/registertest"
 	"github.com/kasip/kasip/read"
 )
-
-// registerFile builds a register export holding the <ProfessionalStandart>
-// elements of the given Russian documents, one a line as the register
-// writes them; edit, when set, changes the XML of one document first.
-func registerFile(t testing.TB, paths []string, edit func(path, xml string) string) []byte {
-	t.Helper()
-	var b strings.Builder
-	b.WriteString("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<XMLCardInfo xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">\n<ProfessionalStandarts>\n")
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := string(data)
-		i, j := strings.Index(s, "<ProfessionalStandart>"), strings.LastIndex(s, "</ProfessionalStandart>")
-		if i < 0 || j < i {
-			t.Fatalf("%s: no <ProfessionalStandart>", p)
-		}
-		el := s[i : j+len("</ProfessionalStandart>")]
-		if edit != nil {
-			el = edit(p, el)
-		}
-		b.WriteString(el + "\n")
-	}
-	b.WriteString("</ProfessionalStandarts>\n</XMLCardInfo>\n")
-	return []byte(b.String())
-}
 
 // importRegister reads a register file and imports each of its standards
 // with the file, as the import command does, and returns code → status.
@@ -88,7 +60,7 @@ var registerDocs = []string{xmlProg, xmlNetwork}
 func TestImportRegisterFileSeveralStandards(t *testing.T) {
 	each(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		first := registerFile(t, registerDocs, nil)
+		first := registertest.File(t, registerDocs, nil)
 		wantStatuses(t, "first import", importRegister(t, s, "register.xml", first),
 			map[string]string{"06.001": kasip.ImportNew, "06.037": kasip.ImportNew})
 		if n := counts(t, s); n.Standards != 2 || n.Professions != 8 {
@@ -111,12 +83,7 @@ func TestImportRegisterFileSeveralStandards(t *testing.T) {
 		wantStatuses(t, "the same file again", importRegister(t, s, "register.xml", first),
 			map[string]string{"06.001": kasip.ImportUnchanged, "06.037": kasip.ImportUnchanged})
 
-		changed := registerFile(t, append(registerDocs, xmlCNC), func(p, el string) string {
-			if p != xmlProg {
-				return el
-			}
-			return strings.Replace(el, "<NameProfessionalStandart>Программист", "<NameProfessionalStandart>Программист-разработчик", 1)
-		})
+		changed := registertest.File(t, append(registerDocs, xmlCNC), registertest.Rename(xmlProg, "Программист", "Программист-разработчик"))
 		wantStatuses(t, "a file with one changed and one new", importRegister(t, s, "register-2.xml", changed),
 			map[string]string{"06.001": kasip.ImportUpdated, "06.037": kasip.ImportUnchanged, "25.005": kasip.ImportNew})
 		st, err := s.Standard(ctx, "06.001", "")
@@ -143,7 +110,7 @@ func TestImportRegisterFileSeveralStandards(t *testing.T) {
 func TestImportRegisterFileMixesStoredAndNew(t *testing.T) {
 	each(t, func(t *testing.T, s *Store) {
 		importPath(t, s, xmlNetwork, kasip.ImportNew)
-		mixed := registerFile(t, []string{xmlNetwork, xmlCNC}, nil)
+		mixed := registertest.File(t, []string{xmlNetwork, xmlCNC}, nil)
 		wantStatuses(t, "mixed file", importRegister(t, s, "mixed.xml", mixed),
 			map[string]string{"06.037": kasip.ImportUnchanged, "25.005": kasip.ImportNew})
 		if n := counts(t, s); n.Standards != 2 {
