@@ -20,7 +20,7 @@ var (
 const (
 	ImportNew        = "new"         // a code not seen before
 	ImportNewVersion = "new-version" // a known code, a version not stored yet
-	ImportUnchanged  = "unchanged"   // the same source file was imported before
+	ImportUnchanged  = "unchanged"   // this standard was imported from the same source file before, or its content is as stored
 	ImportMerged     = "merged"      // another language of a stored version
 	ImportUpdated    = "updated"     // the same code, version and language, other content: replaced
 )

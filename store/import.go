@@ -93,8 +93,10 @@ func (s *Store) importTx(ctx context.Context, m *kasip.Standard, files []kasip.S
 		return err
 	}
 
-	// The same document again changes nothing, whichever code it was
-	// stored under. Without files, the sums the model names stand in.
+	// The same document again changes nothing for this standard. The
+	// identity is the document and the code together: one register file
+	// can hold several standards, each stored with the same file.
+	// Without files, the sums the model names stand in.
 	var sums []string
 	for _, f := range files {
 		sums = append(sums, strings.ToLower(f.SHA256))
@@ -107,12 +109,12 @@ func (s *Store) importTx(ctx context.Context, m *kasip.Standard, files []kasip.S
 		}
 	}
 	if len(sums) > 0 {
-		code, version, found, err := s.findSource(ctx, tx, sums)
+		version, found, err := s.findSource(ctx, tx, m.Code, sums)
 		if err != nil {
 			return err
 		}
 		if found {
-			res.Code, res.Version, res.Status = code, version, kasip.ImportUnchanged
+			res.Version, res.Status = version, kasip.ImportUnchanged
 			return nil
 		}
 	}
@@ -145,6 +147,12 @@ func (s *Store) importTx(ctx context.Context, m *kasip.Standard, files []kasip.S
 
 	case len(sums) == 0 && old.model == mustJSON(m):
 		// No document to compare: the same model again is unchanged.
+		res.Status = kasip.ImportUnchanged
+		return nil
+
+	case sameContent(old.model, m):
+		// Another document (a register file where another standard
+		// changed, say) with this standard as stored: nothing to update.
 		res.Status = kasip.ImportUnchanged
 		return nil
 
@@ -296,22 +304,59 @@ func attachSources(m *kasip.Standard, meta []kasip.Source, files []kasip.SourceF
 	}
 }
 
-func (s *Store) findSource(ctx context.Context, tx *sql.Tx, sums []string) (code, version string, found bool, err error) {
+// findSource returns the version of code stored with one of the documents
+// whose sums are given. Only versions of code count: a register file holds
+// several standards, and finding it under another one says nothing of this.
+func (s *Store) findSource(ctx context.Context, tx *sql.Tx, code string, sums []string) (version string, found bool, err error) {
 	ph := strings.TrimSuffix(strings.Repeat("?, ", len(sums)), ", ")
-	args := make([]any, len(sums))
-	for i, v := range sums {
-		args[i] = v
+	args := make([]any, 0, len(sums)+1)
+	args = append(args, code)
+	for _, v := range sums {
+		args = append(args, v)
 	}
-	err = tx.QueryRowContext(ctx, s.q(`SELECT st.code, st.version FROM sources src
+	err = tx.QueryRowContext(ctx, s.q(`SELECT st.version FROM sources src
 		JOIN standards st ON st.id = src.standard_id
-		WHERE src.sha256 IN (`+ph+`) ORDER BY st.id LIMIT 1`), args...).Scan(&code, &version)
+		WHERE st.code = ? AND src.sha256 IN (`+ph+`) ORDER BY st.id LIMIT 1`), args...).Scan(&version)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", "", false, nil
+		return "", false, nil
 	}
 	if err != nil {
-		return "", "", false, fmt.Errorf("look up sources: %w", err)
+		return "", false, fmt.Errorf("look up sources: %w", err)
 	}
-	return code, version, true, nil
+	return version, true, nil
+}
+
+// sameContent reports whether the stored model says what m says. The
+// documents it was read from and the places in them are left aside: the
+// same standard read from a register file where another one changed keeps
+// its text but may move to other lines, and the stored origins still point
+// into the stored document.
+func sameContent(storedModel string, m *kasip.Standard) bool {
+	var a, b any
+	if err := json.Unmarshal([]byte(storedModel), &a); err != nil {
+		return false
+	}
+	if err := json.Unmarshal([]byte(mustJSON(m)), &b); err != nil {
+		return false
+	}
+	return mustJSON(withoutProvenance(a)) == mustJSON(withoutProvenance(b))
+}
+
+// withoutProvenance drops the sources and every origin from a decoded model.
+func withoutProvenance(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		delete(x, "sources")
+		delete(x, "origin")
+		for k, e := range x {
+			x[k] = withoutProvenance(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = withoutProvenance(e)
+		}
+	}
+	return v
 }
 
 func (s *Store) storedVersion(ctx context.Context, tx *sql.Tx, code, version string) (*stored, error) {

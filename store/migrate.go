@@ -87,12 +87,8 @@ func migrate(ctx context.Context, db *sql.DB, d dialect) error {
 			_, _ = conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrationLockKey)
 		}()
 	}
-	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       TEXT    NOT NULL,
-		applied_at BIGINT  NOT NULL
-	)`); err != nil {
-		return fmt.Errorf("migrate: create schema_migrations: %w", err)
+	if err := createMigrationsTable(ctx, conn); err != nil {
+		return err
 	}
 	for _, m := range ms {
 		if err := applyMigration(ctx, conn, d, m); err != nil {
@@ -127,6 +123,28 @@ func applyMigration(ctx context.Context, conn *sql.Conn, d dialect, m migration)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("migrate %s: commit: %w", m.name, err)
+	}
+	return nil
+}
+
+// createMigrationsTable runs in a transaction of its own so that on SQLite
+// it begins IMMEDIATE: the write lock is waited for under busy_timeout, like
+// each step's, while another process migrates the same file.
+func createMigrationsTable(ctx context.Context, conn *sql.Conn) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: create schema_migrations: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT    NOT NULL,
+		applied_at BIGINT  NOT NULL
+	)`); err != nil {
+		return fmt.Errorf("migrate: create schema_migrations: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate: create schema_migrations: %w", err)
 	}
 	return nil
 }

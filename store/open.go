@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"strings"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
 	_ "modernc.org/sqlite"             // driver "sqlite"
@@ -17,7 +19,7 @@ import (
 // busy_timeout makes a connection wait for a lock held by another process
 // instead of failing with SQLITE_BUSY; WAL lets readers run while a write is
 // in progress; synchronous=NORMAL is durable enough under WAL and much faster.
-const sqlitePragmas = "_pragma=page_size(16384)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(8000)"
+const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=page_size(16384)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(8000)"
 
 // IsPostgres reports whether dsn names a PostgreSQL database rather than a
 // SQLite file.
@@ -92,13 +94,13 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	if err := w.PingContext(ctx); err != nil {
+	if err := retryBusy(ctx, func() error { return w.PingContext(ctx) }); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	// Migrate before the read pool connects: the writer has created the
 	// file and switched it to WAL by then.
-	if err := migrate(ctx, w, sqliteDialect); err != nil {
+	if err := retryBusy(ctx, func() error { return migrate(ctx, w, sqliteDialect) }); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -111,10 +113,47 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	n := max(4, runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	if err := r.PingContext(ctx); err != nil {
+	if err := retryBusy(ctx, func() error { return r.PingContext(ctx) }); err != nil {
 		w.Close()
 		r.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	return &Store{d: sqliteDialect, w: w, r: r}, nil
+}
+
+// sqliteBusyWait bounds retryBusy, as busy_timeout bounds a wait for a lock.
+const sqliteBusyWait = 10 * time.Second
+
+// retryBusy runs f again while it fails with SQLITE_BUSY, for up to
+// sqliteBusyWait. busy_timeout cannot cover every case: when two processes
+// open a new file at once, both switch it to WAL, each holding the shared
+// lock the other must wait out, and SQLite answers one of them SQLITE_BUSY
+// at once rather than deadlock. A failed connection is discarded by the
+// pool, so trying again opens a fresh one.
+func retryBusy(ctx context.Context, f func() error) error {
+	deadline := time.Now().Add(sqliteBusyWait)
+	for {
+		err := f()
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		t := time.NewTimer(time.Duration(5+rand.IntN(45)) * time.Millisecond)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return errors.Join(err, ctx.Err())
+		case <-t.C:
+		}
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY or SQLITE_LOCKED, in
+// any of their extended forms.
+func isBusy(err error) bool {
+	var e interface{ Code() int }
+	if !errors.As(err, &e) {
+		return false
+	}
+	c := e.Code() & 0xff
+	return c == 5 || c == 6
 }
