@@ -33,6 +33,11 @@ const (
 	similarPerTerm    = 300
 )
 
+// SimilarCutoff is the least cosine similarity of a similar item: below
+// it items share a few common words but not their subject, and an empty
+// list ("nothing similar") says more than unrelated items would.
+const SimilarCutoff = 0.2
+
 // candidateCap: see the constants above (a variable for benchmarks).
 var candidateCap = 1000
 
@@ -123,6 +128,30 @@ type cand struct {
 	*candRow
 	posts []search.Posting
 	score float64
+	also  []*cand // collapsed: other documents with the same text
+}
+
+// maxAlso bounds the places listed with a collapsed hit.
+const maxAlso = 50
+
+// collapse keeps the best-ranked of the documents that say the same thing
+// (the same text in the same language: one knowledge item under four
+// functions, or in a copy of the standard) and lists the others with it, so
+// that a page never shows one text twice. ms is in rank order.
+func collapse(ms []*cand) []*cand {
+	first := make(map[string]*cand, len(ms))
+	out := ms[:0:0]
+	for _, c := range ms {
+		c.also = nil
+		key := c.lang + "\x00" + strings.Join(strings.Fields(strings.ToLower(c.text)), " ")
+		if f, ok := first[key]; ok {
+			f.also = append(f.also, c)
+			continue
+		}
+		first[key] = c
+		out = append(out, c)
+	}
+	return out
 }
 
 func checkSearchQuery(q *kasip.SearchQuery) error {
@@ -270,8 +299,9 @@ func (s *Store) Search(ctx context.Context, q kasip.SearchQuery) (kasip.SearchRe
 	sort.Slice(full, func(i, j int) bool { return before(full[i], full[j]) })
 	sort.Slice(partial, func(i, j int) bool { return before(partial[i], partial[j]) })
 	matches := append(full, partial...)
-	res.Total = len(matches)
 	res.Facets = facets(matches)
+	matches = collapse(matches)
+	res.Total = len(matches)
 	res.DidYouMean = pq.DidYouMean(q.Text)
 
 	if q.Offset >= len(matches) {
@@ -547,6 +577,10 @@ func (s *Store) hits(ctx context.Context, page []*cand) ([]kasip.SearchHit, erro
 		}
 		h.Score = c.score
 		h.Highlights = [][2]int{}
+		h.AlsoCount = len(c.also)
+		for _, o := range c.also[:min(len(c.also), maxAlso)] {
+			h.Also = append(h.Also, kasip.SearchPlace{Code: o.code, Version: o.version, Kind: o.kind, Path: o.path})
+		}
 		out = append(out, h)
 	}
 	return out, nil
@@ -709,7 +743,7 @@ func (s *Store) Similar(ctx context.Context, code, path string, limit int) ([]ka
 		if err != nil {
 			return nil, err
 		}
-		if sim := search.Cosine(src, vec, st.stats, st.vocab); sim > 0 {
+		if sim := search.Cosine(src, vec, st.stats, st.vocab); sim >= SimilarCutoff {
 			out = append(out, scored{o, sim})
 		}
 	}

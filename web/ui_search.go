@@ -86,6 +86,7 @@ type uiSearchHit struct {
 	Code      string
 	StdTitle  kasip.Text
 	CardTitle kasip.Text
+	Also      int // other places with the same text, collapsed into this hit
 }
 
 // uiFacet is one facet: its values with counts and links adding the filter.
@@ -326,6 +327,7 @@ func uiHit(h kasip.SearchHit, lang string) uiSearchHit {
 	v := uiSearchHit{
 		Kind: uiKindLabel(h.Kind, lang), KindKey: h.Kind, HTML: uiHighlight(h.Text, h.Highlights),
 		URL: uiHitURL(h), Code: h.Code, StdTitle: h.StandardTitle, CardTitle: h.CardTitle,
+		Also: h.AlsoCount,
 	}
 	if h.Lang != "" && h.Lang != lang {
 		v.Lang = h.Lang
@@ -516,5 +518,6 @@ func (s *Server) uiSimilar(r *http.Request, code string, cv *uiCardView) {
 		for _, h := range hits {
 			fv.Similar = append(fv.Similar, uiHit(h, lang))
 		}
+		fv.SimilarNone = len(hits) == 0
 	}
 }
