@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kasip/kasip/search/analyze"
 )
@@ -120,12 +121,12 @@ const (
 	prefixWeight = 0.9
 	foldWeight   = 0.85 // Kazakh letters folded: кызмет for қызмет
 	typoWeight   = 0.7
-	maxTypo      = 3   // vocabulary terms a misspelt word expands to
+	maxTypo      = 1   // vocabulary terms a misspelt word expands to
 	maxPrefix    = 50  // vocabulary terms a prefix expands to
 	MinSimilar   = 0.2 // trigram similarity that makes a term a typo candidate
 	// A known word is taken for a misspelling ("did you mean") when a
 	// vocabulary term one edit away is in rareRatio times more documents.
-	rareRatio = 20
+	rareRatio = 5
 )
 
 // Expand fills in each clause's Match set from the vocabulary: its own
@@ -170,7 +171,7 @@ func (q *Query) Expand(v *Vocab) {
 		}
 		c.Unknown = true
 		best, bestDF := "", 0
-		for _, n := range v.Nearest(append(append([]string{}, c.Terms...), c.Folds...), maxTypo) {
+		for _, n := range v.Nearest(c.lower(), c.nearTerms(), maxTypo) {
 			w := typoWeight * n.Sim
 			if w > c.Match[n.Term] {
 				c.Match[n.Term] = w
@@ -185,6 +186,18 @@ func (q *Query) Expand(v *Vocab) {
 	}
 }
 
+// lower is the word as typed, normalised as the analyser does.
+func (c *Clause) lower() string { return analyze.Normalize(c.Word) }
+
+// nearTerms are what a typo is compared with: the word's terms, folded
+// terms, and the word itself (a typo can keep a stemmer from finding the
+// stem: "қазастан" is one letter from "қазақстан").
+func (c *Clause) nearTerms() []string {
+	out := append(append([]string{}, c.Terms...), c.Folds...)
+	w := c.lower()
+	return appendNew(appendNew(out, w), analyze.Fold(w))
+}
+
 // rareSuggestion is the surface word of a vocabulary term one edit away
 // from a known but rare word, when that term is far more frequent: the
 // word itself is then most likely a misspelling kept in some document.
@@ -193,8 +206,10 @@ func rareSuggestion(c *Clause, v *Vocab) string {
 	for t := range c.Match {
 		df = max(df, v.DF(t))
 	}
-	own := append(append([]string{}, c.Terms...), c.Folds...)
-	for _, n := range v.Nearest(own, maxTypo) {
+	if utf8.RuneCountInString(c.Word) < 5 {
+		return ""
+	}
+	for _, n := range v.Nearest(c.lower(), c.nearTerms(), maxTypo) {
 		if n.Dist == 1 && v.DF(n.Term) >= rareRatio*df {
 			if w := v.Word(n.Term); w != strings.ToLower(c.Word) {
 				return w

@@ -3,6 +3,7 @@ package search
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Vocab is the vocabulary of the index: every term with its document
@@ -148,49 +149,56 @@ func (v *Vocab) Similar(t string, min float64, max int) []Near {
 	return out
 }
 
-// Near also carries the edit distance for Nearest.
-
 // Nearest returns the vocabulary terms nearest by edit distance to any of
-// terms: only those at the smallest distance found (1, or 2 for words of
-// more than 5 letters), the most frequent first, at most max. Taking only
-// the nearest few keeps a misspelling from matching more documents than
-// the word it stands for. Sim is 1 − distance/length.
-func (v *Vocab) Nearest(terms []string, max int) []Near {
+// terms (a word's stems and the word itself as typed, lower-cased): only
+// those at the smallest distance found, at most 1 edit for words of up to 5
+// letters and 2 for longer ones, at most limitN. Ties go to the term whose
+// surface word is nearer to word, then to the more frequent. Taking only
+// the nearest few keeps a misspelling from matching more documents than the
+// word it stands for. Sim is 1 − distance/length.
+func (v *Vocab) Nearest(word string, terms []string, limitN int) []Near {
+	limit := 1
+	if utf8.RuneCountInString(word) > 5 {
+		limit = 2
+	}
 	var out []Near
-	bestDist := 3
-	seen := map[string]bool{}
+	bestDist := limit + 1
+	surface := map[string]int{}
 	for _, t := range terms {
-		n := len([]rune(t))
+		n := utf8.RuneCountInString(t)
 		if n < 3 || isCodeLike(t) {
 			continue
 		}
-		limit := 1
-		if n > 5 {
-			limit = 2
-		}
 		for _, s := range v.Similar(t, MinSimilar, 200) {
-			if seen[s.Term] {
+			if utf8.RuneCountInString(s.Term) < 3 {
 				continue
 			}
 			d := editDistance(t, s.Term, limit)
-			if d > limit || d > bestDist {
+			if d > bestDist {
 				continue
 			}
 			if d < bestDist {
 				bestDist, out = d, out[:0]
+				surface = map[string]int{}
 			}
-			seen[s.Term] = true
-			out = append(out, Near{Term: s.Term, Sim: 1 - float64(d)/float64(n), Dist: d})
+			if _, dup := surface[s.Term]; dup {
+				continue
+			}
+			surface[s.Term] = editDistance(word, strings.ToLower(v.Word(s.Term)), 100)
+			out = append(out, Near{Term: s.Term, Sim: 1 - float64(d)/float64(max(n, 1)), Dist: d})
 		}
 	}
 	sort.Slice(out, func(a, b int) bool {
+		if sa, sb := surface[out[a].Term], surface[out[b].Term]; sa != sb {
+			return sa < sb
+		}
 		if da, db := v.df[out[a].Term], v.df[out[b].Term]; da != db {
 			return da > db
 		}
 		return out[a].Term < out[b].Term
 	})
-	if len(out) > max {
-		out = out[:max]
+	if len(out) > limitN {
+		out = out[:limitN]
 	}
 	return out
 }
