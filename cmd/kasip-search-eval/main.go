@@ -85,6 +85,7 @@ func run(ctx context.Context, w io.Writer, c config) error {
 	if err != nil {
 		return err
 	}
+	set = derive(set)
 	rep, err := evaluate(ctx, c.DSN, set)
 	if err != nil {
 		return err
