@@ -36,7 +36,7 @@ const (
 // SimilarCutoff is the least cosine similarity of a similar item: below
 // it items share a few common words but not their subject, and an empty
 // list ("nothing similar") says more than unrelated items would.
-const SimilarCutoff = 0.2
+const SimilarCutoff = 0.25
 
 // candidateCap: see the constants above (a variable for benchmarks).
 var candidateCap = 1000
@@ -137,13 +137,18 @@ const maxAlso = 50
 // collapse keeps the best-ranked of the documents that say the same thing
 // (the same text in the same language: one knowledge item under four
 // functions, or in a copy of the standard) and lists the others with it, so
-// that a page never shows one text twice. ms is in rank order.
-func collapse(ms []*cand) []*cand {
+// that a page never shows one text twice. ms is in rank order. Across
+// versions (allVersions) a text collapses only within one version: there the
+// versions are what the reader asked to see.
+func collapse(ms []*cand, allVersions bool) []*cand {
 	first := make(map[string]*cand, len(ms))
 	out := ms[:0:0]
 	for _, c := range ms {
 		c.also = nil
 		key := c.lang + "\x00" + strings.Join(strings.Fields(strings.ToLower(c.text)), " ")
+		if allVersions {
+			key = c.code + "\x00" + c.version + "\x00" + key
+		}
 		if f, ok := first[key]; ok {
 			f.also = append(f.also, c)
 			continue
@@ -298,9 +303,8 @@ func (s *Store) Search(ctx context.Context, q kasip.SearchQuery) (kasip.SearchRe
 	}
 	sort.Slice(full, func(i, j int) bool { return before(full[i], full[j]) })
 	sort.Slice(partial, func(i, j int) bool { return before(partial[i], partial[j]) })
-	matches := append(full, partial...)
+	matches := collapse(append(full, partial...), q.AllVersions)
 	res.Facets = facets(matches)
-	matches = collapse(matches)
 	res.Total = len(matches)
 	res.DidYouMean = pq.DidYouMean(q.Text)
 
