@@ -161,12 +161,14 @@ func (q *Query) Expand(v *Vocab) {
 				known = true
 			}
 		}
-		if c.Code || c.Prefix {
+		if c.Code {
 			c.Unknown = !known
 			continue
 		}
 		if known {
-			c.Suggest = rareSuggestion(c, v)
+			if !c.Prefix {
+				c.Suggest = rareSuggestion(c, v)
+			}
 			continue
 		}
 		c.Unknown = true

@@ -211,9 +211,14 @@ func kasipSearch(ctx context.Context, s kasip.Searcher, q string) ([]string, err
 	if err != nil {
 		return nil, err
 	}
+	// A hit that collapsed items of the same text names them ("also
+	// in …"): they count at the ranks after it, as the reader sees them.
 	keys := make([]string, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		keys = append(keys, h.Code+"|"+normPath(h.Path)+"|"+h.Lang)
+		for _, p := range h.Also {
+			keys = append(keys, p.Code+"|"+normPath(p.Path)+"|"+h.Lang)
+		}
 	}
 	return keys, nil
 }
