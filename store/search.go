@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/search"
@@ -207,7 +208,10 @@ func searchFilters(q kasip.SearchQuery) ([]string, []any) {
 		args = append(args, "%,"+likeEscape(q.OKEDSection)+",%")
 	}
 	if q.Standard != "" {
-		code, _ := kasip.NormalizeCode(q.Standard)
+		code := q.Standard
+		if codeShaped(code) {
+			code, _ = kasip.NormalizeCode(code)
+		}
 		conds = append(conds, "d.code = ?")
 		args = append(args, code)
 	}
@@ -656,7 +660,9 @@ func (s *Store) Similar(ctx context.Context, code, path string, limit int) ([]ka
 		limit = 10
 	}
 	limit = min(limit, maxSearchLimit)
-	code, _ = kasip.NormalizeCode(strings.TrimSpace(code))
+	if code = strings.TrimSpace(code); codeShaped(code) {
+		code, _ = kasip.NormalizeCode(code)
+	}
 	st, err := s.searchState(ctx)
 	if err != nil {
 		return nil, err
@@ -828,4 +834,22 @@ func (s *Store) itemHit(ctx context.Context, code, path string) (kasip.SearchHit
 		return kasip.SearchHit{}, fmt.Errorf("similar: %s %s: %w", code, path, kasip.ErrNotFound)
 	}
 	return hs[0], nil
+}
+
+// codeShaped reports whether s is shaped like a standard code: a digit and,
+// once Cyrillic look-alikes are mapped, only Latin letters. Only then are
+// look-alikes mapped: other text is compared as typed.
+// TODO(merge): kasip.CodeShaped replaces this.
+func codeShaped(s string) bool {
+	n, _ := kasip.NormalizeCode(s)
+	digit := false
+	for _, r := range n {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r):
+			return false
+		}
+	}
+	return digit
 }

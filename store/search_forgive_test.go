@@ -290,3 +290,21 @@ func TestSimilarCutoff(t *testing.T) {
 		}
 	})
 }
+
+// Look-alikes are mapped only on what is shaped like a code: М84120 (a
+// Cyrillic М) is the code, "жастар" or "СЕТЬ" in the standard filter is not
+// rewritten into Latin-looking letters.
+func TestCodeShaped(t *testing.T) {
+	for s, want := range map[string]bool{"М84120": true, "M84120": true, "06.001": true, "А/01.6": true,
+		"жастар": false, "СЕТЬ": false, "ОКЕ": false, "қонақ 55": false, "": false} {
+		if got := codeShaped(s); got != want {
+			t.Errorf("codeShaped(%q) = %v", s, got)
+		}
+	}
+	each(t, func(t *testing.T, s *Store) {
+		importSearchSet(t, s)
+		if res := doSearch(t, s, kasip.SearchQuery{Text: "жастар", Standard: "М84120"}); res.Total == 0 {
+			t.Error("Cyrillic М84120 as the standard filter finds nothing")
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/kasip/kasip"
 )
@@ -84,7 +85,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.badParam(w, r, q.err)
 		return
 	}
-	if n, changed := kasip.NormalizeCode(sq.Standard); changed && n != "" {
+	if n, changed := kasip.NormalizeCode(sq.Standard); changed && n != "" && codeShaped(sq.Standard) {
 		sq.Standard = n
 	}
 	sr := s.searcher()
@@ -121,7 +122,7 @@ func (s *Server) apiSimilar(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, http.StatusNotImplemented, "search is not available", "")
 		return
 	}
-	if n, changed := kasip.NormalizeCode(code); changed && n != "" {
+	if n, changed := kasip.NormalizeCode(code); changed && n != "" && codeShaped(code) {
 		code = n
 	}
 	hits, err := sr.Similar(r.Context(), code, path, limit)
@@ -152,4 +153,23 @@ func normalizeHit(h *kasip.SearchHit) {
 	if h.StandardTitle == nil {
 		h.StandardTitle = kasip.Text{}
 	}
+}
+
+// codeShaped reports whether s is shaped like a standard code: it has a
+// digit and, once Cyrillic look-alikes are mapped, only Latin letters
+// (М84120, 06.001). Only such text is rewritten with kasip.NormalizeCode;
+// a word typed in the standard filter ("жастар") is left as typed.
+// TODO(merge): kasip.CodeShaped replaces this.
+func codeShaped(s string) bool {
+	n, _ := kasip.NormalizeCode(s)
+	digit := false
+	for _, r := range n {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r):
+			return false
+		}
+	}
+	return digit
 }

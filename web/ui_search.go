@@ -130,7 +130,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 	if q.err != nil {
 		return q.err
 	}
-	if n, changed := kasip.NormalizeCode(d.Standard); changed && n != "" {
+	if n, changed := kasip.NormalizeCode(d.Standard); changed && n != "" && codeShaped(d.Standard) {
 		d.Standard = n
 	}
 	d.Nav = "search"
