@@ -52,6 +52,19 @@ type SearchHit struct {
 	// folded into this one, so near-identical demo variants of one item
 	// do not crowd the page.
 	Variants int `json:"variants,omitempty"`
+	// Also are the other places with the same text (the same knowledge
+	// item under other functions or in other standards), collapsed into
+	// this hit; AlsoCount is how many there are (Also holds at most 50).
+	Also      []SearchPlace `json:"also,omitempty"`
+	AlsoCount int           `json:"also_count,omitempty"`
+}
+
+// SearchPlace is where an item with the same text as a hit also occurs.
+type SearchPlace struct {
+	Code    string `json:"code"`
+	Version string `json:"version"`
+	Kind    string `json:"kind"`
+	Path    string `json:"path"`
 }
 
 // CodeMatch is an exact code lookup: the query was a standard, card or

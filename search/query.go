@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kasip/kasip/search/analyze"
 )
@@ -15,6 +16,7 @@ import (
 type Clause struct {
 	Word   string   // the surface word as typed
 	Terms  []string // analysed alternatives
+	Folds  []string // the word's folded Kazakh terms (қ→к …), weighted below Terms
 	Prefix bool     // the word ended in *
 	Code   bool     // the word is a code
 	Phrase int      // index into Query.Phrases + 1, 0 when not in a phrase
@@ -48,13 +50,17 @@ func ParseQuery(text string) Query {
 		first := -1
 		for j := 0; j < len(toks); {
 			k := j
-			var terms []string
+			var terms, folds []string
 			for k < len(toks) && toks[k].Pos == toks[j].Pos {
-				terms = appendNew(terms, toks[k].Term)
+				if toks[k].Fold {
+					folds = appendNew(folds, toks[k].Term)
+				} else {
+					terms = appendNew(terms, toks[k].Term)
+				}
 				k++
 			}
 			t := toks[j]
-			c := Clause{Word: part[t.Start:t.End], Terms: terms, Code: t.Code, Phrase: phrase}
+			c := Clause{Word: part[t.Start:t.End], Terms: terms, Folds: folds, Code: t.Code, Phrase: phrase}
 			if !quoted && t.End < len(part) && part[t.End] == '*' {
 				c.Prefix = true
 				// The lower-cased word itself is also a prefix: a stem may
@@ -113,15 +119,19 @@ func appendNew(s []string, v string) []string {
 // Weights of expanded terms relative to the word's own terms.
 const (
 	prefixWeight = 0.9
+	foldWeight   = 0.85 // Kazakh letters folded: кызмет for қызмет
 	typoWeight   = 0.7
-	maxTypo      = 5   // vocabulary terms a misspelt word expands to
+	maxTypo      = 1   // vocabulary terms a misspelt word expands to
 	maxPrefix    = 50  // vocabulary terms a prefix expands to
-	MinSimilar   = 0.5 // trigram similarity needed for a typo expansion
+	MinSimilar   = 0.2 // trigram similarity that makes a term a typo candidate
+	// A known word is taken for a misspelling ("did you mean") when a
+	// vocabulary term one edit away is in rareRatio times more documents.
+	rareRatio = 5
 )
 
 // Expand fills in each clause's Match set from the vocabulary: its own
-// terms, prefix completions, and for an unknown word the terms within
-// trigram similarity MinSimilar.
+// terms, folded Kazakh terms, prefix completions, and for an unknown word
+// the nearest vocabulary terms by edit distance.
 func (q *Query) Expand(v *Vocab) {
 	for i := range q.Clauses {
 		c := &q.Clauses[i]
@@ -130,6 +140,12 @@ func (q *Query) Expand(v *Vocab) {
 		for _, t := range c.Terms {
 			if v.DF(t) > 0 {
 				c.Match[t] = 1
+				known = true
+			}
+		}
+		for _, t := range c.Folds {
+			if _, own := c.Match[t]; !own && v.DF(t) > 0 {
+				c.Match[t] = foldWeight
 				known = true
 			}
 		}
@@ -145,23 +161,25 @@ func (q *Query) Expand(v *Vocab) {
 				known = true
 			}
 		}
-		if known || c.Code {
-			if !known {
-				c.Unknown = true
+		if c.Code {
+			c.Unknown = !known
+			continue
+		}
+		if known {
+			if !c.Prefix {
+				c.Suggest = rareSuggestion(c, v)
 			}
 			continue
 		}
 		c.Unknown = true
-		best, bestSim := "", 0.0
-		for _, t := range c.Terms {
-			for _, s := range v.Similar(t, MinSimilar, maxTypo) {
-				w := typoWeight * s.Sim
-				if w > c.Match[s.Term] {
-					c.Match[s.Term] = w
-				}
-				if s.Sim > bestSim {
-					best, bestSim = s.Term, s.Sim
-				}
+		best, bestDF := "", 0
+		for _, n := range v.Nearest(c.lower(), c.nearTerms(), maxTypo) {
+			w := typoWeight * n.Sim
+			if w > c.Match[n.Term] {
+				c.Match[n.Term] = w
+			}
+			if df := v.DF(n.Term); best == "" || df > bestDF {
+				best, bestDF = n.Term, df
 			}
 		}
 		if best != "" {
@@ -170,13 +188,46 @@ func (q *Query) Expand(v *Vocab) {
 	}
 }
 
+// lower is the word as typed, normalised as the analyser does.
+func (c *Clause) lower() string { return analyze.Normalize(c.Word) }
+
+// nearTerms are what a typo is compared with: the word's terms, folded
+// terms, and the word itself (a typo can keep a stemmer from finding the
+// stem: "қазастан" is one letter from "қазақстан").
+func (c *Clause) nearTerms() []string {
+	out := append(append([]string{}, c.Terms...), c.Folds...)
+	w := c.lower()
+	return appendNew(appendNew(out, w), analyze.Fold(w))
+}
+
+// rareSuggestion is the surface word of a vocabulary term one edit away
+// from a known but rare word, when that term is far more frequent: the
+// word itself is then most likely a misspelling kept in some document.
+func rareSuggestion(c *Clause, v *Vocab) string {
+	df := 0
+	for t := range c.Match {
+		df = max(df, v.DF(t))
+	}
+	if utf8.RuneCountInString(c.Word) < 5 {
+		return ""
+	}
+	for _, n := range v.Nearest(c.lower(), c.nearTerms(), maxTypo) {
+		if n.Dist == 1 && v.DF(n.Term) >= rareRatio*df {
+			if w := v.Word(n.Term); w != strings.ToLower(c.Word) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
 // DidYouMean is the query text with each unknown word replaced by its best
 // vocabulary match, or "" when no word was replaced.
 func (q Query) DidYouMean(text string) string {
 	out := text
 	changed := false
 	for _, c := range q.Clauses {
-		if c.Unknown && c.Suggest != "" && c.Suggest != strings.ToLower(c.Word) {
+		if c.Suggest != "" && c.Suggest != strings.ToLower(c.Word) {
 			out = strings.Replace(out, c.Word, c.Suggest, 1)
 			changed = true
 		}

@@ -216,3 +216,14 @@ func TestVocab(t *testing.T) {
 		t.Error("codes and one-letter prefixes are not expanded")
 	}
 }
+
+// A prefix that starts no vocabulary term is taken for a typo, like a word:
+// "жаст*" meets the stem "жас" (жастар, жастармен).
+func TestExpandUnknownPrefix(t *testing.T) {
+	v := NewVocab([]Entry{{Term: "жас", DF: 10, Word: "жастар"}, {Term: "жұмыс", DF: 20, Word: "жұмыс"}})
+	q := ParseQuery("жаст*")
+	q.Expand(v)
+	if _, ok := q.Clauses[0].Match["жас"]; !ok {
+		t.Errorf("жаст*: %+v", q.Clauses[0])
+	}
+}

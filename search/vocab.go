@@ -3,6 +3,7 @@ package search
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Vocab is the vocabulary of the index: every term with its document
@@ -103,6 +104,7 @@ func (v *Vocab) Prefix(p string, max int) []string {
 type Near struct {
 	Term string
 	Sim  float64
+	Dist int // edit distance (Nearest only)
 }
 
 // Similar returns up to max vocabulary terms whose trigram similarity to t
@@ -129,7 +131,7 @@ func (v *Vocab) Similar(t string, min float64, max int) []Near {
 		total := len(qg) + len(trigrams(term)) - n
 		sim := float64(n) / float64(total)
 		if sim >= min && term != t {
-			out = append(out, Near{term, sim})
+			out = append(out, Near{Term: term, Sim: sim})
 		}
 	}
 	sort.Slice(out, func(a, b int) bool {
@@ -145,6 +147,95 @@ func (v *Vocab) Similar(t string, min float64, max int) []Near {
 		out = out[:max]
 	}
 	return out
+}
+
+// Nearest returns the vocabulary terms nearest by edit distance to any of
+// terms (a word's stems and the word itself as typed, lower-cased): only
+// those at the smallest distance found, at most 1 edit for words of up to 5
+// letters and 2 for longer ones, at most limitN. Ties go to the term whose
+// surface word is nearer to word, then to the more frequent. Taking only
+// the nearest few keeps a misspelling from matching more documents than the
+// word it stands for. Sim is 1 − distance/length.
+func (v *Vocab) Nearest(word string, terms []string, limitN int) []Near {
+	limit := 1
+	if utf8.RuneCountInString(word) > 5 {
+		limit = 2
+	}
+	var out []Near
+	bestDist := limit + 1
+	surface := map[string]int{}
+	for _, t := range terms {
+		n := utf8.RuneCountInString(t)
+		if n < 3 || isCodeLike(t) {
+			continue
+		}
+		for _, s := range v.Similar(t, MinSimilar, 200) {
+			if utf8.RuneCountInString(s.Term) < 3 {
+				continue
+			}
+			d := editDistance(t, s.Term, limit)
+			if d > bestDist {
+				continue
+			}
+			if d < bestDist {
+				bestDist, out = d, out[:0]
+				surface = map[string]int{}
+			}
+			if _, dup := surface[s.Term]; dup {
+				continue
+			}
+			surface[s.Term] = editDistance(word, strings.ToLower(v.Word(s.Term)), 100)
+			out = append(out, Near{Term: s.Term, Sim: 1 - float64(d)/float64(max(n, 1)), Dist: d})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if sa, sb := surface[out[a].Term], surface[out[b].Term]; sa != sb {
+			return sa < sb
+		}
+		if da, db := v.df[out[a].Term], v.df[out[b].Term]; da != db {
+			return da > db
+		}
+		return out[a].Term < out[b].Term
+	})
+	if len(out) > limitN {
+		out = out[:limitN]
+	}
+	return out
+}
+
+// editDistance is the optimal-string-alignment distance of a and b (a
+// transposition counts as one edit), or limit+1 once it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
 }
 
 // trigrams returns the distinct trigrams of a word padded as pg_trgm does

@@ -33,6 +33,11 @@ const (
 	similarPerTerm    = 300
 )
 
+// SimilarCutoff is the least cosine similarity of a similar item: below
+// it items share a few common words but not their subject, and an empty
+// list ("nothing similar") says more than unrelated items would.
+const SimilarCutoff = 0.25
+
 // candidateCap: see the constants above (a variable for benchmarks).
 var candidateCap = 1000
 
@@ -123,6 +128,35 @@ type cand struct {
 	*candRow
 	posts []search.Posting
 	score float64
+	also  []*cand // collapsed: other documents with the same text
+}
+
+// maxAlso bounds the places listed with a collapsed hit.
+const maxAlso = 50
+
+// collapse keeps the best-ranked of the documents that say the same thing
+// (the same text in the same language: one knowledge item under four
+// functions, or in a copy of the standard) and lists the others with it, so
+// that a page never shows one text twice. ms is in rank order. Across
+// versions (allVersions) a text collapses only within one version: there the
+// versions are what the reader asked to see.
+func collapse(ms []*cand, allVersions bool) []*cand {
+	first := make(map[string]*cand, len(ms))
+	out := ms[:0:0]
+	for _, c := range ms {
+		c.also = nil
+		key := c.lang + "\x00" + strings.Join(strings.Fields(strings.ToLower(c.text)), " ")
+		if allVersions {
+			key = c.code + "\x00" + c.version + "\x00" + key
+		}
+		if f, ok := first[key]; ok {
+			f.also = append(f.also, c)
+			continue
+		}
+		first[key] = c
+		out = append(out, c)
+	}
+	return out
 }
 
 func checkSearchQuery(q *kasip.SearchQuery) error {
@@ -173,7 +207,10 @@ func searchFilters(q kasip.SearchQuery) ([]string, []any) {
 		args = append(args, "%,"+likeEscape(q.OKEDSection)+",%")
 	}
 	if q.Standard != "" {
-		code, _ := kasip.NormalizeCode(q.Standard)
+		code := q.Standard
+		if kasip.CodeShaped(code) {
+			code, _ = kasip.NormalizeCode(code)
+		}
 		conds = append(conds, "d.code = ?")
 		args = append(args, code)
 	}
@@ -274,8 +311,9 @@ func (s *Store) Search(ctx context.Context, q kasip.SearchQuery) (kasip.SearchRe
 	sort.Slice(full, func(i, j int) bool { return before(full[i], full[j]) })
 	sort.Slice(partial, func(i, j int) bool { return before(partial[i], partial[j]) })
 	matches, folded := foldVariants(append(full, partial...))
-	res.Total = len(matches)
+	matches = collapse(matches, q.AllVersions)
 	res.Facets = facets(matches)
+	res.Total = len(matches)
 	res.DidYouMean = pq.DidYouMean(q.Text)
 
 	if q.Offset >= len(matches) {
@@ -586,6 +624,10 @@ func (s *Store) hits(ctx context.Context, page []*cand) ([]kasip.SearchHit, erro
 		}
 		h.Score = c.score
 		h.Highlights = [][2]int{}
+		h.AlsoCount = len(c.also)
+		for _, o := range c.also[:min(len(c.also), maxAlso)] {
+			h.Also = append(h.Also, kasip.SearchPlace{Code: o.code, Version: o.version, Kind: o.kind, Path: o.path})
+		}
 		out = append(out, h)
 	}
 	return out, nil
@@ -657,7 +699,9 @@ func (s *Store) Similar(ctx context.Context, code, path string, limit int) ([]ka
 		limit = 10
 	}
 	limit = min(limit, maxSearchLimit)
-	code, _ = kasip.NormalizeCode(strings.TrimSpace(code))
+	if code = strings.TrimSpace(code); kasip.CodeShaped(code) {
+		code, _ = kasip.NormalizeCode(code)
+	}
 	st, err := s.searchState(ctx)
 	if err != nil {
 		return nil, err
@@ -748,7 +792,7 @@ func (s *Store) Similar(ctx context.Context, code, path string, limit int) ([]ka
 		if err != nil {
 			return nil, err
 		}
-		if sim := search.Cosine(src, vec, st.stats, st.vocab); sim > 0 {
+		if sim := search.Cosine(src, vec, st.stats, st.vocab); sim >= SimilarCutoff {
 			out = append(out, scored{o, sim})
 		}
 	}

@@ -85,7 +85,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.badParam(w, r, q.err)
 		return
 	}
-	if n, changed := kasip.NormalizeCode(sq.Standard); changed && n != "" {
+	if n, changed := kasip.NormalizeCode(sq.Standard); changed && n != "" && kasip.CodeShaped(sq.Standard) {
 		sq.Standard = n
 	}
 	sr := s.searcher()
@@ -122,7 +122,7 @@ func (s *Server) apiSimilar(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, http.StatusNotImplemented, "search is not available", "")
 		return
 	}
-	if n, changed := kasip.NormalizeCode(code); changed && n != "" {
+	if n, changed := kasip.NormalizeCode(code); changed && n != "" && kasip.CodeShaped(code) {
 		code = n
 	}
 	hits, err := sr.Similar(r.Context(), code, path, limit)

@@ -569,6 +569,11 @@ func openAPIDocument() oaObj {
 			"score":          oaObj{"type": "number", "description": "Relevance; higher is better."},
 			"variants":       oaObj{"type": "integer", "description": "Generated (demo) hits of the same kind and text folded into this one."},
 			"generated":      oaObj{"type": "boolean", "description": "From a generated demo standard."},
+			"also": oaArray(oaObject("Another place with the same text.", oaObj{
+				"code": oaStr("The standard's code."), "version": oaStr("Its version."),
+				"kind": oaObj{"type": "string", "enum": searchKinds}, "path": oaStr("Where in the model."),
+			}, "code", "version", "kind", "path")),
+			"also_count": oaInt("How many other places have the same text (also lists at most 50)."),
 		}, "code", "version", "standard_title", "card", "kind", "path", "lang", "text", "highlights", "score"),
 		"CodeMatch": oaObject("The query was a code: where it leads.", oaObj{
 			"code": oaStr("The standard."),

@@ -344,7 +344,14 @@ func TestSearchPageStore(t *testing.T) {
 		t.Errorf("one letter: %s", r.body)
 	}
 
-	// The card page lists similar items when there are any, and is fine
-	// without.
-	u.page("/standards/M84120/v/2/cards/1", http.StatusOK, "kk")
+	// Kazakh typed on a Russian keyboard finds the Kazakh text.
+	u.page("/search?q="+url.QueryEscape("жастармен жумыс"), http.StatusOK, "kk").has(t, "<mark>", `class="hit-group"`)
+	// A misspelling proposes the right word, in each UI language.
+	u.page("/search?q="+url.QueryEscape("жастрмен")+"&lang=en", http.StatusOK, "en").has(t, "Did you mean:")
+
+	// The card page lists similar items when there are any; the youth
+	// worker's functions share only general words with other standards,
+	// which the cut-off leaves out, and the page says so.
+	u.page("/standards/M84120/v/2/cards/1", http.StatusOK, "kk").has(t, "Басқа стандарттарда ұқсас ештеңе жоқ.")
+	u.page("/standards/M84120/v/2/cards/1?lang=ru", http.StatusOK, "ru").has(t, "В других стандартах нет ничего похожего.")
 }

@@ -308,7 +308,7 @@ func (s *Server) uiStandard(w http.ResponseWriter, r *http.Request) error {
 func uiRedirectCode(w http.ResponseWriter, r *http.Request) bool {
 	code := r.PathValue("code")
 	n, changed := kasip.NormalizeCode(code)
-	if !changed || n == "" || !strings.HasPrefix(r.URL.Path, "/standards/"+code) {
+	if !changed || n == "" || !kasip.CodeShaped(code) || !strings.HasPrefix(r.URL.Path, "/standards/"+code) {
 		return false
 	}
 	u := *r.URL

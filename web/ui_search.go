@@ -88,6 +88,7 @@ type uiSearchHit struct {
 	StdTitle  kasip.Text
 	CardTitle kasip.Text
 	Variants  int // generated hits of the same text folded into this one
+	Also      int // other places with the same text, collapsed into this hit
 }
 
 // uiFacet is one facet: its values with counts and links adding the filter.
@@ -132,7 +133,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 	if q.err != nil {
 		return q.err
 	}
-	if n, changed := kasip.NormalizeCode(d.Standard); changed && n != "" {
+	if n, changed := kasip.NormalizeCode(d.Standard); changed && n != "" && kasip.CodeShaped(d.Standard) {
 		d.Standard = n
 	}
 	d.Nav = "search"
@@ -330,6 +331,7 @@ func uiHit(h kasip.SearchHit, lang string) uiSearchHit {
 		Kind: uiKindLabel(h.Kind, lang), KindKey: h.Kind, HTML: uiHighlight(h.Text, h.Highlights),
 		URL: uiHitURL(h), Code: h.Code, StdTitle: h.StandardTitle, CardTitle: h.CardTitle,
 		Variants: h.Variants,
+		Also:     h.AlsoCount,
 	}
 	if h.Lang != "" && h.Lang != lang {
 		v.Lang = h.Lang
@@ -520,5 +522,6 @@ func (s *Server) uiSimilar(r *http.Request, code string, cv *uiCardView) {
 		for _, h := range hits {
 			fv.Similar = append(fv.Similar, uiHit(h, lang))
 		}
+		fv.SimilarNone = len(hits) == 0
 	}
 }

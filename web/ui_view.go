@@ -62,17 +62,19 @@ type uiSkillView struct {
 }
 
 type uiFunctionView struct {
-	N         int
-	F         *kasip.Function
-	Path      string        // in the model, e.g. cards[0].functions[1]
-	Anchor    string        // id on the card page
-	Similar   []uiSearchHit // items of other standards most like it
-	Src       uiSrc
-	Skills    []uiSkillView
-	Actions   []uiItem
-	Abilities []uiItem
-	Knowledge []uiItem
-	Other     []uiItem
+	N       int
+	F       *kasip.Function
+	Path    string        // in the model, e.g. cards[0].functions[1]
+	Anchor  string        // id on the card page
+	Similar []uiSearchHit // items of other standards most like it
+	// SimilarNone: the registry searched and nothing passed the similarity cut-off.
+	SimilarNone bool
+	Src         uiSrc
+	Skills      []uiSkillView
+	Actions     []uiItem
+	Abilities   []uiItem
+	Knowledge   []uiItem
+	Other       []uiItem
 }
 
 // uiCardView is a card with everything the card page shows.

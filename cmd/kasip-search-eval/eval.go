@@ -114,7 +114,7 @@ func (r *report) print(w io.Writer, verbose bool) {
 		fmt.Fprintln(w, "| group | queries | nDCG@10 FTS5 | recall@10 FTS5 |")
 		fmt.Fprintln(w, "|---|---:|---:|---:|")
 	}
-	for _, g := range append(append([]string{}, groups...), "") {
+	for _, g := range append(append(append([]string{}, groups...), derivedGroups...), "") {
 		bn, n := r.groupMean(r.Base, g, nd)
 		if n == 0 {
 			continue

@@ -85,6 +85,7 @@ func run(ctx context.Context, w io.Writer, c config) error {
 	if err != nil {
 		return err
 	}
+	set = derive(set)
 	rep, err := evaluate(ctx, c.DSN, set)
 	if err != nil {
 		return err
@@ -210,9 +211,14 @@ func kasipSearch(ctx context.Context, s kasip.Searcher, q string) ([]string, err
 	if err != nil {
 		return nil, err
 	}
+	// A hit that collapsed items of the same text names them ("also
+	// in …"): they count at the ranks after it, as the reader sees them.
 	keys := make([]string, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		keys = append(keys, h.Code+"|"+normPath(h.Path)+"|"+h.Lang)
+		for _, p := range h.Also {
+			keys = append(keys, p.Code+"|"+normPath(p.Path)+"|"+h.Lang)
+		}
 	}
 	return keys, nil
 }

@@ -105,3 +105,31 @@ func TestKazakhBetterThanBaseline(t *testing.T) {
 		t.Errorf("Kazakh queries: Kasip nDCG@10 %.3f, FTS5 baseline %.3f; want Kasip higher", k, base)
 	}
 }
+
+// The derived groups cover every Kazakh query with a Kazakh letter, keep its
+// judgements and really change the text.
+func TestDerive(t *testing.T) {
+	set, err := loadSet("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := derive(set)
+	per := map[string]int{}
+	for _, q := range all[len(set):] {
+		per[q.Group]++
+		if russianKeyboard.Replace(q.Text) != q.Text && q.Group != "kk-typo" {
+			t.Errorf("%s %q still has Kazakh letters", q.Group, q.Text)
+		}
+		if len(q.Rel) == 0 {
+			t.Errorf("%s %q: no judgements", q.Group, q.Text)
+		}
+	}
+	for _, g := range derivedGroups {
+		if per[g] < 5 {
+			t.Errorf("group %s: %d queries", g, per[g])
+		}
+	}
+	if got := dropLetter("қонақтармен жұмыс"); got != "қонақармен жұмыс" {
+		t.Errorf("dropLetter: %q", got)
+	}
+}

@@ -16,58 +16,80 @@ func appendTerms(out []Token, raw string, p part, pos int, c context) []Token {
 	if p.code {
 		return append(out, Token{Term: codeTerm(raw), Pos: pos, Start: p.start, End: p.end, Code: true})
 	}
-	for _, t := range cachedWordTerms(normWord(raw), c) {
-		out = append(out, Token{Term: t, Pos: pos, Start: p.start, End: p.end})
+	wt := cachedWordTerms(normWord(raw), c)
+	for i, t := range wt.terms {
+		out = append(out, Token{Term: t, Pos: pos, Start: p.start, End: p.end, Fold: i >= wt.exact})
 	}
 	return out
 }
 
+// words are the terms of a word: terms[:exact] its own, the rest folded
+// forms (Kazakh written without Kazakh letters) that rank below them.
+type words struct {
+	terms []string
+	exact int
+}
+
+// withFold adds the folded term of the Kazakh reading k of a word.
+func withFold(terms []string, k string) words {
+	w := words{terms: terms, exact: len(terms)}
+	if f := FoldTerm(k); f != "" {
+		w.terms = appendNew(terms, f)
+	}
+	return w
+}
+
 // wordTerms returns the terms of a normalised word: none for a stopword, two
 // for a Latin word that may be English or Kazakh.
-func wordTerms(w string, c context) []string {
+func wordTerms(w string, c context) words {
 	switch script(w) {
 	case 'c':
 		w = strings.ReplaceAll(w, "'", "")
-		if stopKK[w] || stopRU[w] || w == "" {
-			return nil
+		if stopKK[w] || stopRU[w] || w == "" || stopKKFolded[w] {
+			return words{}
 		}
 		var out []string
+		kk := false
 		for _, lang := range cyrLangs(w, c) {
 			out = appendNew(out, Stem(w, lang))
+			kk = kk || lang == "kk"
 		}
-		return out
+		if kk {
+			return withFold(out, w)
+		}
+		return words{terms: out, exact: len(out)}
 	case 'l':
 		return latinTerms(w, c)
 	}
 	w = strings.ReplaceAll(w, "'", "")
 	if w == "" {
-		return nil
+		return words{}
 	}
-	return []string{w}
+	return words{terms: []string{w}, exact: 1}
 }
 
 // latinTerms: unmistakable Kazakh Latin is transliterated and stemmed as
 // Kazakh; other words are English, and also Kazakh when they could be (only
 // Kazakh Latin letters) and the text is not recognisably English.
-func latinTerms(w string, c context) []string {
+func latinTerms(w string, c context) words {
 	if kazakhLatinSignal(w) {
 		k := transliterate(w)
-		if stopKK[k] {
-			return nil
+		if stopKK[k] || stopKKFolded[Fold(k)] {
+			return words{}
 		}
-		return []string{kkStem(k)}
+		return withFold([]string{kkStem(k)}, k)
 	}
 	if stopEN[w] {
-		return nil
+		return words{}
 	}
 	terms := []string{english.Stem(strings.TrimSuffix(w, "'"), true)}
 	if !c.english && plausiblyKazakhLatin(w) {
 		k := transliterate(w)
-		if !stopKK[k] {
-			terms = appendNew(terms, kkStem(k))
+		if !stopKK[k] && !stopKKFolded[Fold(k)] {
+			return withFold(appendNew(terms, kkStem(k)), k)
 		}
 	}
-	return terms
+	return words{terms: terms, exact: len(terms)}
 }
 
 // Token is one search term found in a text.
@@ -76,6 +98,7 @@ type Token struct {
 	Pos        int    // position of the surface word; alternatives share it
 	Start, End int    // byte offsets of the surface word in the original text
 	Code       bool   // a code (contains a digit) kept whole and not stemmed
+	Fold       bool   // the word's Kazakh letters folded (қ→к …): ranks below its own terms
 }
 
 // Analyze splits text into words and codes and returns their search terms.

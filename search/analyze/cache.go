@@ -11,14 +11,14 @@ import (
 const maxCached = 100_000
 
 var (
-	termCache sync.Map // key: context flags + normalised word → []string
+	termCache sync.Map // key: context flags + normalised word → words
 	cached    atomic.Int64
 )
 
-func cachedWordTerms(w string, c context) []string {
+func cachedWordTerms(w string, c context) words {
 	key := string([]byte{c.cyr, flag(c.english)}) + w
 	if v, ok := termCache.Load(key); ok {
-		return v.([]string)
+		return v.(words)
 	}
 	t := wordTerms(w, c)
 	if cached.Add(1) > maxCached {

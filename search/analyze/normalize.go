@@ -105,3 +105,7 @@ func hasKKLetter(w string) bool { return strings.ContainsAny(w, kkLetters) }
 // ruOnly are letters that native Kazakh words do not use: a word with them is
 // Russian, or a Russian loan inside Kazakh text.
 const ruOnly = "вфцчщъьэюё"
+
+// Normalize is the normalised form of a surface word (NFC, script repaired,
+// lower case, ё as е, apostrophes as '), as terms are made from.
+func Normalize(word string) string { return normWord(word) }

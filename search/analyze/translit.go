@@ -111,7 +111,8 @@ func latinRune(rs []rune, i int) string {
 	afterVowel := i > 0 && strings.ContainsRune("aäəeıioöūü", rs[i-1])
 	switch r {
 	case 'y':
-		if afterVowel {
+		// "iy" is и+ы (жиын, киім), the usual plain-Latin spelling.
+		if afterVowel && rs[i-1] != 'i' {
 			return "й"
 		}
 		return "ы"
