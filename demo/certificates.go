@@ -13,29 +13,36 @@ import (
 
 // Demonstration certificates: one valid (the first candidate's decided
 // application, so that their page lists it), one revoked with a reason,
-// one expired (issued in the past, which only a demo store allows). Two
-// more applicants are driven to a decision for the last two, through the
-// same store methods as every other demo application.
+// one suspended with a reason. Two more applicants are driven to a
+// decision for the last two, through the same store methods as every other
+// demo application. There is no expired demo certificate: an honest one
+// needs a whole recognition history (accreditation, programme, decision)
+// older than the validity period, and a back-dated certificate would
+// predate its own application; the tests make expired certificates by
+// moving the clock instead.
 
 // CertificateStore is what SeedCertificates needs besides RecognitionStore.
 type CertificateStore interface {
 	RecognitionStore
 	GetProgramme(ctx context.Context, id int64) (recognition.Programme, error)
 	IssueCertificate(ctx context.Context, actor, applicationID int64) (certificate.Certificate, error)
-	IssueDemoCertificateAt(ctx context.Context, actor, applicationID int64, at time.Time) (certificate.Certificate, error)
 	SetCertificateStatus(ctx context.Context, actor int64, number, status, reason string) (certificate.Certificate, error)
 }
 
 // SeededCertificate is a demo certificate and the status it was left in.
 type SeededCertificate struct {
 	Number string
-	Status string // valid, revoked, expired
+	Status string // valid, revoked, suspended
 }
+
+// demoSuspendReason is the demo suspension's reason (shown on the public
+// check page, so it names no person).
+const demoSuspendReason = "Демо: тексеру аяқталғанша тоқтатылды / Демо: приостановлено до окончания проверки"
 
 // demoRevokeReason is the demo revocation's reason (staff only).
 const demoRevokeReason = "Демо: құжаттар жарамсыз деп танылды / Демо: документы признаны недействительными"
 
-// demoCertCandidates are the applicants of the revoked and the expired
+// demoCertCandidates are the applicants of the revoked and the suspended
 // certificate.
 var demoCertCandidates = []candidateSpec{
 	{name: "Серік Болатұлы Ахметов", birth: day(1987, 9, 14)},
@@ -65,7 +72,7 @@ func SeedCertificates(ctx context.Context, st CertificateStore, seed *Recognitio
 	if err != nil {
 		return nil, err
 	}
-	revokedApp, expiredApp := apps[0], apps[1]
+	revokedApp, suspendedApp := apps[0], apps[1]
 	sd.at(opts.Now.Add(-certificateWindow + demoAppealAfter))
 	manager := sd.user("manager")
 	var out []SeededCertificate
@@ -83,12 +90,15 @@ func SeedCertificates(ctx context.Context, st CertificateStore, seed *Recognitio
 		return out, fmt.Errorf("demo: revoke %s: %w", c.Number, err)
 	}
 	out = append(out, SeededCertificate{c.Number, certificate.StatusRevoked})
-	// Six years ago: past any validity the settings allow by default (5).
 	sd.tick()
-	if c, err = st.IssueDemoCertificateAt(ctx, manager, expiredApp, opts.Now.AddDate(-6, 0, 0)); err != nil {
-		return out, fmt.Errorf("demo: certificate of application %d: %w", expiredApp, err)
+	if c, err = st.IssueCertificate(ctx, manager, suspendedApp); err != nil {
+		return out, fmt.Errorf("demo: certificate of application %d: %w", suspendedApp, err)
 	}
-	out = append(out, SeededCertificate{c.Number, certificate.StatusExpired})
+	sd.tick()
+	if _, err = st.SetCertificateStatus(ctx, manager, c.Number, certificate.StatusSuspended, demoSuspendReason); err != nil {
+		return out, fmt.Errorf("demo: suspend %s: %w", c.Number, err)
+	}
+	out = append(out, SeededCertificate{c.Number, certificate.StatusSuspended})
 	return out, nil
 }
 

@@ -79,7 +79,7 @@ func loadDemoRecognition(ctx context.Context, reg *store.Store, stdout io.Writer
 var _ demo.CertificateStore = (*store.Store)(nil)
 
 // loadDemoCertificates issues the demo certificates (valid, revoked,
-// expired) and prints their verification addresses. Without a base URL
+// suspended) and prints their verification addresses. Without a base URL
 // (serve sets one with --demo) there is nothing to sign them for.
 func loadDemoCertificates(ctx context.Context, reg *store.Store, seed *demo.RecognitionSeed, stdout io.Writer, log *slog.Logger) error {
 	set, err := reg.CertificateSettings(ctx)

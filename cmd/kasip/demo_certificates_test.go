@@ -7,15 +7,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kasip/kasip/demo"
 	"github.com/kasip/kasip/store"
 )
 
 // TestServeDemoCertificates: `kasip serve --demo` prints the addresses of
-// three demo certificates (valid, revoked, expired); `kasip verify` accepts
-// the valid one's credential as downloaded and refuses a tampered copy and
-// the expired one.
+// three demo certificates (valid, revoked, suspended); `kasip verify`
+// accepts the valid one's credential as downloaded and refuses a tampered
+// copy; every demo certificate was issued after its decision (no back-dated
+// one).
 func TestServeDemoCertificates(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "k.db")
 	out := serveOnce(t, db)
@@ -31,7 +33,7 @@ func TestServeDemoCertificates(t *testing.T) {
 		}
 		numbers[f[0]] = f[1][strings.LastIndex(f[1], "/")+1:]
 	}
-	if len(numbers) != 3 || numbers["valid"] == "" || numbers["revoked"] == "" || numbers["expired"] == "" {
+	if len(numbers) != 3 || numbers["valid"] == "" || numbers["revoked"] == "" || numbers["suspended"] == "" {
 		t.Fatalf("demo certificates %v", numbers)
 	}
 	s, err := store.Open(context.Background(), db)
@@ -69,7 +71,10 @@ func TestServeDemoCertificates(t *testing.T) {
 	if code, vout, verr := runCLI("verify", "--offline", tampered); code != 1 {
 		t.Errorf("verify a tampered copy: exit %d, want 1: %s %s", code, vout, verr)
 	}
-	if code, vout, _ := runCLI("verify", "--offline", file("expired", same)); code != 1 || !strings.Contains(vout, "expired") {
-		t.Errorf("verify the expired demo credential: exit %d: %s", code, vout)
+	for _, status := range []string{"revoked", "suspended"} {
+		c, err := s.Certificate(context.Background(), numbers[status])
+		if err != nil || c.Status(time.Now()) != status || c.StateReason == "" {
+			t.Errorf("the %s demo certificate: status %q, reason %q, %v", status, c.Status(time.Now()), c.StateReason, err)
+		}
 	}
 }
