@@ -107,6 +107,16 @@ func variant(t *testing.T, path, tag string, edit func(st *kasip.Standard)) (*ka
 	return st, files
 }
 
+// htmlCorrection is the HTML edition of seed 004 with one knowledge item
+// corrected: the same standard, version and language, other content.
+func htmlCorrection(t *testing.T) (*kasip.Standard, []kasip.SourceFile) {
+	t.Helper()
+	return variant(t, youthHTML, "corrected", func(st *kasip.Standard) {
+		k := &st.Cards[0].Functions[0].Skills[0].Knowledge[0]
+		k.Text = kasip.Text{"kk": k.Text["kk"] + " (түзетілген)"}
+	})
+}
+
 func mustImport(t *testing.T, s *Store, st *kasip.Standard, files []kasip.SourceFile, want string) kasip.ImportResult {
 	t.Helper()
 	res, err := s.Import(context.Background(), st, files)
@@ -241,9 +251,16 @@ func TestImportStatuses(t *testing.T) {
 func TestImportHTMLEditionUpdates(t *testing.T) {
 	each(t, func(t *testing.T, s *Store) {
 		importPath(t, s, seedYouth, kasip.ImportNew)
-		// The HTML of seed 004 is the same standard, version and language
-		// from another document.
-		importPath(t, s, youthHTML, kasip.ImportUpdated)
+		// The HTML of seed 004 reads into the same content as its text: the
+		// same standard again, unchanged, and the stored document stays.
+		importPath(t, s, youthHTML, kasip.ImportUnchanged)
+		if f, err := s.Source(context.Background(), "M84120", "1", 0); err != nil || f.Format != read.FormatText {
+			t.Fatalf("after the same content in HTML: source %v, %v", f.Format, err)
+		}
+		// A corrected HTML edition (same version and language, other
+		// content) replaces it.
+		st, files := htmlCorrection(t)
+		mustImport(t, s, st, files, kasip.ImportUpdated)
 		f, err := s.Source(context.Background(), "M84120", "1", 0)
 		if err != nil {
 			t.Fatal(err)
@@ -684,11 +701,12 @@ func TestRecognitionSurvivesReimport(t *testing.T) {
 			}
 		}
 		check("set")
-		importPath(t, s, youthHTML, kasip.ImportUpdated)
+		st, files := htmlCorrection(t)
+		mustImport(t, s, st, files, kasip.ImportUpdated)
 		check("after an update")
 		importPath(t, s, youthRU, kasip.ImportMerged)
 		check("after a merge")
-		st, files := variant(t, seedYouth, "v2", func(st *kasip.Standard) { st.Technical.Version = "2" })
+		st, files = variant(t, seedYouth, "v2", func(st *kasip.Standard) { st.Technical.Version = "2" })
 		mustImport(t, s, st, files, kasip.ImportNewVersion)
 		check("after a new version")
 		p, _ := s.Profession(ctx, id)
