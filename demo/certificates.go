@@ -175,7 +175,7 @@ func PrintCertificates(w io.Writer, urls certificate.URLs, certs []SeededCertifi
 		return fmt.Errorf("print demo certificates: %w", err)
 	}
 	for _, c := range certs {
-		fmt.Fprintf(w, "%-8s %s\n", c.Status, urls.Verify(c.Number))
+		fmt.Fprintf(w, "%-9s %s\n", c.Status, urls.Verify(c.Number))
 	}
 	_, err := fmt.Fprintf(w, "%s\n\n", rule)
 	return err
