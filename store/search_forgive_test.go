@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"github.com/kasip/kasip/internal/kktyping"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -9,18 +10,6 @@ import (
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/demo"
 )
-
-// russianKeyboard writes each Kazakh letter as the Russian one it
-// resembles, as people type Kazakh on a Russian keyboard.
-var russianKeyboard = strings.NewReplacer("ә", "а", "ғ", "г", "қ", "к", "ң", "н", "ө", "о",
-	"ұ", "у", "ү", "у", "һ", "х", "і", "и", "Ә", "А", "Ғ", "Г", "Қ", "К", "Ң", "Н", "Ө", "О",
-	"Ұ", "У", "Ү", "У", "Һ", "Х", "І", "И")
-
-// plainLatin writes Kazakh in Latin letters without diacritics.
-var plainLatin = strings.NewReplacer("а", "a", "ә", "a", "б", "b", "в", "v", "г", "g", "ғ", "g",
-	"д", "d", "е", "e", "ж", "zh", "з", "z", "и", "i", "й", "i", "к", "k", "қ", "q", "л", "l",
-	"м", "m", "н", "n", "ң", "n", "о", "o", "ө", "o", "п", "p", "р", "r", "с", "s", "т", "t",
-	"у", "u", "ұ", "u", "ү", "u", "ш", "sh", "ы", "y", "і", "i")
 
 // importDemoVariants adds generated variants of the stored real documents,
 // as the demo and the evaluation corpus have.
@@ -88,7 +77,7 @@ func kazakhPhrases(t *testing.T, s *Store, n int) []string {
 			}
 		}
 		p := strings.Join(ws, " ")
-		if len(ws) == 3 && russianKeyboard.Replace(p) != p && !seen[p] {
+		if len(ws) == 3 && kktyping.RussianKeyboard(p) != p && !seen[p] {
 			seen[p] = true
 			all = append(all, p)
 		}
@@ -131,7 +120,7 @@ func TestSearchKazakhWithoutKazakhLetters(t *testing.T) {
 				t.Fatalf("the real phrase %q finds nothing", p)
 			}
 			want := strings.ToLower(exact.Hits[0].Text)
-			for _, typed := range []string{russianKeyboard.Replace(p), plainLatin.Replace(strings.ToLower(p))} {
+			for _, typed := range []string{kktyping.RussianKeyboard(p), kktyping.PlainLatin(p)} {
 				res := doSearch(t, s, kasip.SearchQuery{Text: typed, Limit: 20})
 				if !containsText(topTexts(res.Hits, 20), want) {
 					miss++

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/kasip/kasip/internal/kktyping"
 	"strings"
 	"unicode/utf8"
 )
@@ -11,28 +12,17 @@ import (
 // part of the set, not a few chosen examples.
 var derivedGroups = []string{"kk-folded", "kk-latin-plain", "kk-typo"}
 
-// russianKeyboard writes each Kazakh letter as the Russian one it resembles.
-var russianKeyboard = strings.NewReplacer("ә", "а", "ғ", "г", "қ", "к", "ң", "н", "ө", "о",
-	"ұ", "у", "ү", "у", "һ", "х", "і", "и", "Ә", "А", "Ғ", "Г", "Қ", "К", "Ң", "Н", "Ө", "О",
-	"Ұ", "У", "Ү", "У", "Һ", "Х", "І", "И")
-
-// plainLatin writes (lower-case) Kazakh in Latin letters without diacritics.
-var plainLatin = strings.NewReplacer("а", "a", "ә", "a", "б", "b", "в", "v", "г", "g", "ғ", "g",
-	"д", "d", "е", "e", "ж", "zh", "з", "z", "и", "i", "й", "i", "к", "k", "қ", "q", "л", "l",
-	"м", "m", "н", "n", "ң", "n", "о", "o", "ө", "o", "п", "p", "р", "r", "с", "s", "т", "t",
-	"у", "u", "ұ", "u", "ү", "u", "ф", "f", "х", "h", "һ", "h", "ш", "sh", "ы", "y", "і", "i")
-
 // derive adds the derived queries of the set's Kazakh queries that have a
 // Kazakh letter: folded (Russian keyboard), plain Latin, and with a letter
 // dropped from the middle of its longest word (at least 6 letters).
 func derive(set []query) []query {
 	out := set
 	for _, q := range set {
-		if q.Group != "kk" || russianKeyboard.Replace(q.Text) == q.Text {
+		if q.Group != "kk" || kktyping.RussianKeyboard(q.Text) == q.Text {
 			continue
 		}
-		out = append(out, query{Group: "kk-folded", Text: russianKeyboard.Replace(q.Text), Rel: q.Rel})
-		out = append(out, query{Group: "kk-latin-plain", Text: plainLatin.Replace(strings.ToLower(q.Text)), Rel: q.Rel})
+		out = append(out, query{Group: "kk-folded", Text: kktyping.RussianKeyboard(q.Text), Rel: q.Rel})
+		out = append(out, query{Group: "kk-latin-plain", Text: kktyping.PlainLatin(q.Text), Rel: q.Rel})
 		if t := dropLetter(q.Text); t != "" {
 			out = append(out, query{Group: "kk-typo", Text: t, Rel: q.Rel})
 		}

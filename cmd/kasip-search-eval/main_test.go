@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/kasip/kasip/internal/kktyping"
 	"math"
 	"os"
 	"strings"
@@ -117,7 +118,7 @@ func TestDerive(t *testing.T) {
 	per := map[string]int{}
 	for _, q := range all[len(set):] {
 		per[q.Group]++
-		if russianKeyboard.Replace(q.Text) != q.Text && q.Group != "kk-typo" {
+		if kktyping.RussianKeyboard(q.Text) != q.Text && q.Group != "kk-typo" {
 			t.Errorf("%s %q still has Kazakh letters", q.Group, q.Text)
 		}
 		if len(q.Rel) == 0 {

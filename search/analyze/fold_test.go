@@ -1,23 +1,13 @@
 package analyze
 
 import (
+	"github.com/kasip/kasip/internal/kktyping"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
-
-// latinPlain writes Cyrillic Kazakh in Latin letters without diacritics, as
-// people type it on an English keyboard (қ→q, ө→o, ү→u, ш→sh …).
-var latinPlain = strings.NewReplacer("а", "a", "ә", "a", "б", "b", "в", "v", "г", "g", "ғ", "g",
-	"д", "d", "е", "e", "ж", "zh", "з", "z", "и", "i", "й", "i", "к", "k", "қ", "q", "л", "l",
-	"м", "m", "н", "n", "ң", "n", "о", "o", "ө", "o", "п", "p", "р", "r", "с", "s", "т", "t",
-	"у", "u", "ұ", "u", "ү", "u", "ш", "sh", "ы", "y", "і", "i")
-
-// russianKeyboard writes each Kazakh letter as the Russian one it resembles.
-var russianKeyboard = strings.NewReplacer("ә", "а", "ғ", "г", "қ", "к", "ң", "н", "ө", "о",
-	"ұ", "у", "ү", "у", "һ", "х", "і", "и")
 
 // seedKazakhWords returns the lower-case Kazakh words (with a Kazakh
 // letter, only native letters) of the seed documents, each once.
@@ -71,10 +61,10 @@ func TestFoldedKazakhMeetsKazakh(t *testing.T) {
 		if len(orig) == 0 {
 			continue // a stopword
 		}
-		if !shareTerm(orig, Analyze(russianKeyboard.Replace(w))) {
+		if !shareTerm(orig, Analyze(kktyping.RussianKeyboard(w))) {
 			missCyr = append(missCyr, w)
 		}
-		if lat := latinPlain.Replace(w); !shareTerm(orig, Analyze(lat)) {
+		if lat := kktyping.PlainLatin(w); !shareTerm(orig, Analyze(lat)) {
 			missLat = append(missLat, w+"/"+lat)
 		}
 	}
