@@ -52,13 +52,13 @@ func (s *Server) apiImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "multipart/form-data" {
-		s.problem(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "multipart/form-data"))
+		problem(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "multipart/form-data"))
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		s.problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected %s", "multipart/form-data"))
+		problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected %s", "multipart/form-data"))
 		return
 	}
 
@@ -95,13 +95,13 @@ func (s *Server) apiImport(w http.ResponseWriter, r *http.Request) {
 		}
 		if err != nil {
 			s.log.Info("import rejected", "file", name, "err", err)
-			s.writeProblem(w, r, Problem{Status: http.StatusUnprocessableEntity, Title: "not a professional standard", Detail: err.Error()})
+			writeProblem(w, r, Problem{Status: http.StatusUnprocessableEntity, Title: "not a professional standard", Detail: err.Error()})
 			return
 		}
 		uploads = append(uploads, apiUpload{name: name, data: data, standards: sts})
 	}
 	if len(uploads) == 0 {
-		s.badParam(w, r, &paramError{Name: "file", Reason: "is required"})
+		badParam(w, r, &paramError{Name: "file", Reason: "is required"})
 		return
 	}
 
@@ -115,7 +115,7 @@ func (s *Server) apiImport(w http.ResponseWriter, r *http.Request) {
 				if len(resp.Results) > 0 {
 					s.log.Warn("import stopped part-way", "file", u.name, "imported", len(resp.Results), "err", err)
 				}
-				s.registryError(w, r, fmt.Errorf("%s: %w", u.name, err), "", http.StatusUnprocessableEntity)
+				registryError(w, r, fmt.Errorf("%s: %w", u.name, err), "", http.StatusUnprocessableEntity)
 				return
 			}
 			s.log.Info("imported", "file", u.name, "code", res.Code, "version", res.Version, "status", res.Status)
@@ -125,7 +125,7 @@ func (s *Server) apiImport(w http.ResponseWriter, r *http.Request) {
 			})
 		}
 	}
-	s.writeJSON(w, r, http.StatusOK, resp)
+	writeJSON(w, r, http.StatusOK, resp)
 }
 
 // checkImportable rejects what the registry could not key: a document
@@ -180,14 +180,14 @@ func (s *Server) uploadError(w http.ResponseWriter, r *http.Request, err error, 
 		return
 	}
 	if r.Context().Err() != nil {
-		s.registryError(w, r, r.Context().Err(), "", http.StatusBadRequest)
+		registryError(w, r, r.Context().Err(), "", http.StatusBadRequest)
 		return
 	}
-	s.problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected %s", "multipart/form-data"))
+	problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected %s", "multipart/form-data"))
 }
 
 func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
 	// The rest of the body is not read: close the connection after this.
 	w.Header().Set("Connection", "close")
-	s.problem(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", limit))
+	problem(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", limit))
 }

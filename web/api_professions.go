@@ -27,18 +27,18 @@ func (s *Server) apiListProfessions(w http.ResponseWriter, r *http.Request) {
 	}
 	f.Limit, f.Offset = q.page()
 	if q.err != nil {
-		s.badParam(w, r, q.err)
+		badParam(w, r, q.err)
 		return
 	}
 	items, total, err := s.reg.Professions(r.Context(), f)
 	if err != nil {
-		s.registryError(w, r, err, "", http.StatusBadRequest)
+		registryError(w, r, err, "", http.StatusBadRequest)
 		return
 	}
 	for i := range items {
 		normalizeProfession(&items[i])
 	}
-	s.writeJSON(w, r, http.StatusOK, Page[kasip.Profession]{Items: nonNilSlice(items), Total: total, Limit: f.Limit, Offset: f.Offset})
+	writeJSON(w, r, http.StatusOK, Page[kasip.Profession]{Items: nonNilSlice(items), Total: total, Limit: f.Limit, Offset: f.Offset})
 }
 
 func normalizeProfession(p *kasip.Profession) {
@@ -47,35 +47,7 @@ func normalizeProfession(p *kasip.Profession) {
 	p.Languages = nonNilSlice(p.Languages)
 }
 
-// okedSection reads an OKED section: one Latin letter (A–U in the
-// classification), case-insensitive.
-func (q *apiQuery) okedSection(name string) string {
-	raw := strings.TrimSpace(q.first(name))
-	if raw == "" {
-		return ""
-	}
-	if len(raw) != 1 || !('A' <= raw[0] && raw[0] <= 'Z' || 'a' <= raw[0] && raw[0] <= 'z') {
-		q.fail(name, "must be an OKED section letter (A–U)")
-		return ""
-	}
-	return strings.ToUpper(raw)
-}
-
 var occupationCodePrefix = regexp.MustCompile(`^[0-9][0-9.\-]{0,19}$`)
-
-// codePrefix reads the beginning of an occupation code: digits, with the
-// dots and hyphens the classifiers write.
-func (q *apiQuery) codePrefix(name string) string {
-	raw := strings.TrimSpace(q.first(name))
-	if raw == "" {
-		return ""
-	}
-	if !occupationCodePrefix.MatchString(raw) {
-		q.fail(name, "must be the beginning of an occupation code (digits, \".\" and \"-\")")
-		return ""
-	}
-	return raw
-}
 
 // pathID reads the {id} wildcard.
 func pathID(r *http.Request) (int64, *paramError) {
@@ -90,16 +62,16 @@ func pathID(r *http.Request) (int64, *paramError) {
 func (s *Server) apiGetProfession(w http.ResponseWriter, r *http.Request) {
 	id, perr := pathID(r)
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	p, err := s.reg.Profession(r.Context(), id)
 	if err != nil {
-		s.registryError(w, r, err, apiT(r, "no profession with id %d", id), http.StatusBadRequest)
+		registryError(w, r, err, apiT(r, "no profession with id %d", id), http.StatusBadRequest)
 		return
 	}
 	normalizeProfession(&p)
-	s.writeJSON(w, r, http.StatusOK, p)
+	writeJSON(w, r, http.StatusOK, p)
 }
 
 // RecognitionUpdate is the body of PUT /api/v1/professions/{id}/recognition.
@@ -114,11 +86,11 @@ const maxJSONBody = 4 << 10
 func (s *Server) apiSetRecognition(w http.ResponseWriter, r *http.Request) {
 	id, perr := pathID(r)
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-		s.problem(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "application/json"))
+		problem(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "application/json"))
 		return
 	}
 	var body RecognitionUpdate
@@ -127,43 +99,43 @@ func (s *Server) apiSetRecognition(w http.ResponseWriter, r *http.Request) {
 	if err := dec.Decode(&body); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			s.problem(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", mbe.Limit))
+			problem(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", mbe.Limit))
 			return
 		}
-		s.problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", `{"recognition": "mandatory" | "voluntary"}`))
+		problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", `{"recognition": "mandatory" | "voluntary"}`))
 		return
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		s.problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", `{"recognition": "mandatory" | "voluntary"}`))
+		problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", `{"recognition": "mandatory" | "voluntary"}`))
 		return
 	}
 	if body.Recognition != kasip.RecognitionMandatory && body.Recognition != kasip.RecognitionVoluntary {
-		s.badParam(w, r, &paramError{Name: "recognition", Reason: "must be one of %s", Args: []any{kasip.RecognitionMandatory + ", " + kasip.RecognitionVoluntary}})
+		badParam(w, r, &paramError{Name: "recognition", Reason: "must be one of %s", Args: []any{kasip.RecognitionMandatory + ", " + kasip.RecognitionVoluntary}})
 		return
 	}
 	notFound := apiT(r, "no profession with id %d", id)
 	if err := s.reg.SetRecognition(r.Context(), id, body.Recognition); err != nil {
-		s.registryError(w, r, err, notFound, http.StatusUnprocessableEntity)
+		registryError(w, r, err, notFound, http.StatusUnprocessableEntity)
 		return
 	}
 	p, err := s.reg.Profession(r.Context(), id)
 	if err != nil {
-		s.registryError(w, r, err, notFound, http.StatusBadRequest)
+		registryError(w, r, err, notFound, http.StatusBadRequest)
 		return
 	}
 	s.log.Info("recognition changed", "profession", id, "recognition", body.Recognition)
 	normalizeProfession(&p)
-	s.writeJSON(w, r, http.StatusOK, p)
+	writeJSON(w, r, http.StatusOK, p)
 }
 
 // GET /api/v1/classifiers/oked
 func (s *Server) apiOKED(w http.ResponseWriter, r *http.Request) {
 	tree, err := s.reg.OKED(r.Context())
 	if err != nil {
-		s.registryError(w, r, err, "", http.StatusBadRequest)
+		registryError(w, r, err, "", http.StatusBadRequest)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, nonNilSlice(tree))
+	writeJSON(w, r, http.StatusOK, nonNilSlice(tree))
 }
 
 // QualificationLevel is a level of the sectoral qualification framework.
@@ -176,7 +148,7 @@ type QualificationLevel struct {
 
 // GET /api/v1/classifiers/levels
 func (s *Server) apiLevels(w http.ResponseWriter, r *http.Request) {
-	s.writeJSON(w, r, http.StatusOK, qualificationLevels)
+	writeJSON(w, r, http.StatusOK, qualificationLevels)
 }
 
 func qualificationLevelName(n int) kasip.Text {

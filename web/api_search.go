@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/kasip/kasip"
@@ -11,60 +10,12 @@ import (
 // Search (issue 4): the API side. The registry answers when it implements
 // kasip.Searcher; a registry that cannot search makes these 501.
 
-// searchKinds are the item kinds a query may ask for.
-var searchKinds = []string{
-	kasip.KindStandard, kasip.KindCard, kasip.KindFunction, kasip.KindSkill,
-	kasip.KindAbility, kasip.KindKnowledge, kasip.KindAction, kasip.KindTerm,
-}
-
 // Search limits.
 const (
 	searchDefaultLimit = 20
 	searchMaxLimit     = 100
 	similarMaxLimit    = 50
 )
-
-// searcher is the registry as a kasip.Searcher, or nil.
-func (s *Server) searcher() kasip.Searcher {
-	if sr, ok := s.reg.(kasip.Searcher); ok {
-		return sr
-	}
-	return nil
-}
-
-// kinds reads a repeatable parameter of item kinds, each value also a comma
-// list.
-func (q *apiQuery) kinds(name string) []string {
-	var out []string
-	for _, raw := range q.v[name] {
-		for k := range strings.SplitSeq(raw, ",") {
-			k = strings.TrimSpace(k)
-			if k == "" {
-				continue
-			}
-			if !slices.Contains(searchKinds, k) {
-				q.fail(name, "must be one of %s", strings.Join(searchKinds, ", "))
-				return nil
-			}
-			if !slices.Contains(out, k) {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
-}
-
-// boolean reads an optional true/false parameter.
-func (q *apiQuery) boolean(name string) bool {
-	switch strings.ToLower(q.first(name)) {
-	case "", "false", "0", "no":
-		return false
-	case "true", "1", "yes":
-		return true
-	}
-	q.fail(name, "must be true or false")
-	return false
-}
 
 // GET /api/v1/search
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
@@ -82,7 +33,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		Offset:      q.intRange("offset", 0, 0, maxOffset),
 	}
 	if q.err != nil {
-		s.badParam(w, r, q.err)
+		badParam(w, r, q.err)
 		return
 	}
 	if n, changed := kasip.NormalizeCode(sq.Standard); changed && n != "" && kasip.CodeShaped(sq.Standard) {
@@ -90,16 +41,16 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	sr := s.searcher()
 	if sr == nil {
-		s.problem(w, r, http.StatusNotImplemented, "search is not available", "")
+		problem(w, r, http.StatusNotImplemented, "search is not available", "")
 		return
 	}
 	res, err := sr.Search(r.Context(), sq)
 	if err != nil {
-		s.registryError(w, r, err, "", http.StatusBadRequest)
+		registryError(w, r, err, "", http.StatusBadRequest)
 		return
 	}
 	normalizeSearchResult(&res)
-	s.writeJSON(w, r, http.StatusOK, res)
+	writeJSON(w, r, http.StatusOK, res)
 }
 
 // SimilarResponse is the answer of GET /api/v1/standards/{code}/similar.
@@ -114,12 +65,12 @@ func (s *Server) apiSimilar(w http.ResponseWriter, r *http.Request) {
 	path := q.required("path")
 	limit := q.intRange("limit", 10, 1, similarMaxLimit)
 	if q.err != nil {
-		s.badParam(w, r, q.err)
+		badParam(w, r, q.err)
 		return
 	}
 	sr := s.searcher()
 	if sr == nil {
-		s.problem(w, r, http.StatusNotImplemented, "search is not available", "")
+		problem(w, r, http.StatusNotImplemented, "search is not available", "")
 		return
 	}
 	if n, changed := kasip.NormalizeCode(code); changed && n != "" && kasip.CodeShaped(code) {
@@ -127,13 +78,13 @@ func (s *Server) apiSimilar(w http.ResponseWriter, r *http.Request) {
 	}
 	hits, err := sr.Similar(r.Context(), code, path, limit)
 	if err != nil {
-		s.registryError(w, r, err, apiT(r, "no standard %q or no item at %q", code, path), http.StatusBadRequest)
+		registryError(w, r, err, apiT(r, "no standard %q or no item at %q", code, path), http.StatusBadRequest)
 		return
 	}
 	for i := range hits {
 		normalizeHit(&hits[i])
 	}
-	s.writeJSON(w, r, http.StatusOK, SimilarResponse{Items: nonNilSlice(hits)})
+	writeJSON(w, r, http.StatusOK, SimilarResponse{Items: nonNilSlice(hits)})
 }
 
 func normalizeSearchResult(res *kasip.SearchResult) {

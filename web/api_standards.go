@@ -31,18 +31,18 @@ func (s *Server) apiListStandards(w http.ResponseWriter, r *http.Request) {
 	}
 	f.Limit, f.Offset = q.page()
 	if q.err != nil {
-		s.badParam(w, r, q.err)
+		badParam(w, r, q.err)
 		return
 	}
 	items, total, err := s.reg.ListStandards(r.Context(), f)
 	if err != nil {
-		s.registryError(w, r, err, "", http.StatusBadRequest)
+		registryError(w, r, err, "", http.StatusBadRequest)
 		return
 	}
 	for i := range items {
 		items[i].Languages = nonNilSlice(items[i].Languages)
 	}
-	s.writeJSON(w, r, http.StatusOK, Page[kasip.StandardSummary]{Items: nonNilSlice(items), Total: total, Limit: f.Limit, Offset: f.Offset})
+	writeJSON(w, r, http.StatusOK, Page[kasip.StandardSummary]{Items: nonNilSlice(items), Total: total, Limit: f.Limit, Offset: f.Offset})
 }
 
 // pathCode reads the {code} wildcard.
@@ -66,14 +66,14 @@ func notFoundDetail(r *http.Request, code, version string) string {
 func (s *Server) apiGetStandard(w http.ResponseWriter, r *http.Request) {
 	code, perr := pathCode(r)
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	version := r.PathValue("version")
 	if raw, ok := s.reg.(kasip.StandardJSONer); ok {
 		data, err := raw.StandardJSON(r.Context(), code, version)
 		if err != nil {
-			s.registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
+			registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -84,17 +84,17 @@ func (s *Server) apiGetStandard(w http.ResponseWriter, r *http.Request) {
 	}
 	st, err := s.reg.Standard(r.Context(), code, version)
 	if err != nil {
-		s.registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
+		registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, st)
+	writeJSON(w, r, http.StatusOK, st)
 }
 
 // GET /api/v1/standards/{code}/versions
 func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request) {
 	code, perr := pathCode(r)
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	vs, err := s.reg.Versions(r.Context(), code)
@@ -102,14 +102,14 @@ func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request) {
 		err = kasip.ErrNotFound
 	}
 	if err != nil {
-		s.registryError(w, r, err, notFoundDetail(r, code, ""), http.StatusBadRequest)
+		registryError(w, r, err, notFoundDetail(r, code, ""), http.StatusBadRequest)
 		return
 	}
 	for i := range vs {
 		vs[i].Languages = nonNilSlice(vs[i].Languages)
 		vs[i].Sources = nonNilSlice(vs[i].Sources)
 	}
-	s.writeJSON(w, r, http.StatusOK, vs)
+	writeJSON(w, r, http.StatusOK, vs)
 }
 
 // DiffResponse is the answer of the diff endpoint.
@@ -123,26 +123,26 @@ type DiffResponse struct {
 func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 	code, perr := pathCode(r)
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	q := newAPIQuery(r)
 	from, to := q.required("from"), q.required("to")
 	if q.err != nil {
-		s.badParam(w, r, q.err)
+		badParam(w, r, q.err)
 		return
 	}
 	a, err := s.reg.Standard(r.Context(), code, from)
 	if err != nil {
-		s.registryError(w, r, err, notFoundDetail(r, code, from), http.StatusBadRequest)
+		registryError(w, r, err, notFoundDetail(r, code, from), http.StatusBadRequest)
 		return
 	}
 	b, err := s.reg.Standard(r.Context(), code, to)
 	if err != nil {
-		s.registryError(w, r, err, notFoundDetail(r, code, to), http.StatusBadRequest)
+		registryError(w, r, err, notFoundDetail(r, code, to), http.StatusBadRequest)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, DiffResponse{From: from, To: to, Changes: nonNilSlice(kasip.Diff(a, b))})
+	writeJSON(w, r, http.StatusOK, DiffResponse{From: from, To: to, Changes: nonNilSlice(kasip.Diff(a, b))})
 }
 
 // GET /api/v1/standards/{code}/lint?today=&version=&lang=
@@ -152,7 +152,7 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
 	code, perr := pathCode(r)
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	q := newAPIQuery(r)
@@ -163,17 +163,17 @@ func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
 	}
 	version := q.str("version")
 	if q.err != nil {
-		s.badParam(w, r, q.err)
+		badParam(w, r, q.err)
 		return
 	}
 	st, err := s.reg.Standard(r.Context(), code, version)
 	if err != nil {
-		s.registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
+		registryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
 		return
 	}
 	lang := requestLang(r)
 	w.Header().Set("Content-Language", lang)
-	s.writeJSON(w, r, http.StatusOK, nonNilSlice(lint.Check(st, lint.Options{Today: today, Lang: lang})))
+	writeJSON(w, r, http.StatusOK, nonNilSlice(lint.Check(st, lint.Options{Today: today, Lang: lang})))
 }
 
 // GET /api/v1/standards/{code}/versions/{version}/sources/{index}
@@ -184,18 +184,18 @@ func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiSource(w http.ResponseWriter, r *http.Request) {
 	code, perr := pathCode(r)
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	version := r.PathValue("version")
 	index, err := strconv.Atoi(r.PathValue("index"))
 	if err != nil || index < 0 || index > 10_000 {
-		s.badParam(w, r, &paramError{Name: "index", Reason: "must be an integer from %d to %d", Args: []any{0, 10_000}})
+		badParam(w, r, &paramError{Name: "index", Reason: "must be an integer from %d to %d", Args: []any{0, 10_000}})
 		return
 	}
 	src, err := s.reg.Source(r.Context(), code, version, index)
 	if err != nil {
-		s.registryError(w, r, err, apiT(r, "no source %d of version %q of standard %q", index, version, code), http.StatusBadRequest)
+		registryError(w, r, err, apiT(r, "no source %d of version %q of standard %q", index, version, code), http.StatusBadRequest)
 		return
 	}
 	h := w.Header()

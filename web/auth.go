@@ -113,11 +113,11 @@ func (s *Server) authAvailable() bool { return s.opt.Accounts != nil || s.opt.Ad
 func (s *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
 	if isAPIRequest(r) {
 		if !s.authAvailable() {
-			s.problem(w, r, http.StatusForbidden, "Accounts are disabled on this server", "")
+			problem(w, r, http.StatusForbidden, "Accounts are disabled on this server", "")
 			return
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer realm="kasip"`)
-		s.problem(w, r, http.StatusUnauthorized, "Sign-in required", apiT(r, "Sign in, or send an API token as Authorization: Bearer."))
+		problem(w, r, http.StatusUnauthorized, "Sign-in required", apiT(r, "Sign in, or send an API token as Authorization: Bearer."))
 		return
 	}
 	if s.opt.Accounts == nil {
@@ -131,7 +131,7 @@ func (s *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
 // forbid answers a signed-in request that may not do what it asks: 403.
 func (s *Server) forbid(w http.ResponseWriter, r *http.Request) {
 	if isAPIRequest(r) {
-		s.problem(w, r, http.StatusForbidden, "Access denied", apiT(r, "Your role does not allow this."))
+		problem(w, r, http.StatusForbidden, "Access denied", apiT(r, "Your role does not allow this."))
 		return
 	}
 	s.uiErrorPage(w, r, &uiError{status: http.StatusForbidden, title: "Access denied",
@@ -202,7 +202,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		case errors.Is(err, errBadBearer):
 			w.Header().Set("WWW-Authenticate", `Bearer realm="kasip", error="invalid_token"`)
 			if isAPIRequest(r) {
-				s.problem(w, r, http.StatusUnauthorized, "Invalid or expired token", "")
+				problem(w, r, http.StatusUnauthorized, "Invalid or expired token", "")
 			} else {
 				http.Error(w, "invalid or expired token", http.StatusUnauthorized)
 			}
@@ -220,7 +220,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 func (s *Server) authFailed(w http.ResponseWriter, r *http.Request, err error) {
 	s.log.Error("authenticating a request", "path", r.URL.Path, "err", err)
 	if isAPIRequest(r) {
-		s.problem(w, r, http.StatusServiceUnavailable, "database not ready", "")
+		problem(w, r, http.StatusServiceUnavailable, "database not ready", "")
 		return
 	}
 	s.uiErrorPage(w, r, &uiError{status: http.StatusServiceUnavailable, title: "Something went wrong",

@@ -1,12 +1,9 @@
 package web
 
 import (
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kasip/kasip"
@@ -56,23 +53,6 @@ func userOf(u auth.User) UserView {
 	}
 }
 
-// APITokenView describes an API token; the token itself is shown only when
-// it is created (NewAPITokenView).
-type APITokenView struct {
-	ID       int64     `json:"id"`
-	Name     string    `json:"name"`
-	Created  time.Time `json:"created_at"`
-	LastUsed time.Time `json:"last_used_at,omitzero"`
-	Expires  time.Time `json:"expires_at,omitzero"`
-	Revoked  time.Time `json:"revoked_at,omitzero"`
-	Active   bool      `json:"active"`
-}
-
-func (s *Server) tokenOf(t auth.APIToken) APITokenView {
-	return APITokenView{ID: t.ID, Name: t.Name, Created: t.Created, LastUsed: t.LastUsed,
-		Expires: t.Expires, Revoked: t.Revoked, Active: t.Active(s.opt.Now())}
-}
-
 // NewAPITokenView is a token just created, with its secret.
 type NewAPITokenView struct {
 	APITokenView
@@ -108,34 +88,6 @@ type List[T any] struct {
 	Items []T `json:"items"`
 }
 
-// readJSON decodes a small JSON object body into v, refusing unknown
-// members, trailing data and other media types; on failure it has
-// answered and returns false. shape is an example body for the message.
-func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any, shape string) bool {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-		s.problem(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "application/json"))
-		return false
-	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil {
-		if _, err2 := dec.Token(); err2 != io.EOF {
-			err = errors.New("data after the object")
-		}
-	}
-	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			s.problem(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", mbe.Limit))
-			return false
-		}
-		s.problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", shape))
-		return false
-	}
-	return true
-}
-
 // accountError maps an error of the account handlers to a response.
 func (s *Server) accountError(w http.ResponseWriter, r *http.Request, err error) {
 	var fe *fieldError
@@ -143,23 +95,23 @@ func (s *Server) accountError(w http.ResponseWriter, r *http.Request, err error)
 	switch {
 	case errors.As(err, &fe):
 		if fe.field == "login" && fe.key == "This login is already taken." {
-			s.writeProblem(w, r, Problem{Status: http.StatusConflict, Title: "Login already taken", Detail: fe.message(requestLang(r)), Parameter: "login"})
+			writeProblem(w, r, Problem{Status: http.StatusConflict, Title: "Login already taken", Detail: fe.message(requestLang(r)), Parameter: "login"})
 			return
 		}
-		s.writeProblem(w, r, Problem{Status: http.StatusBadRequest, Title: "invalid request body", Detail: fe.message(requestLang(r)), Parameter: fe.field})
+		writeProblem(w, r, Problem{Status: http.StatusBadRequest, Title: "invalid request body", Detail: fe.message(requestLang(r)), Parameter: fe.field})
 	case errors.As(err, &rl):
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds(rl.wait)))
-		s.problem(w, r, http.StatusTooManyRequests, "Too many sign-in attempts", apiT(r, "Try again in %d seconds.", retryAfterSeconds(rl.wait)))
+		problem(w, r, http.StatusTooManyRequests, "Too many sign-in attempts", apiT(r, "Try again in %d seconds.", retryAfterSeconds(rl.wait)))
 	case errors.Is(err, errAccountsOff):
-		s.problem(w, r, http.StatusNotImplemented, "Accounts are disabled on this server", "")
+		problem(w, r, http.StatusNotImplemented, "Accounts are disabled on this server", "")
 	case errors.Is(err, auth.ErrBadCredentials):
-		s.problem(w, r, http.StatusUnauthorized, "Wrong login or password", "")
+		problem(w, r, http.StatusUnauthorized, "Wrong login or password", "")
 	case errors.Is(err, auth.ErrDisabled):
-		s.problem(w, r, http.StatusForbidden, "Account disabled", apiT(r, "This account is disabled. Ask an administrator."))
+		problem(w, r, http.StatusForbidden, "Account disabled", apiT(r, "This account is disabled. Ask an administrator."))
 	case errors.Is(err, errSelf):
-		s.problem(w, r, http.StatusConflict, "You cannot disable your own account", "")
+		problem(w, r, http.StatusConflict, "You cannot disable your own account", "")
 	default:
-		s.registryError(w, r, err, "", http.StatusBadRequest)
+		registryError(w, r, err, "", http.StatusBadRequest)
 	}
 }
 
@@ -169,14 +121,14 @@ func (s *Server) forbidMachine(w http.ResponseWriter, r *http.Request) bool {
 	if principal(r).UserID != 0 {
 		return false
 	}
-	s.problem(w, r, http.StatusForbidden, "Access denied", apiT(r, "The administrator token has no account."))
+	problem(w, r, http.StatusForbidden, "Access denied", apiT(r, "The administrator token has no account."))
 	return true
 }
 
 // POST /api/v1/session
 func (s *Server) apiSignIn(w http.ResponseWriter, r *http.Request) {
 	var body SignInInput
-	if !s.readJSON(w, r, &body, `{"login": "…", "password": "…"}`) {
+	if !readJSON(w, r, &body, `{"login": "…", "password": "…"}`) {
 		return
 	}
 	p, err := s.signIn(w, r, body.Login, body.Password)
@@ -185,13 +137,13 @@ func (s *Server) apiSignIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.writeJSON(w, r, http.StatusOK, accountOf(p))
+	writeJSON(w, r, http.StatusOK, accountOf(p))
 }
 
 // DELETE /api/v1/session
 func (s *Server) apiSignOut(w http.ResponseWriter, r *http.Request) {
 	if err := s.signOut(w, r); err != nil {
-		s.internalError(w, r, err)
+		internalError(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -199,7 +151,7 @@ func (s *Server) apiSignOut(w http.ResponseWriter, r *http.Request) {
 
 // GET /api/v1/me
 func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
-	s.writeJSON(w, r, http.StatusOK, accountOf(principal(r)))
+	writeJSON(w, r, http.StatusOK, accountOf(principal(r)))
 }
 
 // PUT /api/v1/me/password
@@ -208,7 +160,7 @@ func (s *Server) apiChangePassword(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var body PasswordInput
-	if !s.readJSON(w, r, &body, `{"current_password": "…", "new_password": "…"}`) {
+	if !readJSON(w, r, &body, `{"current_password": "…", "new_password": "…"}`) {
 		return
 	}
 	if err := s.changePassword(r, body.CurrentPassword, body.NewPassword); err != nil {
@@ -225,14 +177,14 @@ func (s *Server) apiListTokens(w http.ResponseWriter, r *http.Request) {
 	}
 	ts, err := s.opt.Accounts.ListAPITokens(r.Context(), principal(r).UserID)
 	if err != nil {
-		s.internalError(w, r, err)
+		internalError(w, r, err)
 		return
 	}
 	out := List[APITokenView]{Items: []APITokenView{}}
 	for _, t := range ts {
 		out.Items = append(out.Items, s.tokenOf(t))
 	}
-	s.writeJSON(w, r, http.StatusOK, out)
+	writeJSON(w, r, http.StatusOK, out)
 }
 
 // POST /api/v1/me/tokens
@@ -241,7 +193,7 @@ func (s *Server) apiCreateToken(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var body TokenInput
-	if !s.readJSON(w, r, &body, `{"name": "…", "expires_at": "2030-01-01T00:00:00Z"}`) {
+	if !readJSON(w, r, &body, `{"name": "…", "expires_at": "2030-01-01T00:00:00Z"}`) {
 		return
 	}
 	token, t, err := s.createToken(r, body.Name, body.ExpiresAt)
@@ -250,25 +202,7 @@ func (s *Server) apiCreateToken(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/v1/me/tokens")
-	s.writeJSON(w, r, http.StatusCreated, NewAPITokenView{APITokenView: s.tokenOf(t), Token: token})
-}
-
-// createToken makes an API token for the request's principal.
-func (s *Server) createToken(r *http.Request, name string, expires time.Time) (string, auth.APIToken, error) {
-	if auth.ValidateTokenName(name) != nil {
-		return "", auth.APIToken{}, &fieldError{field: "name", key: "Give the token a name of 1 to %d characters.", args: []any{auth.MaxTokenNameLen}}
-	}
-	now := s.opt.Now()
-	if !expires.IsZero() && !expires.After(now) {
-		return "", auth.APIToken{}, &fieldError{field: "expires_at", key: "The expiry date must be in the future."}
-	}
-	p := principal(r)
-	token, t, err := s.opt.Accounts.CreateAPIToken(r.Context(), p.UserID, p.UserID, name, expires, now)
-	if err != nil {
-		return "", auth.APIToken{}, err
-	}
-	s.log.Info("API token created", "user", p.UserID, "token", t.ID)
-	return token, t, nil
+	writeJSON(w, r, http.StatusCreated, NewAPITokenView{APITokenView: s.tokenOf(t), Token: token})
 }
 
 // DELETE /api/v1/me/tokens/{id}
@@ -278,12 +212,12 @@ func (s *Server) apiRevokeToken(w http.ResponseWriter, r *http.Request) {
 	}
 	id, perr := pathID(r)
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	p := principal(r)
 	if err := s.opt.Accounts.RevokeAPIToken(r.Context(), p.UserID, p.UserID, id, s.opt.Now()); err != nil {
-		s.registryError(w, r, err, apiT(r, "You have no API token %d.", id), http.StatusBadRequest)
+		registryError(w, r, err, apiT(r, "You have no API token %d.", id), http.StatusBadRequest)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -302,7 +236,7 @@ func (s *Server) apiListUsers(w http.ResponseWriter, r *http.Request) {
 		f.IncludeDisabled = true
 	}
 	if q.err != nil {
-		s.badParam(w, r, q.err)
+		badParam(w, r, q.err)
 		return
 	}
 	if s.opt.Accounts == nil {
@@ -311,20 +245,20 @@ func (s *Server) apiListUsers(w http.ResponseWriter, r *http.Request) {
 	}
 	us, err := s.opt.Accounts.ListUsers(r.Context(), f)
 	if err != nil {
-		s.internalError(w, r, err)
+		internalError(w, r, err)
 		return
 	}
 	out := List[UserView]{Items: []UserView{}}
 	for _, u := range us {
 		out.Items = append(out.Items, userOf(u))
 	}
-	s.writeJSON(w, r, http.StatusOK, out)
+	writeJSON(w, r, http.StatusOK, out)
 }
 
 // POST /api/v1/users
 func (s *Server) apiCreateUser(w http.ResponseWriter, r *http.Request) {
 	var body UserInput
-	if !s.readJSON(w, r, &body, `{"login": "…", "name": "…", "role": "manager", "centre_id": 1, "password": "…"}`) {
+	if !readJSON(w, r, &body, `{"login": "…", "name": "…", "role": "manager", "centre_id": 1, "password": "…"}`) {
 		return
 	}
 	if s.opt.Accounts == nil {
@@ -338,7 +272,7 @@ func (s *Server) apiCreateUser(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/v1/users/"+strconv.FormatInt(u.ID, 10))
-	s.writeJSON(w, r, http.StatusCreated, userOf(u))
+	writeJSON(w, r, http.StatusCreated, userOf(u))
 }
 
 // POST /api/v1/users/{id}/disable
@@ -350,7 +284,7 @@ func (s *Server) apiEnableUser(w http.ResponseWriter, r *http.Request) { s.apiSe
 func (s *Server) apiSetDisabled(w http.ResponseWriter, r *http.Request, disable bool) {
 	id, perr := pathID(r)
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	if s.opt.Accounts == nil {
@@ -359,12 +293,12 @@ func (s *Server) apiSetDisabled(w http.ResponseWriter, r *http.Request, disable 
 	}
 	u, err := s.setUserDisabled(r, id, disable)
 	if errors.Is(err, kasip.ErrNotFound) {
-		s.problem(w, r, http.StatusNotFound, "not found", apiT(r, "There is no user %d.", id))
+		problem(w, r, http.StatusNotFound, "not found", apiT(r, "There is no user %d.", id))
 		return
 	}
 	if err != nil {
 		s.accountError(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, userOf(u))
+	writeJSON(w, r, http.StatusOK, userOf(u))
 }

@@ -108,7 +108,7 @@ func (s *Server) certLimited(w http.ResponseWriter, r *http.Request) bool {
 			detail: translate(requestLang(r), "Please wait a little and try again.")})
 		return true
 	}
-	s.problem(w, r, http.StatusTooManyRequests, "too many requests",
+	problem(w, r, http.StatusTooManyRequests, "too many requests",
 		apiT(r, "Try again in %d seconds.", retryAfterSeconds(wait)))
 	return true
 }
@@ -173,7 +173,7 @@ func (s *Server) certStatusList(w http.ResponseWriter, r *http.Request) {
 	}
 	list, err := strconv.ParseInt(r.PathValue("list"), 10, 64)
 	if err != nil || list <= 0 {
-		s.badParam(w, r, &paramError{Name: "list", Reason: "must be a positive integer"})
+		badParam(w, r, &paramError{Name: "list", Reason: "must be a positive integer"})
 		return
 	}
 	b, err := cs.StatusListCredential(r.Context(), list, r.PathValue("purpose"))

@@ -73,7 +73,7 @@ func registerOpenAPI(f func(doc oaObj)) bool {
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
 	b, err := openAPIJSON()
 	if err != nil {
-		s.internalError(w, r, err)
+		internalError(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")

@@ -2,10 +2,8 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -218,7 +216,7 @@ func recErrorStatus(err error) (int, string) {
 func (s *Server) recProblem(w http.ResponseWriter, r *http.Request, err error) {
 	status, title := recErrorStatus(err)
 	if status == 0 {
-		s.registryError(w, r, err, "", http.StatusUnprocessableEntity)
+		registryError(w, r, err, "", http.StatusUnprocessableEntity)
 		return
 	}
 	detail := recDetailText(requestLang(r), err)
@@ -228,51 +226,10 @@ func (s *Server) recProblem(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, errHidden):
 		detail = apiT(r, "There is no such object, or it is not visible to you.")
 	}
-	s.problem(w, r, status, title, detail)
+	problem(w, r, status, title, detail)
 }
 
 // ---- request bodies ----
-
-// recMaxJSON bounds a recognition JSON body: a programme with its bank of
-// questions is the largest.
-const recMaxJSON = 1 << 20
-
-// recReadJSON decodes a JSON object body into v, refusing unknown members,
-// trailing data and other media types; it reports whether it did (having
-// answered otherwise).
-func (s *Server) recReadJSON(w http.ResponseWriter, r *http.Request, v any) bool {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-		s.problem(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "application/json"))
-		return false
-	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, recMaxJSON))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil {
-		if _, err2 := dec.Token(); err2 != io.EOF {
-			err = errors.New("data after the object")
-		}
-	}
-	if err == nil {
-		return true
-	}
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		s.problem(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", mbe.Limit))
-		return false
-	}
-	s.problem(w, r, http.StatusBadRequest, "invalid request body", err.Error())
-	return false
-}
-
-// recPathID reads an integer path wildcard.
-func recPathID(r *http.Request, name string) (int64, *paramError) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, &paramError{Name: name, Reason: "must be a positive integer"}
-	}
-	return id, nil
-}
 
 // recDay parses an ISO date (YYYY-MM-DD) as midnight UTC; "" is zero.
 func recDay(s string) (time.Time, error) {
@@ -377,14 +334,4 @@ func recItoa(n int64) string { return strconv.FormatInt(n, 10) }
 // reader's language.
 func recErr(kind error, key string, args ...string) error {
 	return recognition.NewError(kind, key, args...)
-}
-
-func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
-
-// jsonEncodeNoEscape writes v as JSON with letters as they are, as
-// writeJSON and writeProblem do.
-func jsonEncodeNoEscape(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }

@@ -7,7 +7,6 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -29,18 +28,6 @@ type ApplicationView struct {
 	// Deadline is what the application waits for and by when; absent in
 	// the states that wait for nothing with a deadline.
 	Deadline *recognition.Deadline `json:"deadline,omitempty"`
-}
-
-// ApplyInput is a candidate's application. Route referral names the
-// employer's account by its login; route voucher one of the candidate's
-// vouchers.
-type ApplyInput struct {
-	ProgrammeID   int64  `json:"programme_id"`
-	Route         string `json:"route"`
-	EmployerLogin string `json:"employer_login,omitempty"`
-	EmployerName  string `json:"employer_name,omitempty"`
-	EmployerBIN   string `json:"employer_bin,omitempty"`
-	VoucherID     int64  `json:"voucher_id,omitempty"`
 }
 
 // SessionInput plans an assessment session.
@@ -89,64 +76,6 @@ func (s *Server) applicationView(a recognition.Application, set recognition.Sett
 	return v
 }
 
-// recApplicationFilter reads the list filters and narrows them to what the
-// caller may list.
-func (s *Server) recApplicationFilter(r *http.Request, q *apiQuery) (recognition.ApplicationFilter, bool) {
-	f := recognition.ApplicationFilter{
-		State:       q.oneOf("state", recognition.States()...),
-		CentreID:    int64(q.intRange("centre", 0, 1, 1<<31-1)),
-		CandidateID: int64(q.intRange("candidate", 0, 1, 1<<31-1)),
-	}
-	f.Limit, f.Offset = q.page()
-	assigned := q.oneOf("assigned", "true", "false") == "true"
-	p := principal(r)
-	switch {
-	case p.Is(auth.RoleManager, auth.RoleAssessor):
-		if f.CentreID != 0 && f.CentreID != p.CentreID && q.err == nil {
-			q.fail("centre", "must be your own centre")
-		}
-		f.CentreID = p.CentreID
-	case p.Is(auth.RoleCandidate):
-		if f.CandidateID != 0 && f.CandidateID != p.CandidateID && q.err == nil {
-			q.fail("candidate", "must be yourself")
-		}
-		f.CandidateID = p.CandidateID
-	}
-	return f, assigned
-}
-
-// recListApplications lists what the caller may see under f: an
-// employer's referrals, an assessor's assigned applications (assigned), a
-// candidate's own (none before registering), a centre's, or any.
-func (s *Server) recListApplications(r *http.Request, rs RecognitionStore, f recognition.ApplicationFilter, assigned bool) ([]recognition.Application, int, error) {
-	p := principal(r)
-	switch {
-	case p.Is(auth.RoleEmployer):
-		return rs.ListReferrals(r.Context(), p.UserID, f)
-	case p.Is(auth.RoleCandidate) && f.CandidateID == 0:
-		return []recognition.Application{}, 0, nil
-	case assigned && p.Is(auth.RoleAssessor):
-		all, err := rs.AssessorApplications(r.Context(), p.CentreID, p.UserID)
-		if err != nil {
-			return nil, 0, err
-		}
-		var out []recognition.Application
-		for _, a := range all {
-			if f.State == "" || a.State == f.State {
-				out = append(out, a)
-			}
-		}
-		total := len(out)
-		lo := min(f.Offset, total)
-		hi := min(lo+f.Limit, total)
-		if f.Limit == 0 {
-			hi = total
-		}
-		return out[lo:hi], total, nil
-	}
-	return rs.ListApplications(r.Context(), f)
-}
-
 // GET /api/v1/applications
 func (s *Server) apiListApplications(w http.ResponseWriter, r *http.Request) {
 	rs, _, ok := s.recStart(w, r, "")
@@ -156,7 +85,7 @@ func (s *Server) apiListApplications(w http.ResponseWriter, r *http.Request) {
 	q := newAPIQuery(r)
 	f, assigned := s.recApplicationFilter(r, q)
 	if q.err != nil {
-		s.badParam(w, r, q.err)
+		badParam(w, r, q.err)
 		return
 	}
 	list, total, err := s.recListApplications(r, rs, f, assigned)
@@ -173,31 +102,7 @@ func (s *Server) apiListApplications(w http.ResponseWriter, r *http.Request) {
 	for _, a := range list {
 		out.Items = append(out.Items, s.applicationView(a, set))
 	}
-	s.writeJSON(w, r, http.StatusOK, out)
-}
-
-// recApply files the calling candidate's application.
-func (s *Server) recApply(r *http.Request, rs RecognitionStore, in ApplyInput) (recognition.Application, error) {
-	p := principal(r)
-	if !p.Is(auth.RoleCandidate) {
-		return recognition.Application{}, errRefused
-	}
-	if p.CandidateID == 0 {
-		return recognition.Application{}, errNotRegistered
-	}
-	a := recognition.Application{CandidateID: p.CandidateID, ProgrammeID: in.ProgrammeID, Route: strings.TrimSpace(in.Route),
-		EmployerName: in.EmployerName, EmployerBIN: in.EmployerBIN, VoucherID: in.VoucherID}
-	if a.Route == recognition.RouteReferral {
-		u, err := s.recEmployerAccount(r, rs, in.EmployerLogin)
-		if err != nil {
-			return a, err
-		}
-		a.EmployerUserID = u.ID
-		if strings.TrimSpace(a.EmployerName) == "" {
-			a.EmployerName = u.Employer
-		}
-	}
-	return rs.Apply(r.Context(), recActor(r), a)
+	writeJSON(w, r, http.StatusOK, out)
 }
 
 // POST /api/v1/applications (candidate)
@@ -207,7 +112,7 @@ func (s *Server) apiApply(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in ApplyInput
-	if !s.recReadJSON(w, r, &in) {
+	if !recReadJSON(w, r, &in) {
 		return
 	}
 	a, err := s.recApply(r, rs, in)
@@ -232,7 +137,7 @@ func (s *Server) writeApplication(w http.ResponseWriter, r *http.Request, rs Rec
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, status, s.applicationView(a, set))
+	writeJSON(w, r, status, s.applicationView(a, set))
 }
 
 // GET /api/v1/applications/{id}
@@ -263,7 +168,7 @@ func (s *Server) apiApplicationHistory(w http.ResponseWriter, r *http.Request) {
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, List[HistoryEntry]{Items: h})
+	writeJSON(w, r, http.StatusOK, List[HistoryEntry]{Items: h})
 }
 
 // recHistory is the audit log about the application, with the actors
@@ -285,13 +190,6 @@ func (s *Server) recHistory(r *http.Request, rs RecognitionStore, id int64) ([]H
 	return out, nil
 }
 
-// recAct is an action on an application: the caller must see it (else 404
-// or 403) and pass allowed (else 403); then act runs.
-type recAct struct {
-	allowed func(p auth.Principal, a recognition.Application) bool
-	act     func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error)
-}
-
 // apiAct runs an action with an optional JSON body and answers with what
 // act returns (nil: the application as it is afterwards).
 func (s *Server) apiAct(w http.ResponseWriter, r *http.Request, body any, x recAct) {
@@ -299,7 +197,7 @@ func (s *Server) apiAct(w http.ResponseWriter, r *http.Request, body any, x recA
 	if !ok {
 		return
 	}
-	if body != nil && !s.recReadJSON(w, r, body) {
+	if body != nil && !recReadJSON(w, r, body) {
 		return
 	}
 	a, err := s.recApplicationFor(r, rs, id)
@@ -319,7 +217,7 @@ func (s *Server) apiAct(w http.ResponseWriter, r *http.Request, body any, x recA
 		s.writeApplication(w, r, rs, id, status)
 		return
 	}
-	s.writeJSON(w, r, status, out)
+	writeJSON(w, r, status, out)
 }
 
 // recActError answers a failed action; a stale result says who saved the
@@ -332,20 +230,6 @@ func (s *Server) recActError(w http.ResponseWriter, r *http.Request, rs Recognit
 		}
 	}
 	s.recProblem(w, r, err)
-}
-
-// recCurrentResult reads the stored result of component and unit.
-func (s *Server) recCurrentResult(r *http.Request, rs RecognitionStore, id int64, component, unit string) (recognition.Result, bool) {
-	a, err := rs.GetApplication(r.Context(), id)
-	if err != nil {
-		return recognition.Result{}, false
-	}
-	for _, res := range a.Results {
-		if res.Component == component && res.Unit == unit {
-			return res, true
-		}
-	}
-	return recognition.Result{}, false
 }
 
 // writeStale writes the 409 of a stale result.
@@ -368,40 +252,8 @@ func (s *Server) writeStale(w http.ResponseWriter, r *http.Request, err error, c
 
 // The rules of the actions.
 
-func isReferringEmployer(p auth.Principal, a recognition.Application) bool {
-	return p.Is(auth.RoleEmployer) && a.EmployerUserID == p.UserID
-}
-
-func isManagerOf(p auth.Principal, a recognition.Application) bool {
-	return isCentreManager(p, a.CentreID)
-}
-
-func isAssessorOf(p auth.Principal, a recognition.Application) bool {
-	return isCentreAssessor(p, a.CentreID)
-}
-
-func isCandidateOf(p auth.Principal, a recognition.Application) bool {
-	return p.Is(auth.RoleCandidate) && p.CandidateID != 0 && p.CandidateID == a.CandidateID
-}
-
-func isManagerOrAdmin(p auth.Principal, a recognition.Application) bool {
-	return p.Is(auth.RoleAdmin) || isManagerOf(p, a)
-}
-
 func isCentreStaffOrAdmin(p auth.Principal, a recognition.Application) bool {
 	return p.Is(auth.RoleAdmin) || p.InCentre(a.CentreID)
-}
-
-// transition is the action that moves the application to state to.
-func transition(to string, reason func() string) func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
-	return func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
-		why := ""
-		if reason != nil {
-			why = reason()
-		}
-		_, err := rs.TransitionApplication(r.Context(), recActor(r), a.ID, to, why)
-		return nil, http.StatusOK, err
-	}
 }
 
 // POST /api/v1/applications/{id}/confirm-referral (employer)
@@ -497,16 +349,6 @@ func (s *Server) apiRedecide(w http.ResponseWriter, r *http.Request) {
 
 // ---- evidence ----
 
-// recEvidenceUpload is an evidence file as read from a multipart body.
-type recEvidenceUpload struct {
-	Component, Unit, Name, ContentType string
-	Data                               []byte
-	State                              string // the state a page's form was shown in
-}
-
-// errEvidenceTooLarge: the file is over the settings' limit.
-var errEvidenceTooLarge = errors.New("evidence file too large")
-
 // recReadEvidence reads the parts component, unit and file of a multipart
 // body, holding at most max bytes of file: the settings' limit, checked
 // while reading so that a huge upload is cut off early.
@@ -580,29 +422,6 @@ func (up *recEvidenceUpload) read(part *multipart.Part, max int64) error {
 	return nil
 }
 
-// isEvidenceUploader: the assessors of the centre (the store checks the
-// session), and the candidate, for a portfolio.
-func isEvidenceUploader(p auth.Principal, a recognition.Application) bool {
-	return isAssessorOf(p, a) || isCandidateOf(p, a)
-}
-
-// recReadUpload reads an evidence upload within the settings' size limit.
-func (s *Server) recReadUpload(w http.ResponseWriter, r *http.Request, rs RecognitionStore) (recEvidenceUpload, error) {
-	set, err := rs.RecognitionSettings(r.Context())
-	if err != nil {
-		return recEvidenceUpload{}, err
-	}
-	// The multipart overhead (boundaries, headers, the small fields) is
-	// far below 64 KiB.
-	r.Body = http.MaxBytesReader(w, r.Body, set.EvidenceMaxBytes+64<<10)
-	up, err := recReadEvidence(r, set.EvidenceMaxBytes)
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		err = errEvidenceTooLarge
-	}
-	return up, err
-}
-
 // recAddEvidence stores an uploaded file for the application.
 func (s *Server) recAddEvidence(w http.ResponseWriter, r *http.Request, rs RecognitionStore, a recognition.Application) (recognition.Evidence, error) {
 	up, err := s.recReadUpload(w, r, rs)
@@ -629,7 +448,7 @@ func (s *Server) apiEvidenceFile(w http.ResponseWriter, r *http.Request) {
 	}
 	eid, perr := recPathID(r, "evidence")
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	a, err := s.recApplicationFor(r, rs, id)
@@ -649,25 +468,4 @@ func (s *Server) apiEvidenceFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeEvidence(w, e, data)
-}
-
-// seesEvidence: the files are the candidate's and the assessment's, for
-// the candidate, the centre's staff and administrators; a referring
-// employer follows the application but does not get the files.
-func seesEvidence(p auth.Principal, a recognition.Application) bool {
-	return isCandidateOf(p, a) || isCentreStaffOrAdmin(p, a)
-}
-
-// writeEvidence sends an evidence file as an attachment: never rendered
-// inline, so that an uploaded HTML or SVG cannot run in the site's origin.
-func (s *Server) writeEvidence(w http.ResponseWriter, e recognition.Evidence, data []byte) {
-	h := w.Header()
-	h.Set("Content-Type", e.ContentType)
-	h.Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(e.Name))
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("ETag", `"`+e.SHA256+`"`)
-	h.Set("Content-Length", fmt.Sprint(len(data)))
-	_, _ = w.Write(data)
 }

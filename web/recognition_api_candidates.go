@@ -16,76 +16,11 @@ import (
 // IIN is personal data, shown only to the candidate, administrators and
 // the staff of a centre the candidate applied to.
 
-// CandidateInput registers a candidate.
-type CandidateInput struct {
-	Name      string               `json:"name"`
-	IIN       string               `json:"iin"`
-	BirthDate string               `json:"birth_date"` // YYYY-MM-DD
-	Contacts  recognition.Contacts `json:"contacts"`
-	// Consent to the processing of personal data: required; recorded as
-	// given at the time of the request.
-	Consent bool `json:"consent"`
-}
-
-// CandidateView is a candidate record.
-type CandidateView struct {
-	ID        int64                `json:"id"`
-	Name      string               `json:"name"`
-	IIN       string               `json:"iin"`
-	BirthDate string               `json:"birth_date"`
-	Sex       string               `json:"sex"`
-	Contacts  recognition.Contacts `json:"contacts"`
-	ConsentAt string               `json:"consent_at"`
-	UserID    int64                `json:"user_id,omitempty"`
-}
-
-func candidateView(c recognition.Candidate) CandidateView {
-	return CandidateView{ID: c.ID, Name: c.Name, IIN: c.IIN, BirthDate: recDate(c.BirthDate), Sex: c.Sex,
-		Contacts: c.Contacts, ConsentAt: c.ConsentAt.UTC().Format("2006-01-02T15:04:05Z"), UserID: c.UserID}
-}
-
 // errAlreadyRegistered: the account has its candidate record.
 var errAlreadyRegistered = recErr(recognition.ErrConflict, "candidate.account_registered")
 
 // errNotRegistered: a candidate account without a candidate record yet.
 var errNotRegistered = recErr(recognition.ErrConflict, "candidate.not_registered")
-
-// recRegisterCandidate creates the caller's candidate record and links it
-// to their account. A record with the same IIN that already belongs to
-// this account (a registration interrupted before the link) is linked
-// rather than refused.
-func (s *Server) recRegisterCandidate(r *http.Request, rs RecognitionStore, in CandidateInput) (recognition.Candidate, error) {
-	p := principal(r)
-	if !p.Is(auth.RoleCandidate) || p.UserID == 0 {
-		return recognition.Candidate{}, errRefused
-	}
-	if p.CandidateID != 0 {
-		return recognition.Candidate{}, errAlreadyRegistered
-	}
-	birth, err := recDay(in.BirthDate)
-	if err != nil {
-		return recognition.Candidate{}, err
-	}
-	c := recognition.Candidate{Name: strings.TrimSpace(in.Name), IIN: strings.TrimSpace(in.IIN), BirthDate: birth,
-		Contacts: in.Contacts, UserID: p.UserID}
-	if in.Consent {
-		c.ConsentAt = s.opt.Now().UTC()
-	}
-	created, err := rs.CreateCandidate(r.Context(), p.UserID, c)
-	if errors.Is(err, recognition.ErrConflict) {
-		if prev, err2 := rs.CandidateByIIN(r.Context(), c.IIN); err2 == nil && prev.UserID == p.UserID {
-			created, err = prev, nil
-		}
-	}
-	if err != nil {
-		return created, err
-	}
-	if err := rs.LinkCandidate(r.Context(), p.UserID, p.UserID, created.ID, s.opt.Now()); err != nil {
-		return created, err
-	}
-	created.UserID = p.UserID
-	return created, nil
-}
 
 // POST /api/v1/candidates (candidate)
 func (s *Server) apiRegisterCandidate(w http.ResponseWriter, r *http.Request) {
@@ -94,7 +29,7 @@ func (s *Server) apiRegisterCandidate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in CandidateInput
-	if !s.recReadJSON(w, r, &in) {
+	if !recReadJSON(w, r, &in) {
 		return
 	}
 	c, err := s.recRegisterCandidate(r, rs, in)
@@ -103,7 +38,7 @@ func (s *Server) apiRegisterCandidate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/v1/candidates/"+recItoa(c.ID))
-	s.writeJSON(w, r, http.StatusCreated, candidateView(c))
+	writeJSON(w, r, http.StatusCreated, candidateView(c))
 }
 
 // GET /api/v1/candidates/me (candidate)
@@ -114,7 +49,7 @@ func (s *Server) apiMyCandidate(w http.ResponseWriter, r *http.Request) {
 	}
 	id := principal(r).CandidateID
 	if id == 0 {
-		s.problem(w, r, http.StatusNotFound, "not found", apiT(r, "This account is not registered as a candidate yet."))
+		problem(w, r, http.StatusNotFound, "not found", apiT(r, "This account is not registered as a candidate yet."))
 		return
 	}
 	c, err := rs.GetCandidate(r.Context(), id)
@@ -122,7 +57,7 @@ func (s *Server) apiMyCandidate(w http.ResponseWriter, r *http.Request) {
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, candidateView(c))
+	writeJSON(w, r, http.StatusOK, candidateView(c))
 }
 
 // recCandidateFor loads a candidate the caller may see: their own record,
@@ -155,7 +90,7 @@ func (s *Server) apiGetCandidate(w http.ResponseWriter, r *http.Request) {
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, candidateView(c))
+	writeJSON(w, r, http.StatusOK, candidateView(c))
 }
 
 // GET /api/v1/candidates/{id}/vouchers (administrator, the candidate)
@@ -173,7 +108,7 @@ func (s *Server) apiListVouchers(w http.ResponseWriter, r *http.Request) {
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, List[recognition.Voucher]{Items: nonNilSlice(vs)})
+	writeJSON(w, r, http.StatusOK, List[recognition.Voucher]{Items: nonNilSlice(vs)})
 }
 
 // POST /api/v1/candidates/{id}/vouchers (administrator)
@@ -187,7 +122,7 @@ func (s *Server) apiIssueVoucher(w http.ResponseWriter, r *http.Request) {
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusCreated, v)
+	writeJSON(w, r, http.StatusCreated, v)
 }
 
 // recEmployerAccount finds the employer account a referral names by its

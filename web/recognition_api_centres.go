@@ -52,53 +52,14 @@ type CentreInput struct {
 	Head     recognition.Head     `json:"head"`
 }
 
-// AccreditationInput adds an accreditation; valid_to may be left out (the
-// settings' validity from valid_from).
-type AccreditationInput struct {
-	Number    string                   `json:"number"`
-	ValidFrom string                   `json:"valid_from"`
-	ValidTo   string                   `json:"valid_to"`
-	Scope     []recognition.ScopeEntry `json:"scope"`
-}
-
-// StatusInput changes a status, for a reason.
-type StatusInput struct {
-	Status string `json:"status"`
-	Reason string `json:"reason"`
-}
-
 // AssessorInput names a user to make an assessor.
 type AssessorInput struct {
 	UserID int64 `json:"user_id"`
 }
 
-// centreView builds the view of c at now; staff decides whether the
-// assessors are shown.
-func centreView(c recognition.Centre, now time.Time, set recognition.Settings, staff bool) CentreView {
-	v := CentreView{ID: c.ID, Name: c.Name, BIN: c.BIN, Region: c.Region, Contacts: c.Contacts, Head: c.Head, CreatedAt: c.CreatedAt,
-		Accreditations: make([]AccreditationView, 0, len(c.Accreditations))}
-	day := set.Day(now)
-	for _, a := range c.Accreditations {
-		st := a.StatusAt(now, set)
-		if st == recognition.AccreditationActive && !day.Before(a.From) {
-			v.Accredited = true
-		}
-		v.Accreditations = append(v.Accreditations, accreditationView(a, st))
-	}
-	if staff {
-		v.Assessors = nonNilSlice(c.Assessors)
-	}
-	return v
-}
-
 func accreditationView(a recognition.Accreditation, status string) AccreditationView {
 	return AccreditationView{ID: a.ID, Number: a.Number, ValidFrom: recDate(a.From), ValidTo: recDate(a.To), Status: status,
 		Reason: a.Reason, Scope: nonNilSlice(a.Scope), StatusChangedAt: a.StatusChangedAt}
-}
-
-// seesCentreStaff reports whether p may see who works for the centre.
-func seesCentreStaff(p auth.Principal, centre int64) bool {
-	return p.Is(auth.RoleAdmin) || p.InCentre(centre)
 }
 
 // GET /api/v1/centres
@@ -123,7 +84,7 @@ func (s *Server) apiListCentres(w http.ResponseWriter, r *http.Request) {
 	for _, c := range cs {
 		out.Items = append(out.Items, centreView(c, now, set, seesCentreStaff(p, c.ID)))
 	}
-	s.writeJSON(w, r, http.StatusOK, out)
+	writeJSON(w, r, http.StatusOK, out)
 }
 
 // GET /api/v1/centres/{id}
@@ -144,7 +105,7 @@ func (s *Server) writeAccreditation(w http.ResponseWriter, r *http.Request, rs R
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, status, accreditationView(a, a.StatusAt(s.opt.Now(), set)))
+	writeJSON(w, r, status, accreditationView(a, a.StatusAt(s.opt.Now(), set)))
 }
 
 func (s *Server) writeCentre(w http.ResponseWriter, r *http.Request, rs RecognitionStore, id int64, status int) {
@@ -158,7 +119,7 @@ func (s *Server) writeCentre(w http.ResponseWriter, r *http.Request, rs Recognit
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, status, centreView(c, s.opt.Now(), set, seesCentreStaff(principal(r), id)))
+	writeJSON(w, r, status, centreView(c, s.opt.Now(), set, seesCentreStaff(principal(r), id)))
 }
 
 // recStart gets the recognition store and the id wildcard named name
@@ -174,7 +135,7 @@ func (s *Server) recStart(w http.ResponseWriter, r *http.Request, name string) (
 	}
 	id, perr := recPathID(r, name)
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return nil, 0, false
 	}
 	return rs, id, true
@@ -192,7 +153,7 @@ func (s *Server) apiCreateCentre(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in CentreInput
-	if !s.recReadJSON(w, r, &in) {
+	if !recReadJSON(w, r, &in) {
 		return
 	}
 	c, err := rs.CreateCentre(r.Context(), recActor(r), in.centre())
@@ -211,7 +172,7 @@ func (s *Server) apiUpdateCentre(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in CentreInput
-	if !s.recReadJSON(w, r, &in) {
+	if !recReadJSON(w, r, &in) {
 		return
 	}
 	if _, err := rs.UpdateCentre(r.Context(), recActor(r), id, in.centre()); err != nil {
@@ -221,19 +182,6 @@ func (s *Server) apiUpdateCentre(w http.ResponseWriter, r *http.Request) {
 	s.writeCentre(w, r, rs, id, http.StatusOK)
 }
 
-// accreditation turns the input into an accreditation, the dates parsed.
-func (in AccreditationInput) accreditation() (recognition.Accreditation, error) {
-	from, err := recDay(in.ValidFrom)
-	if err != nil {
-		return recognition.Accreditation{}, err
-	}
-	to, err := recDay(in.ValidTo)
-	if err != nil {
-		return recognition.Accreditation{}, err
-	}
-	return recognition.Accreditation{Number: strings.TrimSpace(in.Number), From: from, To: to, Scope: in.Scope}, nil
-}
-
 // POST /api/v1/centres/{id}/accreditations (administrator)
 func (s *Server) apiAddAccreditation(w http.ResponseWriter, r *http.Request) {
 	rs, id, ok := s.recStart(w, r, "id")
@@ -241,7 +189,7 @@ func (s *Server) apiAddAccreditation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in AccreditationInput
-	if !s.recReadJSON(w, r, &in) {
+	if !recReadJSON(w, r, &in) {
 		return
 	}
 	a, err := in.accreditation()
@@ -263,11 +211,11 @@ func (s *Server) apiSetAccreditationStatus(w http.ResponseWriter, r *http.Reques
 	}
 	accID, perr := recPathID(r, "accreditation")
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	var in StatusInput
-	if !s.recReadJSON(w, r, &in) {
+	if !recReadJSON(w, r, &in) {
 		return
 	}
 	a, err := s.recSetAccreditationStatus(r, rs, id, accID, in)
@@ -278,23 +226,6 @@ func (s *Server) apiSetAccreditationStatus(w http.ResponseWriter, r *http.Reques
 	s.writeAccreditation(w, r, rs, a, http.StatusOK)
 }
 
-// recSetAccreditationStatus changes the status of accreditation accID of
-// centre id; an accreditation of another centre is not found there.
-func (s *Server) recSetAccreditationStatus(r *http.Request, rs RecognitionStore, id, accID int64, in StatusInput) (recognition.Accreditation, error) {
-	c, err := rs.GetCentre(r.Context(), id)
-	if err != nil {
-		return recognition.Accreditation{}, err
-	}
-	found := false
-	for _, a := range c.Accreditations {
-		found = found || a.ID == accID
-	}
-	if !found {
-		return recognition.Accreditation{}, errHidden
-	}
-	return rs.SetAccreditationStatus(r.Context(), recActor(r), accID, strings.TrimSpace(in.Status), in.Reason)
-}
-
 // POST /api/v1/centres/{id}/assessors (administrator, the centre's manager)
 func (s *Server) apiAddAssessor(w http.ResponseWriter, r *http.Request) {
 	rs, id, ok := s.recStart(w, r, "id")
@@ -302,7 +233,7 @@ func (s *Server) apiAddAssessor(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in AssessorInput
-	if !s.recReadJSON(w, r, &in) {
+	if !recReadJSON(w, r, &in) {
 		return
 	}
 	if err := s.recAddAssessor(r, rs, id, in.UserID); err != nil {
@@ -320,7 +251,7 @@ func (s *Server) apiRemoveAssessor(w http.ResponseWriter, r *http.Request) {
 	}
 	user, perr := recPathID(r, "user")
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	if err := s.recRemoveAssessor(r, id, user, rs); err != nil {
@@ -339,41 +270,7 @@ func recCheckStaffManager(p auth.Principal, centre int64) error {
 	return errRefused
 }
 
-// recAddAssessor makes user an assessor of the centre: an assessor
-// account of that very centre, so that the account's centre and the
-// centre's assessors never disagree.
-func (s *Server) recAddAssessor(r *http.Request, rs RecognitionStore, centre, user int64) error {
-	// The centre first: of a centre that does not exist, nobody is the
-	// manager, and "not found" is the truer answer.
-	if _, err := rs.GetCentre(r.Context(), centre); err != nil {
-		return err
-	}
-	if err := recCheckStaffManager(principal(r), centre); err != nil {
-		return err
-	}
-	if s.opt.Accounts != nil {
-		u, err := s.opt.Accounts.UserByID(r.Context(), user)
-		if err != nil {
-			return err
-		}
-		if u.Role != auth.RoleAssessor || u.CentreID != centre {
-			return errNotAssessorAccount
-		}
-	}
-	return rs.AddAssessor(r.Context(), recActor(r), centre, user)
-}
-
 var errNotAssessorAccount = recErr(kasip.ErrInvalid, "centre.not_assessor_account")
-
-func (s *Server) recRemoveAssessor(r *http.Request, centre, user int64, rs RecognitionStore) error {
-	if _, err := rs.GetCentre(r.Context(), centre); err != nil {
-		return err
-	}
-	if err := recCheckStaffManager(principal(r), centre); err != nil {
-		return err
-	}
-	return rs.RemoveAssessor(r.Context(), recActor(r), centre, user)
-}
 
 // GET /api/v1/recognition/settings (administrator, manager)
 func (s *Server) apiGetRecognitionSettings(w http.ResponseWriter, r *http.Request) {
@@ -386,7 +283,7 @@ func (s *Server) apiGetRecognitionSettings(w http.ResponseWriter, r *http.Reques
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, set)
+	writeJSON(w, r, http.StatusOK, set)
 }
 
 // PUT /api/v1/recognition/settings (administrator)
@@ -396,7 +293,7 @@ func (s *Server) apiSetRecognitionSettings(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var set recognition.Settings
-	if !s.recReadJSON(w, r, &set) {
+	if !recReadJSON(w, r, &set) {
 		return
 	}
 	if err := rs.SetRecognitionSettings(r.Context(), recActor(r), set); err != nil {

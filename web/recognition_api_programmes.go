@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"strings"
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
@@ -25,21 +24,6 @@ type ProgrammeView struct {
 	Tasks         []recognition.Task     `json:"tasks,omitempty"`
 	QuestionCount int                    `json:"question_count"`
 	TaskCount     int                    `json:"task_count"`
-}
-
-// ProgrammeInput creates a programme: card is the 0-based index of the
-// card in the standard's version; level 0 takes the card's level.
-type ProgrammeInput struct {
-	StandardCode    string                  `json:"standard_code"`
-	StandardVersion string                  `json:"standard_version"`
-	Card            int                     `json:"card"`
-	Level           int                     `json:"level"`
-	Title           kasip.Text              `json:"title"`
-	Whole           bool                    `json:"whole"`
-	Units           []string                `json:"units"`
-	Components      []recognition.Component `json:"components"`
-	Questions       []QuestionInput         `json:"questions"`
-	Tasks           []TaskInput             `json:"tasks"`
 }
 
 // ProgrammeUpdate replaces what a draft may change.
@@ -80,11 +64,6 @@ func (t TaskInput) task() recognition.Task {
 	return recognition.Task{Text: t.Text, Criteria: t.Criteria, Abilities: t.Abilities, Units: t.Units}
 }
 
-// seesBank reports whether p may see the programme's questions and tasks.
-func seesBank(p auth.Principal, prog recognition.Programme) bool {
-	return p.Is(auth.RoleAdmin) || p.InCentre(prog.CentreID)
-}
-
 // programmeView builds the view; bank includes the questions and tasks.
 func programmeView(p recognition.Programme, bank bool) ProgrammeView {
 	p.Units, p.Components = nonNilSlice(p.Units), nonNilSlice(p.Components)
@@ -109,7 +88,7 @@ func (s *Server) apiListProgrammes(w http.ResponseWriter, r *http.Request) {
 	}
 	card := q.intRange("card", -1, 0, 1000)
 	if q.err != nil {
-		s.badParam(w, r, q.err)
+		badParam(w, r, q.err)
 		return
 	}
 	list, err := rs.ListProgrammes(r.Context(), f)
@@ -125,7 +104,7 @@ func (s *Server) apiListProgrammes(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Items = append(out.Items, programmeView(prog, false))
 	}
-	s.writeJSON(w, r, http.StatusOK, out)
+	writeJSON(w, r, http.StatusOK, out)
 }
 
 // GET /api/v1/programmes/{id}
@@ -139,7 +118,7 @@ func (s *Server) apiGetProgramme(w http.ResponseWriter, r *http.Request) {
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, programmeView(prog, seesBank(principal(r), prog)))
+	writeJSON(w, r, http.StatusOK, programmeView(prog, seesBank(principal(r), prog)))
 }
 
 // writeProgramme answers with programme id as stored now.
@@ -149,7 +128,7 @@ func (s *Server) writeProgramme(w http.ResponseWriter, r *http.Request, rs Recog
 		s.recProblem(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, status, programmeView(prog, seesBank(principal(r), prog)))
+	writeJSON(w, r, status, programmeView(prog, seesBank(principal(r), prog)))
 }
 
 // POST /api/v1/programmes (manager)
@@ -159,7 +138,7 @@ func (s *Server) apiCreateProgramme(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in ProgrammeInput
-	if !s.recReadJSON(w, r, &in) {
+	if !recReadJSON(w, r, &in) {
 		return
 	}
 	prog, err := s.recCreateProgramme(r, rs, in)
@@ -168,29 +147,7 @@ func (s *Server) apiCreateProgramme(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/v1/programmes/"+recItoa(prog.ID))
-	s.writeJSON(w, r, http.StatusCreated, programmeView(prog, true))
-}
-
-// recCreateProgramme makes a draft for the manager's own centre; the
-// store checks the centre's accreditation covers the card and level.
-func (s *Server) recCreateProgramme(r *http.Request, rs RecognitionStore, in ProgrammeInput) (recognition.Programme, error) {
-	p := principal(r)
-	if !p.Is(auth.RoleManager) || p.CentreID == 0 {
-		return recognition.Programme{}, errRefused
-	}
-	prog := recognition.Programme{CentreID: p.CentreID, StandardCode: strings.TrimSpace(in.StandardCode),
-		StandardVersion: strings.TrimSpace(in.StandardVersion), Card: in.Card, Level: in.Level, Title: in.Title,
-		Whole: in.Whole, Units: in.Units, Components: in.Components}
-	for _, q := range in.Questions {
-		prog.Questions = append(prog.Questions, q.question())
-	}
-	for _, t := range in.Tasks {
-		prog.Tasks = append(prog.Tasks, t.task())
-	}
-	if prog.Level == 0 || prog.Title.IsEmpty() {
-		s.recDefaultsFromCard(r, &prog)
-	}
-	return rs.CreateProgramme(r.Context(), recActor(r), prog)
+	writeJSON(w, r, http.StatusCreated, programmeView(prog, true))
 }
 
 // recDefaultsFromCard fills a level and a title left out from the card the
@@ -231,7 +188,7 @@ func (s *Server) apiProgrammeChange(w http.ResponseWriter, r *http.Request, body
 	if !ok {
 		return
 	}
-	if body != nil && !s.recReadJSON(w, r, body) {
+	if body != nil && !recReadJSON(w, r, body) {
 		return
 	}
 	prog, err := s.recManagedProgramme(r, rs, id)
@@ -289,7 +246,7 @@ func (s *Server) apiRemoveBankEntry(w http.ResponseWriter, r *http.Request,
 	remove func(rs RecognitionStore, ctx context.Context, actor, programme, entry int64) error) {
 	entry, perr := recPathID(r, "entry")
 	if perr != nil {
-		s.badParam(w, r, perr)
+		badParam(w, r, perr)
 		return
 	}
 	s.apiProgrammeChange(w, r, nil, func(rs RecognitionStore, prog recognition.Programme) (int64, error) {
@@ -321,7 +278,7 @@ func (s *Server) apiProgrammeReview(w http.ResponseWriter, r *http.Request, body
 	if !ok {
 		return
 	}
-	if body != nil && !s.recReadJSON(w, r, body) {
+	if body != nil && !recReadJSON(w, r, body) {
 		return
 	}
 	if _, err := s.recProgrammeFor(r, rs, id); err != nil {
@@ -384,11 +341,5 @@ func (s *Server) apiProgrammeCoverage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep.Units, rep.Gaps = nonNilSlice(rep.Units), nonNilSlice(rep.Gaps)
-	s.writeJSON(w, r, http.StatusOK, CoverageView{Report: rep, Complete: rep.Complete()})
-}
-
-// CoverageView is a coverage report with its verdict.
-type CoverageView struct {
-	recognition.Report
-	Complete bool `json:"complete"`
+	writeJSON(w, r, http.StatusOK, CoverageView{Report: rep, Complete: rep.Complete()})
 }

@@ -3,7 +3,6 @@
 package web
 
 import (
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -14,50 +13,6 @@ import (
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
 )
-
-// Options configure a Server.
-type Options struct {
-	// AdminToken is a bearer token that acts as an administrator without
-	// an account (for scripts and the first set-up); "" disables it.
-	AdminToken    string
-	MaxUploadSize int64        // bytes; 0 means 32 MiB
-	Logger        *slog.Logger // nil means slog.Default()
-	Now           func() time.Time
-
-	// Accounts keeps users, sessions and API tokens (a *store.Store); nil
-	// disables sign-in: pages say so, and routes that need a signed-in
-	// user answer 401 or 403 to everyone but the AdminToken.
-	Accounts auth.Store
-	// Sessions sets how long sign-ins last; zero means
-	// auth.DefaultSessionPolicy.
-	Sessions auth.SessionPolicy
-	// PasswordParams are the argon2id costs of new password hashes; zero
-	// means auth.DefaultParams. Hashes made with other parameters are
-	// upgraded at the next sign-in.
-	PasswordParams auth.Params
-	// SecureCookies marks the session cookie Secure even on plain HTTP
-	// requests: for a server behind a proxy that terminates TLS. Requests
-	// that arrive over TLS always get Secure cookies.
-	SecureCookies bool
-	// SignInRate is how many sign-in attempts a minute are allowed per
-	// client address and, separately, per login; 0 means 10, negative
-	// means no limit (tests).
-	SignInRate int
-	// VerifyRate is how many requests a minute each client address may
-	// make to the public certificate routes (verification pages, the
-	// register search, credentials, PDFs, status lists); 0 means 300,
-	// negative means no limit (tests, load benchmarks).
-	VerifyRate int
-	// VerifyConcurrency is how many verification requests run at once
-	// (cert_admission.go); 0 means GOMAXPROCS, negative no bound.
-	VerifyConcurrency int
-	// ClientIPHeader names a request header that holds the client's
-	// address, set by a trusted reverse proxy (X-Real-IP, or
-	// X-Forwarded-For whose last entry is used); "" means the connection's
-	// address. Only set it behind such a proxy: clients can send any
-	// header.
-	ClientIPHeader string
-}
 
 // Server is the HTTP face of a kasip.Registry. It holds no state of its
 // own, so several processes can serve one PostgreSQL database.
@@ -132,25 +87,10 @@ func (s *Server) Handler() http.Handler {
 // something (CSRF): problem+json under /api/, plain text elsewhere.
 func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
-		s.problem(w, r, http.StatusForbidden, "cross-origin request refused", "")
+		problem(w, r, http.StatusForbidden, "cross-origin request refused", "")
 		return
 	}
 	http.Error(w, "cross-origin request refused", http.StatusForbidden)
-}
-
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintln(w, "ok")
-}
-
-func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
-	if err := s.reg.Ping(r.Context()); err != nil {
-		s.log.Warn("readyz: the database does not answer", "err", err)
-		s.problem(w, r, http.StatusServiceUnavailable, "database not ready", "")
-		return
-	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintln(w, "ready")
 }
 
 // recoverer turns a panic in a handler into a 500: one bad request must not
@@ -163,7 +103,7 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.log.Error("panic in handler", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				s.problem(w, r, http.StatusInternalServerError, "internal error", "")
+				problem(w, r, http.StatusInternalServerError, "internal error", "")
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -188,43 +128,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: 200}
-		next.ServeHTTP(sw, r)
+		next.ServeHTTP(sw, r.WithContext(withRequestLog(r.Context(), s.log)))
 		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "dur", time.Since(start))
 	})
-}
-
-// Problem is an RFC 9457 problem detail.
-type Problem struct {
-	Type     string `json:"type"`
-	Title    string `json:"title"`
-	Status   int    `json:"status"`
-	Detail   string `json:"detail,omitempty"`
-	Instance string `json:"instance,omitempty"`
-	// Parameter names the query or path parameter a 400 is about (an
-	// RFC 9457 extension member).
-	Parameter string `json:"parameter,omitempty"`
-}
-
-// problem writes an RFC 9457 application/problem+json response. The title
-// is translated into the language the request asks for (see i18n.go).
-func (s *Server) problem(w http.ResponseWriter, r *http.Request, status int, title, detail string) {
-	s.writeProblem(w, r, Problem{Title: title, Status: status, Detail: detail})
-}
-
-// writeProblem writes p, filling in its type and instance and translating
-// its title. Letters are written as they are, not as \u escapes.
-func (s *Server) writeProblem(w http.ResponseWriter, r *http.Request, p Problem) {
-	if p.Type == "" {
-		p.Type = "about:blank"
-	}
-	p.Title = translate(requestLang(r), p.Title)
-	p.Instance = r.URL.Path
-	w.Header().Del("Content-Length")
-	w.Header().Del("Content-Disposition")
-	w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
-	w.Header().Set("Content-Language", requestLang(r))
-	w.WriteHeader(p.Status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(p)
 }

@@ -45,14 +45,6 @@ var usersNotices = map[string]string{
 	"enabled":  "The user has been enabled.",
 }
 
-func roleNames() []string {
-	out := make([]string, 0, len(auth.Roles()))
-	for _, r := range auth.Roles() {
-		out = append(out, string(r))
-	}
-	return out
-}
-
 // usersData builds the page with the list the role filter selects.
 func (s *Server) usersData(r *http.Request, role string) (*uiUsersData, error) {
 	lang := requestLang(r)

@@ -449,7 +449,7 @@ func (s *Server) uiSuggest(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	w.Header().Set("Cache-Control", "private, max-age=60")
-	s.writeJSON(w, r, http.StatusOK, struct {
+	writeJSON(w, r, http.StatusOK, struct {
 		Items []uiSuggestion `json:"items"`
 	}{items})
 	return nil

@@ -1,0 +1,33 @@
+package web
+
+import (
+	"strings"
+)
+
+// okedSection reads an OKED section: one Latin letter (A–U in the
+// classification), case-insensitive.
+func (q *apiQuery) okedSection(name string) string {
+	raw := strings.TrimSpace(q.first(name))
+	if raw == "" {
+		return ""
+	}
+	if len(raw) != 1 || !('A' <= raw[0] && raw[0] <= 'Z' || 'a' <= raw[0] && raw[0] <= 'z') {
+		q.fail(name, "must be an OKED section letter (A–U)")
+		return ""
+	}
+	return strings.ToUpper(raw)
+}
+
+// codePrefix reads the beginning of an occupation code: digits, with the
+// dots and hyphens the classifiers write.
+func (q *apiQuery) codePrefix(name string) string {
+	raw := strings.TrimSpace(q.first(name))
+	if raw == "" {
+		return ""
+	}
+	if !occupationCodePrefix.MatchString(raw) {
+		q.fail(name, "must be the beginning of an occupation code (digits, \".\" and \"-\")")
+		return ""
+	}
+	return raw
+}

@@ -1,0 +1,13 @@
+package web
+
+import (
+	"github.com/kasip/kasip/auth"
+)
+
+func roleNames() []string {
+	out := make([]string, 0, len(auth.Roles()))
+	for _, r := range auth.Roles() {
+		out = append(out, string(r))
+	}
+	return out
+}
