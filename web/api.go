@@ -1,8 +1,6 @@
 package web
 
 import (
-	"crypto/sha256"
-	"crypto/subtle"
 	"net/http"
 	"strings"
 
@@ -127,16 +125,10 @@ func (s *Server) apiNoRoute(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
-		problem(w, r, http.StatusMethodNotAllowed, "method not allowed", "")
+		fail(w, r, http.StatusMethodNotAllowed, "method not allowed", "")
 		return
 	}
-	problem(w, r, http.StatusNotFound, "not found", "")
-}
-
-// tokenEqual compares in constant time; hashing first hides the length too.
-func tokenEqual(a, b string) bool {
-	ha, hb := sha256.Sum256([]byte(a)), sha256.Sum256([]byte(b))
-	return subtle.ConstantTimeCompare(ha[:], hb[:]) == 1
+	fail(w, r, http.StatusNotFound, "not found", "")
 }
 
 // contentLanguages are the languages a standard's text can have.

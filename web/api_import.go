@@ -52,13 +52,13 @@ func (s *Server) apiImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "multipart/form-data" {
-		problem(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "multipart/form-data"))
+		fail(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "multipart/form-data"))
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected %s", "multipart/form-data"))
+		fail(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected %s", "multipart/form-data"))
 		return
 	}
 
@@ -183,11 +183,11 @@ func (s *Server) uploadError(w http.ResponseWriter, r *http.Request, err error, 
 		registryError(w, r, r.Context().Err(), "", http.StatusBadRequest)
 		return
 	}
-	problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected %s", "multipart/form-data"))
+	fail(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected %s", "multipart/form-data"))
 }
 
 func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
 	// The rest of the body is not read: close the connection after this.
 	w.Header().Set("Connection", "close")
-	problem(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", limit))
+	fail(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", limit))
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -47,8 +46,6 @@ func normalizeProfession(p *kasip.Profession) {
 	p.Languages = nonNilSlice(p.Languages)
 }
 
-var occupationCodePrefix = regexp.MustCompile(`^[0-9][0-9.\-]{0,19}$`)
-
 // pathID reads the {id} wildcard.
 func pathID(r *http.Request) (int64, *paramError) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -79,9 +76,6 @@ type RecognitionUpdate struct {
 	Recognition string `json:"recognition"`
 }
 
-// maxJSONBody bounds a small JSON request body.
-const maxJSONBody = 4 << 10
-
 // PUT /api/v1/professions/{id}/recognition (administrator)
 func (s *Server) apiSetRecognition(w http.ResponseWriter, r *http.Request) {
 	id, perr := pathID(r)
@@ -90,7 +84,7 @@ func (s *Server) apiSetRecognition(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-		problem(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "application/json"))
+		fail(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "application/json"))
 		return
 	}
 	var body RecognitionUpdate
@@ -99,14 +93,14 @@ func (s *Server) apiSetRecognition(w http.ResponseWriter, r *http.Request) {
 	if err := dec.Decode(&body); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			problem(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", mbe.Limit))
+			fail(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", mbe.Limit))
 			return
 		}
-		problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", `{"recognition": "mandatory" | "voluntary"}`))
+		fail(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", `{"recognition": "mandatory" | "voluntary"}`))
 		return
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", `{"recognition": "mandatory" | "voluntary"}`))
+		fail(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", `{"recognition": "mandatory" | "voluntary"}`))
 		return
 	}
 	if body.Recognition != kasip.RecognitionMandatory && body.Recognition != kasip.RecognitionVoluntary {

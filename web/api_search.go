@@ -41,7 +41,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	sr := s.searcher()
 	if sr == nil {
-		problem(w, r, http.StatusNotImplemented, "search is not available", "")
+		fail(w, r, http.StatusNotImplemented, "search is not available", "")
 		return
 	}
 	res, err := sr.Search(r.Context(), sq)
@@ -70,7 +70,7 @@ func (s *Server) apiSimilar(w http.ResponseWriter, r *http.Request) {
 	}
 	sr := s.searcher()
 	if sr == nil {
-		problem(w, r, http.StatusNotImplemented, "search is not available", "")
+		fail(w, r, http.StatusNotImplemented, "search is not available", "")
 		return
 	}
 	if n, changed := kasip.NormalizeCode(code); changed && n != "" && kasip.CodeShaped(code) {

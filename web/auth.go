@@ -113,11 +113,11 @@ func (s *Server) authAvailable() bool { return s.opt.Accounts != nil || s.opt.Ad
 func (s *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
 	if isAPIRequest(r) {
 		if !s.authAvailable() {
-			problem(w, r, http.StatusForbidden, "Accounts are disabled on this server", "")
+			fail(w, r, http.StatusForbidden, "Accounts are disabled on this server", "")
 			return
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer realm="kasip"`)
-		problem(w, r, http.StatusUnauthorized, "Sign-in required", apiT(r, "Sign in, or send an API token as Authorization: Bearer."))
+		fail(w, r, http.StatusUnauthorized, "Sign-in required", apiT(r, "Sign in, or send an API token as Authorization: Bearer."))
 		return
 	}
 	if s.opt.Accounts == nil {
@@ -131,7 +131,7 @@ func (s *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
 // forbid answers a signed-in request that may not do what it asks: 403.
 func (s *Server) forbid(w http.ResponseWriter, r *http.Request) {
 	if isAPIRequest(r) {
-		problem(w, r, http.StatusForbidden, "Access denied", apiT(r, "Your role does not allow this."))
+		fail(w, r, http.StatusForbidden, "Access denied", apiT(r, "Your role does not allow this."))
 		return
 	}
 	s.uiErrorPage(w, r, &uiError{status: http.StatusForbidden, title: "Access denied",
@@ -202,7 +202,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		case errors.Is(err, errBadBearer):
 			w.Header().Set("WWW-Authenticate", `Bearer realm="kasip", error="invalid_token"`)
 			if isAPIRequest(r) {
-				problem(w, r, http.StatusUnauthorized, "Invalid or expired token", "")
+				fail(w, r, http.StatusUnauthorized, "Invalid or expired token", "")
 			} else {
 				http.Error(w, "invalid or expired token", http.StatusUnauthorized)
 			}
@@ -220,7 +220,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 func (s *Server) authFailed(w http.ResponseWriter, r *http.Request, err error) {
 	s.log.Error("authenticating a request", "path", r.URL.Path, "err", err)
 	if isAPIRequest(r) {
-		problem(w, r, http.StatusServiceUnavailable, "database not ready", "")
+		fail(w, r, http.StatusServiceUnavailable, "database not ready", "")
 		return
 	}
 	s.uiErrorPage(w, r, &uiError{status: http.StatusServiceUnavailable, title: "Something went wrong",
@@ -290,4 +290,14 @@ func (s *Server) sessionCookie(r *http.Request, value string, maxAge int) *http.
 		HttpOnly: true, SameSite: http.SameSiteLaxMode,
 		Secure: r.TLS != nil || s.opt.SecureCookies,
 	}
+}
+
+// uiErrorPage answers a page request with the UI's error page, which the
+// UI installs as errorPage; a server without one answers in plain text.
+func (s *Server) uiErrorPage(w http.ResponseWriter, r *http.Request, ue *uiError) {
+	if s.errorPage != nil {
+		s.errorPage(w, r, ue)
+		return
+	}
+	http.Error(w, translate(requestLang(r), ue.title), ue.status)
 }

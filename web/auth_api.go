@@ -101,15 +101,15 @@ func (s *Server) accountError(w http.ResponseWriter, r *http.Request, err error)
 		writeProblem(w, r, Problem{Status: http.StatusBadRequest, Title: "invalid request body", Detail: fe.message(requestLang(r)), Parameter: fe.field})
 	case errors.As(err, &rl):
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds(rl.wait)))
-		problem(w, r, http.StatusTooManyRequests, "Too many sign-in attempts", apiT(r, "Try again in %d seconds.", retryAfterSeconds(rl.wait)))
+		fail(w, r, http.StatusTooManyRequests, "Too many sign-in attempts", apiT(r, "Try again in %d seconds.", retryAfterSeconds(rl.wait)))
 	case errors.Is(err, errAccountsOff):
-		problem(w, r, http.StatusNotImplemented, "Accounts are disabled on this server", "")
+		fail(w, r, http.StatusNotImplemented, "Accounts are disabled on this server", "")
 	case errors.Is(err, auth.ErrBadCredentials):
-		problem(w, r, http.StatusUnauthorized, "Wrong login or password", "")
+		fail(w, r, http.StatusUnauthorized, "Wrong login or password", "")
 	case errors.Is(err, auth.ErrDisabled):
-		problem(w, r, http.StatusForbidden, "Account disabled", apiT(r, "This account is disabled. Ask an administrator."))
+		fail(w, r, http.StatusForbidden, "Account disabled", apiT(r, "This account is disabled. Ask an administrator."))
 	case errors.Is(err, errSelf):
-		problem(w, r, http.StatusConflict, "You cannot disable your own account", "")
+		fail(w, r, http.StatusConflict, "You cannot disable your own account", "")
 	default:
 		registryError(w, r, err, "", http.StatusBadRequest)
 	}
@@ -121,7 +121,7 @@ func (s *Server) forbidMachine(w http.ResponseWriter, r *http.Request) bool {
 	if principal(r).UserID != 0 {
 		return false
 	}
-	problem(w, r, http.StatusForbidden, "Access denied", apiT(r, "The administrator token has no account."))
+	fail(w, r, http.StatusForbidden, "Access denied", apiT(r, "The administrator token has no account."))
 	return true
 }
 
@@ -293,7 +293,7 @@ func (s *Server) apiSetDisabled(w http.ResponseWriter, r *http.Request, disable 
 	}
 	u, err := s.setUserDisabled(r, id, disable)
 	if errors.Is(err, kasip.ErrNotFound) {
-		problem(w, r, http.StatusNotFound, "not found", apiT(r, "There is no user %d.", id))
+		fail(w, r, http.StatusNotFound, "not found", apiT(r, "There is no user %d.", id))
 		return
 	}
 	if err != nil {

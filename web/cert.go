@@ -108,7 +108,7 @@ func (s *Server) certLimited(w http.ResponseWriter, r *http.Request) bool {
 			detail: translate(requestLang(r), "Please wait a little and try again.")})
 		return true
 	}
-	problem(w, r, http.StatusTooManyRequests, "too many requests",
+	fail(w, r, http.StatusTooManyRequests, "too many requests",
 		apiT(r, "Try again in %d seconds.", retryAfterSeconds(wait)))
 	return true
 }

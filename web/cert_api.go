@@ -1,10 +1,8 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 
-	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/certificate"
 )
@@ -43,15 +41,6 @@ func (s *Server) apiIssueCertificate(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusCreated
 	}
 	writeJSON(w, r, status, s.certStaffView(c))
-}
-
-// certAPIError answers an unknown number with a 404 that says so.
-func (s *Server) certAPIError(w http.ResponseWriter, r *http.Request, err error) {
-	if errors.Is(err, kasip.ErrNotFound) {
-		problem(w, r, http.StatusNotFound, "not found", apiT(r, "There is no certificate with this number in the register."))
-		return
-	}
-	s.recProblem(w, r, err)
 }
 
 // GET /api/v1/certificates/{number}/credential (public): the signed

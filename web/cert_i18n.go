@@ -79,11 +79,3 @@ var _ = registerMessages(
 	[3]string{"The certificate is issued.", "Сертификат берілді.", "Сертификат выдан."},
 	[3]string{"The status of the certificate is changed.", "Сертификаттың күйі өзгертілді.", "Статус сертификата изменён."},
 )
-
-// The notices after the certificate forms (uiRecDone of the recognition
-// pages, which the redirects use).
-var _ = func() bool {
-	uiRecDone["issued"] = "The certificate is issued."
-	uiRecDone["certificate-status"] = "The status of the certificate is changed."
-	return true
-}()

@@ -49,7 +49,7 @@ func badParam(w http.ResponseWriter, r *http.Request, e *paramError) {
 // internalError logs err and writes a 500 that does not reveal it.
 func internalError(w http.ResponseWriter, r *http.Request, err error) {
 	requestLog(r).Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
-	problem(w, r, http.StatusInternalServerError, "internal error", "")
+	fail(w, r, http.StatusInternalServerError, "internal error", "")
 }
 
 // registryError maps an error of the registry to a response: ErrNotFound
@@ -58,14 +58,14 @@ func internalError(w http.ResponseWriter, r *http.Request, err error) {
 func registryError(w http.ResponseWriter, r *http.Request, err error, notFound string, invalidStatus int) {
 	switch {
 	case errors.Is(err, kasip.ErrNotFound):
-		problem(w, r, http.StatusNotFound, "not found", notFound)
+		fail(w, r, http.StatusNotFound, "not found", notFound)
 	case errors.Is(err, kasip.ErrInvalid):
-		problem(w, r, invalidStatus, "invalid request", err.Error())
+		fail(w, r, invalidStatus, "invalid request", err.Error())
 	case r.Context().Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)):
 		// The client went away or the server is shutting down: nothing
 		// is wrong with the registry, and nobody may read the answer.
 		requestLog(r).Debug("api: request ended early", "path", r.URL.Path, "err", err)
-		problem(w, r, http.StatusServiceUnavailable, "request cancelled", "")
+		fail(w, r, http.StatusServiceUnavailable, "request cancelled", "")
 	default:
 		internalError(w, r, err)
 	}

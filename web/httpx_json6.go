@@ -13,7 +13,7 @@ import (
 // answered and returns false. shape is an example body for the message.
 func readJSON(w http.ResponseWriter, r *http.Request, v any, shape string) bool {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-		problem(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "application/json"))
+		fail(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "application/json"))
 		return false
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
@@ -27,10 +27,10 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any, shape string) bool 
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			problem(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", mbe.Limit))
+			fail(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", mbe.Limit))
 			return false
 		}
-		problem(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", shape))
+		fail(w, r, http.StatusBadRequest, "invalid request body", apiT(r, "expected a JSON object %s", shape))
 		return false
 	}
 	return true

@@ -13,7 +13,7 @@ import (
 // answered otherwise).
 func recReadJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-		problem(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "application/json"))
+		fail(w, r, http.StatusUnsupportedMediaType, "unsupported media type", apiT(r, "expected %s", "application/json"))
 		return false
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, recMaxJSON))
@@ -29,9 +29,9 @@ func recReadJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	}
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		problem(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", mbe.Limit))
+		fail(w, r, http.StatusRequestEntityTooLarge, "request body too large", apiT(r, "the limit is %d bytes", mbe.Limit))
 		return false
 	}
-	problem(w, r, http.StatusBadRequest, "invalid request body", err.Error())
+	fail(w, r, http.StatusBadRequest, "invalid request body", err.Error())
 	return false
 }

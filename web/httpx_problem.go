@@ -21,7 +21,7 @@ type Problem struct {
 
 // problem writes an RFC 9457 application/problem+json response. The title
 // is translated into the language the request asks for (see i18n.go).
-func problem(w http.ResponseWriter, r *http.Request, status int, title, detail string) {
+func fail(w http.ResponseWriter, r *http.Request, status int, title, detail string) {
 	writeProblem(w, r, Problem{Title: title, Status: status, Detail: detail})
 }
 

@@ -226,7 +226,7 @@ func (s *Server) recProblem(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, errHidden):
 		detail = apiT(r, "There is no such object, or it is not visible to you.")
 	}
-	problem(w, r, status, title, detail)
+	fail(w, r, status, title, detail)
 }
 
 // ---- request bodies ----

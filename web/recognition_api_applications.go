@@ -3,15 +3,9 @@ package web
 import (
 	"errors"
 	"fmt"
-	"io"
-	"mime"
-	"mime/multipart"
 	"net/http"
-	"strings"
 	"time"
 
-	"github.com/kasip/kasip"
-	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
 )
 
@@ -252,10 +246,6 @@ func (s *Server) writeStale(w http.ResponseWriter, r *http.Request, err error, c
 
 // The rules of the actions.
 
-func isCentreStaffOrAdmin(p auth.Principal, a recognition.Application) bool {
-	return p.Is(auth.RoleAdmin) || p.InCentre(a.CentreID)
-}
-
 // POST /api/v1/applications/{id}/confirm-referral (employer)
 func (s *Server) apiConfirmReferral(w http.ResponseWriter, r *http.Request) {
 	s.apiAct(w, r, nil, recAct{allowed: isReferringEmployer,
@@ -348,79 +338,6 @@ func (s *Server) apiRedecide(w http.ResponseWriter, r *http.Request) {
 }
 
 // ---- evidence ----
-
-// recReadEvidence reads the parts component, unit and file of a multipart
-// body, holding at most max bytes of file: the settings' limit, checked
-// while reading so that a huge upload is cut off early.
-func recReadEvidence(r *http.Request, max int64) (recEvidenceUpload, error) {
-	var up recEvidenceUpload
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return up, recErr(kasip.ErrInvalid, "request.multipart")
-	}
-	for {
-		part, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return up, recUploadErr("malformed multipart body", err)
-		}
-		if err := up.read(part, max); err != nil {
-			return up, err
-		}
-	}
-	if up.Data == nil {
-		return up, recErr(kasip.ErrInvalid, "request.file_missing")
-	}
-	return up, nil
-}
-
-// recUploadErr is a failure to read an upload: too large, or malformed.
-func recUploadErr(what string, err error) error {
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return errEvidenceTooLarge
-	}
-	return recognition.NewError(kasip.ErrInvalid, "request.multipart").Wrap(fmt.Errorf("%s: %w", what, err))
-}
-
-// read takes one part into up.
-func (up *recEvidenceUpload) read(part *multipart.Part, max int64) error {
-	defer part.Close()
-	switch part.FormName() {
-	case "component", "unit", "state":
-		b, err := io.ReadAll(io.LimitReader(part, 1024))
-		if err != nil {
-			return recUploadErr("reading the form", err)
-		}
-		v := strings.TrimSpace(string(b))
-		switch part.FormName() {
-		case "component":
-			up.Component = v
-		case "unit":
-			up.Unit = v
-		default:
-			up.State = v
-		}
-	case "file":
-		data, err := io.ReadAll(io.LimitReader(part, max+1))
-		if err != nil {
-			return recUploadErr("reading the file", err)
-		}
-		if int64(len(data)) > max {
-			return errEvidenceTooLarge
-		}
-		up.Name, up.Data = part.FileName(), data
-		up.ContentType = part.Header.Get("Content-Type")
-		if mt, _, err := mime.ParseMediaType(up.ContentType); err != nil || mt == "application/octet-stream" {
-			// Browsers send octet-stream for types they do not know;
-			// the content says more.
-			up.ContentType = recognition.DetectEvidenceType(data)
-		}
-	}
-	return nil
-}
 
 // recAddEvidence stores an uploaded file for the application.
 func (s *Server) recAddEvidence(w http.ResponseWriter, r *http.Request, rs RecognitionStore, a recognition.Application) (recognition.Evidence, error) {

@@ -1,11 +1,8 @@
 package web
 
 import (
-	"errors"
 	"net/http"
-	"strings"
 
-	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
 )
@@ -15,12 +12,6 @@ import (
 // processing of personal data), which is then linked to the account; the
 // IIN is personal data, shown only to the candidate, administrators and
 // the staff of a centre the candidate applied to.
-
-// errAlreadyRegistered: the account has its candidate record.
-var errAlreadyRegistered = recErr(recognition.ErrConflict, "candidate.account_registered")
-
-// errNotRegistered: a candidate account without a candidate record yet.
-var errNotRegistered = recErr(recognition.ErrConflict, "candidate.not_registered")
 
 // POST /api/v1/candidates (candidate)
 func (s *Server) apiRegisterCandidate(w http.ResponseWriter, r *http.Request) {
@@ -38,7 +29,7 @@ func (s *Server) apiRegisterCandidate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/v1/candidates/"+recItoa(c.ID))
-	writeJSON(w, r, http.StatusCreated, candidateView(c))
+	writeJSON(w, r, http.StatusCreated, newCandidateView(c))
 }
 
 // GET /api/v1/candidates/me (candidate)
@@ -49,7 +40,7 @@ func (s *Server) apiMyCandidate(w http.ResponseWriter, r *http.Request) {
 	}
 	id := principal(r).CandidateID
 	if id == 0 {
-		problem(w, r, http.StatusNotFound, "not found", apiT(r, "This account is not registered as a candidate yet."))
+		fail(w, r, http.StatusNotFound, "not found", apiT(r, "This account is not registered as a candidate yet."))
 		return
 	}
 	c, err := rs.GetCandidate(r.Context(), id)
@@ -57,7 +48,7 @@ func (s *Server) apiMyCandidate(w http.ResponseWriter, r *http.Request) {
 		s.recProblem(w, r, err)
 		return
 	}
-	writeJSON(w, r, http.StatusOK, candidateView(c))
+	writeJSON(w, r, http.StatusOK, newCandidateView(c))
 }
 
 // recCandidateFor loads a candidate the caller may see: their own record,
@@ -90,7 +81,7 @@ func (s *Server) apiGetCandidate(w http.ResponseWriter, r *http.Request) {
 		s.recProblem(w, r, err)
 		return
 	}
-	writeJSON(w, r, http.StatusOK, candidateView(c))
+	writeJSON(w, r, http.StatusOK, newCandidateView(c))
 }
 
 // GET /api/v1/candidates/{id}/vouchers (administrator, the candidate)
@@ -123,18 +114,4 @@ func (s *Server) apiIssueVoucher(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, r, http.StatusCreated, v)
-}
-
-// recEmployerAccount finds the employer account a referral names by its
-// login.
-func (s *Server) recEmployerAccount(r *http.Request, rs RecognitionStore, login string) (auth.User, error) {
-	login = strings.TrimSpace(login)
-	if login == "" {
-		return auth.User{}, recErr(kasip.ErrInvalid, "application.employer_login")
-	}
-	u, err := rs.UserByLogin(r.Context(), login)
-	if errors.Is(err, kasip.ErrNotFound) || (err == nil && (u.Role != auth.RoleEmployer || u.Disabled)) {
-		return auth.User{}, recErr(kasip.ErrInvalid, "application.no_employer", "login", login)
-	}
-	return u, err
 }

@@ -3,45 +3,13 @@ package web
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/kasip/kasip"
-	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
 )
 
 // Recognition centres in the API: public reads, administrator writes, and
 // the assessors, which the centre's manager keeps too.
-
-// CentreView is a recognition centre as the API shows it. The public sees
-// the organisation (name, BIN, region, its contacts) and its
-// accreditations; the list of assessors, people, only the centre's staff
-// and administrators.
-type CentreView struct {
-	ID             int64                `json:"id"`
-	Name           kasip.Text           `json:"name"`
-	BIN            string               `json:"bin"`
-	Region         string               `json:"region"`
-	Contacts       recognition.Contacts `json:"contacts"`
-	Head           recognition.Head     `json:"head"`
-	Accredited     bool                 `json:"accredited"` // some accreditation is in force today
-	Accreditations []AccreditationView  `json:"accreditations"`
-	Assessors      []int64              `json:"assessors,omitempty"`
-	CreatedAt      time.Time            `json:"created_at"`
-}
-
-// AccreditationView is an accreditation with its status as of today (an
-// active one whose last day has passed is expired).
-type AccreditationView struct {
-	ID              int64                    `json:"id"`
-	Number          string                   `json:"number"`
-	ValidFrom       string                   `json:"valid_from"`
-	ValidTo         string                   `json:"valid_to"`
-	Status          string                   `json:"status"`
-	Reason          string                   `json:"reason,omitempty"`
-	Scope           []recognition.ScopeEntry `json:"scope"`
-	StatusChangedAt time.Time                `json:"status_changed_at"`
-}
 
 // CentreInput is the body that creates or updates a centre.
 type CentreInput struct {
@@ -55,11 +23,6 @@ type CentreInput struct {
 // AssessorInput names a user to make an assessor.
 type AssessorInput struct {
 	UserID int64 `json:"user_id"`
-}
-
-func accreditationView(a recognition.Accreditation, status string) AccreditationView {
-	return AccreditationView{ID: a.ID, Number: a.Number, ValidFrom: recDate(a.From), ValidTo: recDate(a.To), Status: status,
-		Reason: a.Reason, Scope: nonNilSlice(a.Scope), StatusChangedAt: a.StatusChangedAt}
 }
 
 // GET /api/v1/centres
@@ -82,7 +45,7 @@ func (s *Server) apiListCentres(w http.ResponseWriter, r *http.Request) {
 	p, now := principal(r), s.opt.Now()
 	out := List[CentreView]{Items: make([]CentreView, 0, len(cs))}
 	for _, c := range cs {
-		out.Items = append(out.Items, centreView(c, now, set, seesCentreStaff(p, c.ID)))
+		out.Items = append(out.Items, newCentreView(c, now, set, seesCentreStaff(p, c.ID)))
 	}
 	writeJSON(w, r, http.StatusOK, out)
 }
@@ -105,7 +68,7 @@ func (s *Server) writeAccreditation(w http.ResponseWriter, r *http.Request, rs R
 		s.recProblem(w, r, err)
 		return
 	}
-	writeJSON(w, r, status, accreditationView(a, a.StatusAt(s.opt.Now(), set)))
+	writeJSON(w, r, status, newAccreditationView(a, a.StatusAt(s.opt.Now(), set)))
 }
 
 func (s *Server) writeCentre(w http.ResponseWriter, r *http.Request, rs RecognitionStore, id int64, status int) {
@@ -119,7 +82,7 @@ func (s *Server) writeCentre(w http.ResponseWriter, r *http.Request, rs Recognit
 		s.recProblem(w, r, err)
 		return
 	}
-	writeJSON(w, r, status, centreView(c, s.opt.Now(), set, seesCentreStaff(principal(r), id)))
+	writeJSON(w, r, status, newCentreView(c, s.opt.Now(), set, seesCentreStaff(principal(r), id)))
 }
 
 // recStart gets the recognition store and the id wildcard named name
@@ -260,17 +223,6 @@ func (s *Server) apiRemoveAssessor(w http.ResponseWriter, r *http.Request) {
 	}
 	s.writeCentre(w, r, rs, id, http.StatusOK)
 }
-
-// recCheckStaffManager: the centre's assessors are kept by administrators
-// and by the centre's own manager.
-func recCheckStaffManager(p auth.Principal, centre int64) error {
-	if p.Is(auth.RoleAdmin) || isCentreManager(p, centre) {
-		return nil
-	}
-	return errRefused
-}
-
-var errNotAssessorAccount = recErr(kasip.ErrInvalid, "centre.not_assessor_account")
 
 // GET /api/v1/recognition/settings (administrator, manager)
 func (s *Server) apiGetRecognitionSettings(w http.ResponseWriter, r *http.Request) {

@@ -35,33 +35,9 @@ type ProgrammeUpdate struct {
 	Components []recognition.Component `json:"components"`
 }
 
-// QuestionInput is a new question of the bank.
-type QuestionInput struct {
-	Text      kasip.Text   `json:"text"`
-	Choices   []kasip.Text `json:"choices"`
-	Correct   []int        `json:"correct"`
-	Knowledge []string     `json:"knowledge"`
-}
-
-// TaskInput is a new practical task of the bank.
-type TaskInput struct {
-	Text      kasip.Text `json:"text"`
-	Criteria  kasip.Text `json:"criteria"`
-	Abilities []string   `json:"abilities"`
-	Units     []string   `json:"units"`
-}
-
 // ReasonInput gives the reason of a change.
 type ReasonInput struct {
 	Reason string `json:"reason"`
-}
-
-func (q QuestionInput) question() recognition.Question {
-	return recognition.Question{Text: q.Text, Choices: q.Choices, Correct: q.Correct, Knowledge: q.Knowledge}
-}
-
-func (t TaskInput) task() recognition.Task {
-	return recognition.Task{Text: t.Text, Criteria: t.Criteria, Abilities: t.Abilities, Units: t.Units}
 }
 
 // programmeView builds the view; bank includes the questions and tasks.
@@ -148,23 +124,6 @@ func (s *Server) apiCreateProgramme(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Location", "/api/v1/programmes/"+recItoa(prog.ID))
 	writeJSON(w, r, http.StatusCreated, programmeView(prog, true))
-}
-
-// recDefaultsFromCard fills a level and a title left out from the card the
-// programme is of. A card that cannot be read is left to the store to
-// report.
-func (s *Server) recDefaultsFromCard(r *http.Request, prog *recognition.Programme) {
-	st, err := s.reg.Standard(r.Context(), prog.StandardCode, prog.StandardVersion)
-	if err != nil || prog.Card < 0 || prog.Card >= len(st.Cards) {
-		return
-	}
-	c := &st.Cards[prog.Card]
-	if prog.Level == 0 {
-		prog.Level = c.Level
-	}
-	if prog.Title.IsEmpty() {
-		prog.Title = c.Title
-	}
 }
 
 // recManagedProgramme loads a programme the caller manages: its centre's

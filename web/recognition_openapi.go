@@ -20,14 +20,14 @@ var _ = registerOpenAPI(func(doc oaObj) {
 		schemas[name] = s
 	}
 	responses := comps["responses"].(oaObj)
-	problem := func(description string) oaObj {
+	oaProblem := func(description string) oaObj {
 		return oaObj{"description": description, "content": oaObj{"application/problem+json": oaObj{"schema": oaRef("Problem")}}}
 	}
-	responses["RecNotFound"] = problem("No such object, or one the caller may not know of (another candidate's application, another centre's draft programme).")
-	responses["RecForbidden"] = problem("The caller's role allows the operation, but not on this object (another centre's application, approving one's own programme, an assessor not in the session), or the centre's accreditation does not cover it.")
-	responses["RecConflict"] = problem("The current state does not allow it: an illegal transition (e.g. a form sent again after the application moved on), a passed deadline, a limit, or a duplicate.")
-	responses["RecInvalid"] = problem("The request is well formed but its content is not valid; the detail lists every problem (e.g. an IIN whose check digit is wrong or that does not encode the date of birth).")
-	responses["RecUnavailable"] = problem("This registry does not keep recognition data.")
+	responses["RecNotFound"] = oaProblem("No such object, or one the caller may not know of (another candidate's application, another centre's draft programme).")
+	responses["RecForbidden"] = oaProblem("The caller's role allows the operation, but not on this object (another centre's application, approving one's own programme, an assessor not in the session), or the centre's accreditation does not cover it.")
+	responses["RecConflict"] = oaProblem("The current state does not allow it: an illegal transition (e.g. a form sent again after the application moved on), a passed deadline, a limit, or a duplicate.")
+	responses["RecInvalid"] = oaProblem("The request is well formed but its content is not valid; the detail lists every problem (e.g. an IIN whose check digit is wrong or that does not encode the date of birth).")
+	responses["RecUnavailable"] = oaProblem("This registry does not keep recognition data.")
 	responses["StaleResult"] = oaObj{"description": "The result was saved by someone else since the version sent; reload it. The answer says who saved it, when, and its version.",
 		"content": oaObj{"application/problem+json": oaObj{"schema": oaRef("StaleResult")}}}
 	tags := doc["tags"].([]oaObj)

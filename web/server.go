@@ -22,6 +22,8 @@ type Server struct {
 	log *slog.Logger
 	mux *http.ServeMux
 	ui  *uiState // templates and assets, see ui.go
+	// errorPage renders the UI's error page (renderErrorPage).
+	errorPage func(http.ResponseWriter, *http.Request, *uiError)
 	// signIns limits sign-in and password attempts (auth_ratelimit.go).
 	// It is the one piece of state a server keeps, per process.
 	signIns *rateLimiter
@@ -63,6 +65,7 @@ func New(reg kasip.Registry, opt Options) (*Server, error) {
 		return nil, fmt.Errorf("loading the UI: %w", err)
 	}
 	s.ui = ui
+	s.errorPage = s.renderErrorPage
 	s.apiRoutes() // api.go: /api/…, /healthz, /readyz
 	s.uiRoutes()  // ui.go
 	return s, nil
@@ -87,7 +90,7 @@ func (s *Server) Handler() http.Handler {
 // something (CSRF): problem+json under /api/, plain text elsewhere.
 func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
-		problem(w, r, http.StatusForbidden, "cross-origin request refused", "")
+		fail(w, r, http.StatusForbidden, "cross-origin request refused", "")
 		return
 	}
 	http.Error(w, "cross-origin request refused", http.StatusForbidden)
@@ -103,7 +106,7 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.log.Error("panic in handler", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				problem(w, r, http.StatusInternalServerError, "internal error", "")
+				fail(w, r, http.StatusInternalServerError, "internal error", "")
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -32,7 +32,7 @@ type CandidateView struct {
 	UserID    int64                `json:"user_id,omitempty"`
 }
 
-func candidateView(c recognition.Candidate) CandidateView {
+func newCandidateView(c recognition.Candidate) CandidateView {
 	return CandidateView{ID: c.ID, Name: c.Name, IIN: c.IIN, BirthDate: recDate(c.BirthDate), Sex: c.Sex,
 		Contacts: c.Contacts, ConsentAt: c.ConsentAt.UTC().Format("2006-01-02T15:04:05Z"), UserID: c.UserID}
 }

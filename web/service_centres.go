@@ -26,7 +26,7 @@ type StatusInput struct {
 
 // centreView builds the view of c at now; staff decides whether the
 // assessors are shown.
-func centreView(c recognition.Centre, now time.Time, set recognition.Settings, staff bool) CentreView {
+func newCentreView(c recognition.Centre, now time.Time, set recognition.Settings, staff bool) CentreView {
 	v := CentreView{ID: c.ID, Name: c.Name, BIN: c.BIN, Region: c.Region, Contacts: c.Contacts, Head: c.Head, CreatedAt: c.CreatedAt,
 		Accreditations: make([]AccreditationView, 0, len(c.Accreditations))}
 	day := set.Day(now)
@@ -35,7 +35,7 @@ func centreView(c recognition.Centre, now time.Time, set recognition.Settings, s
 		if st == recognition.AccreditationActive && !day.Before(a.From) {
 			v.Accredited = true
 		}
-		v.Accreditations = append(v.Accreditations, accreditationView(a, st))
+		v.Accreditations = append(v.Accreditations, newAccreditationView(a, st))
 	}
 	if staff {
 		v.Assessors = nonNilSlice(c.Assessors)

@@ -4,12 +4,6 @@ import (
 	"github.com/kasip/kasip"
 )
 
-// searchKinds are the item kinds a query may ask for.
-var searchKinds = []string{
-	kasip.KindStandard, kasip.KindCard, kasip.KindFunction, kasip.KindSkill,
-	kasip.KindAbility, kasip.KindKnowledge, kasip.KindAction, kasip.KindTerm,
-}
-
 // searcher is the registry as a kasip.Searcher, or nil.
 func (s *Server) searcher() kasip.Searcher {
 	if sr, ok := s.reg.(kasip.Searcher); ok {

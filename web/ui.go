@@ -223,23 +223,6 @@ func (s *Server) uiRoutes() {
 	}
 }
 
-// uiError is an error a page handler returns to get an error page.
-type uiError struct {
-	status int
-	title  string // message key
-	detail string // translated already
-}
-
-func (e *uiError) Error() string { return fmt.Sprintf("%d %s: %s", e.status, e.title, e.detail) }
-
-func uiNotFound(detail string) error {
-	return &uiError{status: http.StatusNotFound, title: "Page not found", detail: detail}
-}
-
-func uiBadRequest(detail string) error {
-	return &uiError{status: http.StatusBadRequest, title: "Bad request", detail: detail}
-}
-
 // uiHandle adapts a page handler: it sets the language cookie when the
 // request chose a language with ?lang=, and turns a returned error into an
 // error page with the right status.
@@ -275,7 +258,7 @@ func (s *Server) uiHandle(h func(w http.ResponseWriter, r *http.Request) error) 
 }
 
 // uiErrorPage renders the error page.
-func (s *Server) uiErrorPage(w http.ResponseWriter, r *http.Request, ue *uiError) {
+func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, ue *uiError) {
 	lang := requestLang(r)
 	d := &uiErrorData{
 		uiBase: s.uiBase(r, translate(lang, ue.title)),

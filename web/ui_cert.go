@@ -40,30 +40,6 @@ func certUIRoutes() []uiRoute {
 // uiCertURL is the staff's page of a certificate.
 func uiCertURL(number string) string { return "/recognition/certificates/" + url.PathEscape(number) }
 
-// uiCertStatus is a status as the pages name and colour it, and the
-// verdict the public page opens with: a colour, an icon and words that
-// cannot be mistaken for one another (a revoked certificate must not
-// read like a genuine one with a small red pill).
-type uiCertStatus struct {
-	Name     string // message key
-	Badge    string // CSS class
-	Verdict  string // CSS class of the verdict block
-	Icon     string
-	Headline string // message key
-	Since    string // message key of the date line, with the date
-}
-
-var uiCertStatuses = map[string]uiCertStatus{
-	certificate.StatusValid: {Name: "valid", Badge: "badge badge-ok", Verdict: "verdict verdict-valid", Icon: "✓",
-		Headline: "Valid: this certificate is genuine and in force.", Since: "Valid until %s inclusive."},
-	certificate.StatusSuspended: {Name: "suspended", Badge: "badge badge-warn", Verdict: "verdict verdict-suspended", Icon: "⏸",
-		Headline: "Suspended: do not rely on this certificate while it is suspended.", Since: "Suspended since %s."},
-	certificate.StatusRevoked: {Name: "revoked", Badge: "badge badge-bad", Verdict: "verdict verdict-revoked", Icon: "✗",
-		Headline: "Revoked: do not accept this certificate.", Since: "Revoked on %s."},
-	certificate.StatusExpired: {Name: "expired", Badge: "badge badge-muted", Verdict: "verdict verdict-expired", Icon: "⌛",
-		Headline: "Expired: this certificate is no longer valid.", Since: "Expired on %s."},
-}
-
 // uiCertCard is a certificate on a page: the public facts and links.
 type uiCertCard struct {
 	P      certificate.Public
@@ -350,3 +326,11 @@ func uiRecLastDecision(a recognition.Application) recognition.Decision {
 	}
 	return a.Decisions[len(a.Decisions)-1]
 }
+
+// The notices after the certificate forms (uiRecDone of the recognition
+// pages, which the redirects use).
+var _ = func() bool {
+	uiRecDone["issued"] = "The certificate is issued."
+	uiRecDone["certificate-status"] = "The status of the certificate is changed."
+	return true
+}()

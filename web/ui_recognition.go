@@ -140,17 +140,6 @@ func (s *Server) uiRecFail(r *http.Request, form string, err error) (*uiRecFailu
 	return &uiRecFailure{form: form, status: status, msg: strings.TrimSpace(translate(lang, lead) + " " + recDetailText(lang, err)), values: r.PostForm}, nil
 }
 
-// uiRecDetail is the store's explanation, without the operation names it
-// is wrapped in ("apply: …") and the kind it ends with (": conflict").
-func uiRecDetail(err error) string {
-	msg := err.Error()
-	for _, kind := range []error{recognition.ErrStale, recognition.ErrDeadline, recognition.ErrIllegalTransition,
-		recognition.ErrNotAccredited, recognition.ErrLimit, recognition.ErrConflict, recognition.ErrForbidden, kasip.ErrInvalid, kasip.ErrNotFound, auth.ErrInvalid} {
-		msg = strings.TrimSuffix(msg, ": "+kind.Error())
-	}
-	return msg
-}
-
 // uiRecPageError is the error page of err.
 func (s *Server) uiRecPageError(r *http.Request, err error) error {
 	lang := requestLang(r)
@@ -212,88 +201,6 @@ func uiPathID(r *http.Request, name string) (int64, error) {
 }
 
 // ---- names shown for the domain's codes ----
-
-// uiRecStateName is the message key of an application state.
-func uiRecStateName(state string) string {
-	if k, ok := map[string]string{
-		recognition.StateSubmitted: "Submitted", recognition.StateAccepted: "Accepted", recognition.StateRejected: "Rejected",
-		recognition.StateScheduled: "Scheduled", recognition.StateAssessed: "Assessed", recognition.StateDecided: "Decided",
-		recognition.StateAppealed: "Appealed", recognition.StateRedecided: "Re-decided", recognition.StateClosed: "Closed",
-	}[state]; ok {
-		return k
-	}
-	return state
-}
-
-// uiRecProgrammeStatusName is the message key of a programme status.
-func uiRecProgrammeStatusName(st string) string {
-	if k, ok := map[string]string{recognition.ProgrammeDraft: "Draft", recognition.ProgrammeSubmitted: "Awaiting approval",
-		recognition.ProgrammeApproved: "Approved", recognition.ProgrammeRetired: "Retired"}[st]; ok {
-		return k
-	}
-	return st
-}
-
-// uiRecComponentName is the message key of a component kind.
-func uiRecComponentName(kind string) string {
-	if k, ok := map[string]string{recognition.ComponentTheory: "Theory (knowledge)", recognition.ComponentPractice: "Practice (abilities and skills)",
-		recognition.ComponentPortfolio: "Portfolio (prior learning)"}[kind]; ok {
-		return k
-	}
-	return kind
-}
-
-// uiRecAccreditationName is the message key of an accreditation status.
-func uiRecAccreditationName(st string) string {
-	if k, ok := map[string]string{recognition.AccreditationActive: "In force", recognition.AccreditationSuspended: "Suspended",
-		recognition.AccreditationRevoked: "Revoked", recognition.AccreditationExpired: "Expired"}[st]; ok {
-		return k
-	}
-	return st
-}
-
-// uiRecRouteName is the message key of an application route.
-func uiRecRouteName(route string) string {
-	if k, ok := map[string]string{recognition.RouteSelf: "On my own", recognition.RouteReferral: "Employer's referral",
-		recognition.RouteVoucher: "State voucher"}[route]; ok {
-		return k
-	}
-	return route
-}
-
-// uiRecOutcomeName is the message key of a decision outcome.
-func uiRecOutcomeName(o string) string {
-	if k, ok := map[string]string{recognition.OutcomeWhole: "The whole qualification is recognised",
-		recognition.OutcomeUnits: "The units listed are recognised", recognition.OutcomeNone: "Not recognised"}[o]; ok {
-		return k
-	}
-	return o
-}
-
-// uiRecDeadlineName is the message key of what an application waits for.
-func uiRecDeadlineName(action string) string {
-	if k, ok := map[string]string{"confirm-referral": "The employer confirms the referral", "accept": "The centre accepts or rejects",
-		"schedule": "The centre plans the assessment", "decide": "The assessor decides", "appeal": "The candidate may appeal",
-		"redecide": "The centre decides on the appeal"}[action]; ok {
-		return k
-	}
-	return action
-}
-
-// uiRecActionName is the message key of an audit action.
-func uiRecActionName(action string) string {
-	a := strings.TrimPrefix(action, "recognition.")
-	if k, ok := map[string]string{
-		"application.submit": "Application submitted", "application.referral-confirm": "Referral confirmed",
-		"application.accepted": "Accepted", "application.rejected": "Rejected", "application.scheduled": "Session planned",
-		"application.assessed": "Assessment completed", "application.decided": "Decision taken", "application.appealed": "Appeal filed",
-		"application.redecided": "Decision on the appeal taken", "application.closed": "Closed",
-		"result.record": "Result saved", "evidence.add": "Evidence attached",
-	}[a]; ok {
-		return k
-	}
-	return action
-}
 
 // uiRecStateBadge is the badge class of a state.
 func uiRecStateBadge(state string) string {

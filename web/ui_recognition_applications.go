@@ -102,7 +102,7 @@ func (s *Server) uiRecMePage(w http.ResponseWriter, r *http.Request, fail *uiRec
 	if err != nil {
 		return err
 	}
-	cv := candidateView(c)
+	cv := newCandidateView(c)
 	d.Candidate = &cv
 	if d.Vouchers, err = rs.Vouchers(r.Context(), c.ID); err != nil {
 		return err
@@ -366,7 +366,7 @@ func (s *Server) uiRecApplicationData(r *http.Request, rs RecognitionStore, a re
 	if cand, err := rs.GetCandidate(ctx, a.CandidateID); err == nil {
 		d.CandidateName = cand.Name
 		if d.Staff || isCandidateOf(p, a) {
-			cv := candidateView(cand)
+			cv := newCandidateView(cand)
 			d.Candidate = &cv
 		}
 	}

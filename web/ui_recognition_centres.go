@@ -58,7 +58,7 @@ func (s *Server) uiRecCentreRows(r *http.Request, rs RecognitionStore) ([]uiRecC
 	now := s.opt.Now()
 	out := make([]uiRecCentreRow, 0, len(cs))
 	for _, c := range cs {
-		v := centreView(c, now, set, false)
+		v := newCentreView(c, now, set, false)
 		row := uiRecCentreRow{ID: c.ID, URL: uiRecCentreURL(c.ID), Name: c.Name, Region: c.Region, Accredited: v.Accredited}
 		for _, a := range c.Accreditations {
 			if a.StatusAt(now, set) != recognition.AccreditationActive {
@@ -298,7 +298,7 @@ func (s *Server) uiRecCentrePage(w http.ResponseWriter, r *http.Request, id int6
 	if d.Manager || p.InCentre(id) {
 		d.Nav = "my-centre"
 	}
-	d.Accredited = centreView(c, s.opt.Now(), set, false).Accredited
+	d.Accredited = newCentreView(c, s.opt.Now(), set, false).Accredited
 	for _, a := range c.Accreditations {
 		st := a.StatusAt(s.opt.Now(), set)
 		row := uiRecAccRow{A: a, Status: st, StatusName: uiRecAccreditationName(st)}

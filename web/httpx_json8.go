@@ -1,0 +1,11 @@
+package web
+
+import (
+	"github.com/kasip/kasip"
+)
+
+// searchKinds are the item kinds a query may ask for.
+var searchKinds = []string{
+	kasip.KindStandard, kasip.KindCard, kasip.KindFunction, kasip.KindSkill,
+	kasip.KindAbility, kasip.KindKnowledge, kasip.KindAction, kasip.KindTerm,
+}
