@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/kasip/kasip/internal/registertest"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/session"
 )
 
 const (
@@ -23,7 +25,7 @@ func postRegister(t *testing.T, e *apiEnv, name string, data []byte) map[string]
 		t.Fatalf("import %s: %s", name, r)
 	}
 	checkAPIResponse(t, http.MethodPost, "/api/v1/import", r)
-	var res ImportResponse
+	var res api.ImportResponse
 	if err := json.Unmarshal(r.body, &res); err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +57,7 @@ func wantResults(t *testing.T, what string, got, want map[string]string) {
 // TestAPIImportRegisterFile: POST /api/v1/import of a register file of
 // several standards stores each under its own code and reports each.
 func TestAPIImportRegisterFile(t *testing.T) {
-	e := newAPIEnv(t, Options{AdminToken: apiTestToken}, nil)
+	e := newAPIEnv(t, session.Options{AdminToken: apiTestToken}, nil)
 	first := registertest.File(t, []string{ruProg, ruNetwork}, nil)
 	wantResults(t, "first", postRegister(t, e, "register.xml", first), map[string]string{"06.001": "new", "06.037": "new"})
 	wantResults(t, "again", postRegister(t, e, "register.xml", first), map[string]string{"06.001": "unchanged", "06.037": "unchanged"})

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"bytes"
@@ -21,6 +21,11 @@ import (
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/internal/schematest"
 	"github.com/kasip/kasip/store"
+	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/httpx"
+	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/session"
 )
 
 const apiTestToken = "test-admin-token-ж"
@@ -32,7 +37,7 @@ type apiEnv struct {
 	reg kasip.Registry
 }
 
-func newAPIEnv(t *testing.T, opt Options, wrap func(kasip.Registry) kasip.Registry) *apiEnv {
+func newAPIEnv(t *testing.T, opt session.Options, wrap func(kasip.Registry) kasip.Registry) *apiEnv {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
@@ -50,7 +55,7 @@ func newAPIEnv(t *testing.T, opt Options, wrap func(kasip.Registry) kasip.Regist
 	if opt.Now == nil {
 		opt.Now = func() time.Time { return time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC) }
 	}
-	s, err := New(reg, opt)
+	s, err := web.New(reg, opt)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}
@@ -113,7 +118,7 @@ func (e *apiEnv) getJSON(path, pattern string, v any) {
 
 // wantProblem checks that r is a problem+json with status and, when
 // param is not "", names that parameter.
-func (e *apiEnv) wantProblem(r apiResp, method, pattern string, status int, param string) Problem {
+func (e *apiEnv) wantProblem(r apiResp, method, pattern string, status int, param string) httpx.Problem {
 	e.t.Helper()
 	if r.StatusCode != status {
 		e.t.Fatalf("%s %s: got %s, want status %d", method, r.Request.URL.Path, r, status)
@@ -121,7 +126,7 @@ func (e *apiEnv) wantProblem(r apiResp, method, pattern string, status int, para
 	if ct := r.Header.Get("Content-Type"); ct != "application/problem+json; charset=utf-8" {
 		e.t.Errorf("problem Content-Type %q", ct)
 	}
-	var p Problem
+	var p httpx.Problem
 	if err := json.Unmarshal(r.body, &p); err != nil {
 		e.t.Fatalf("problem body %s: %v", r.body, err)
 	}
@@ -196,7 +201,7 @@ var apiBearer = []string{"Authorization", "Bearer " + apiTestToken}
 
 // seeded is a server with the seeds and the Russian register files imported
 // through the API.
-func apiSeeded(t *testing.T, opt Options) *apiEnv {
+func apiSeeded(t *testing.T, opt session.Options) *apiEnv {
 	t.Helper()
 	if opt.AdminToken == "" {
 		opt.AdminToken = apiTestToken
@@ -207,7 +212,7 @@ func apiSeeded(t *testing.T, opt Options) *apiEnv {
 		t.Fatalf("importing the fixtures: %s", r)
 	}
 	checkAPIResponse(t, http.MethodPost, "/api/v1/import", r)
-	var res ImportResponse
+	var res api.ImportResponse
 	if err := json.Unmarshal(r.body, &res); err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +229,7 @@ func apiSeeded(t *testing.T, opt Options) *apiEnv {
 
 func (e *apiEnv) standardCount() int {
 	e.t.Helper()
-	var page Page[kasip.StandardSummary]
+	var page httpx.Page[kasip.StandardSummary]
 	e.getJSON("/api/v1/standards?limit=1", "/api/v1/standards", &page)
 	return page.Total
 }
@@ -238,10 +243,10 @@ func apiCodes(items []kasip.StandardSummary) []string {
 }
 
 func TestAPIStandards(t *testing.T) {
-	e := apiSeeded(t, Options{})
-	list := func(query string) Page[kasip.StandardSummary] {
+	e := apiSeeded(t, session.Options{})
+	list := func(query string) httpx.Page[kasip.StandardSummary] {
 		t.Helper()
-		var p Page[kasip.StandardSummary]
+		var p httpx.Page[kasip.StandardSummary]
 		e.getJSON("/api/v1/standards"+query, "/api/v1/standards", &p)
 		return p
 	}
@@ -394,7 +399,7 @@ func TestAPIStandards(t *testing.T) {
 			t.Fatal("the seed's version line moved")
 		}
 		r := e.importFiles(map[string][]byte{"000_v3.txt": v3}, apiBearer...)
-		var res ImportResponse
+		var res api.ImportResponse
 		if r.StatusCode != 200 || json.Unmarshal(r.body, &res) != nil || len(res.Results) != 1 ||
 			res.Results[0].Status != kasip.ImportNewVersion || res.Results[0].Version != "3" {
 			t.Fatalf("importing version 3: %s", r)
@@ -421,7 +426,7 @@ func TestAPIStandards(t *testing.T) {
 			t.Errorf("version 3 source: %d %q", r.StatusCode, r.Header.Get("Content-Disposition"))
 		}
 
-		var d DiffResponse
+		var d api.DiffResponse
 		e.getJSON("/api/v1/standards/I55101015/diff?from=2&to=3", "/api/v1/standards/{code}/diff", &d)
 		if d.From != "2" || d.To != "3" || d.Changes == nil {
 			t.Errorf("diff %+v", d)
@@ -429,7 +434,7 @@ func TestAPIStandards(t *testing.T) {
 		if !slices.ContainsFunc(d.Changes, func(c kasip.Change) bool { return c.Kind == "changed" && strings.Contains(c.New, "3") }) {
 			t.Errorf("the diff does not show the version change: %+v", d.Changes)
 		}
-		var same DiffResponse
+		var same api.DiffResponse
 		e.getJSON("/api/v1/standards/I55101015/diff?from=3&to=3", "/api/v1/standards/{code}/diff", &same)
 		if len(same.Changes) != 0 {
 			t.Errorf("a version against itself: %+v", same.Changes)
@@ -442,7 +447,7 @@ func TestAPIStandards(t *testing.T) {
 	t.Run("bilingual merge", func(t *testing.T) {
 		ru := apiFixture(t, "../testdata/kz/ru_template_M84120.txt")
 		r := e.importFiles(map[string][]byte{"ru_template_M84120.txt": ru}, apiBearer...)
-		var res ImportResponse
+		var res api.ImportResponse
 		if r.StatusCode != 200 || json.Unmarshal(r.body, &res) != nil || len(res.Results) != 1 || res.Results[0].Status != kasip.ImportMerged {
 			t.Fatalf("importing the Russian text of M84120: %s", r)
 		}
@@ -482,7 +487,7 @@ func TestAPIStandards(t *testing.T) {
 
 	t.Run("re-import is unchanged", func(t *testing.T) {
 		r := e.importFiles(map[string][]byte{"again.xml": apiFixture(t, "../testdata/ru/PS_06.001_reg4.xml")}, apiBearer...)
-		var res ImportResponse
+		var res api.ImportResponse
 		if r.StatusCode != 200 || json.Unmarshal(r.body, &res) != nil || len(res.Results) != 1 || res.Results[0].Status != kasip.ImportUnchanged {
 			t.Fatalf("importing the same file again: %s", r)
 		}
@@ -536,10 +541,10 @@ func TestAPIStandards(t *testing.T) {
 }
 
 func TestAPIProfessions(t *testing.T) {
-	e := apiSeeded(t, Options{})
-	list := func(query string) Page[kasip.Profession] {
+	e := apiSeeded(t, session.Options{})
+	list := func(query string) httpx.Page[kasip.Profession] {
 		t.Helper()
-		var p Page[kasip.Profession]
+		var p httpx.Page[kasip.Profession]
 		e.getJSON("/api/v1/professions"+query, "/api/v1/professions", &p)
 		return p
 	}
@@ -639,7 +644,7 @@ func TestAPIProfessions(t *testing.T) {
 }
 
 func TestAPIClassifiers(t *testing.T) {
-	e := apiSeeded(t, Options{})
+	e := apiSeeded(t, session.Options{})
 	var tree []*kasip.OKEDNode
 	e.getJSON("/api/v1/classifiers/oked", "/api/v1/classifiers/oked", &tree)
 	var sections []string
@@ -651,7 +656,7 @@ func TestAPIClassifiers(t *testing.T) {
 			t.Errorf("OKED sections %v lack %s", sections, want)
 		}
 	}
-	var levels []QualificationLevel
+	var levels []api.QualificationLevel
 	e.getJSON("/api/v1/classifiers/levels", "/api/v1/classifiers/levels", &levels)
 	if len(levels) != 8 {
 		t.Fatalf("%d levels", len(levels))
@@ -669,7 +674,7 @@ func TestAPIClassifiers(t *testing.T) {
 }
 
 func TestAPIProblems(t *testing.T) {
-	e := apiSeeded(t, Options{})
+	e := apiSeeded(t, session.Options{})
 	for lang, title := range map[string]string{"ru": "Не найдено", "en": "Not found", "kk": "Табылмады"} {
 		r := e.get("/api/v1/standards/NOPE42", "Accept-Language", lang+";q=0.9")
 		p := e.wantProblem(r, "GET", "/api/v1/standards/{code}", 404, "")
@@ -703,7 +708,7 @@ func TestAPIProblems(t *testing.T) {
 }
 
 func TestAPIUploadTooLarge(t *testing.T) {
-	e := newAPIEnv(t, Options{AdminToken: apiTestToken, MaxUploadSize: 4 << 10}, nil)
+	e := newAPIEnv(t, session.Options{AdminToken: apiTestToken, MaxUploadSize: 4 << 10}, nil)
 	files := map[string][]byte{"000.txt": apiFixture(t, "../testdata/seeds/000_78fd8bd149563dd7.txt")}
 	e.wantProblem(e.importFiles(files, apiBearer...), "POST", "/api/v1/import", http.StatusRequestEntityTooLarge, "")
 
@@ -720,7 +725,7 @@ func TestAPIUploadTooLarge(t *testing.T) {
 }
 
 func TestAPIAdminDisabled(t *testing.T) {
-	e := newAPIEnv(t, Options{}, nil)
+	e := newAPIEnv(t, session.Options{}, nil)
 	files := map[string][]byte{"000.txt": apiFixture(t, "../testdata/seeds/000_78fd8bd149563dd7.txt")}
 	e.wantProblem(e.importFiles(files, "Authorization", "Bearer "), "POST", "/api/v1/import", http.StatusForbidden, "")
 	e.wantProblem(e.importFiles(files), "POST", "/api/v1/import", http.StatusForbidden, "")
@@ -732,7 +737,7 @@ func TestAPIAdminDisabled(t *testing.T) {
 }
 
 func TestAPIConcurrent(t *testing.T) {
-	e := apiSeeded(t, Options{})
+	e := apiSeeded(t, session.Options{})
 	paths := []string{
 		"/api/v1/standards", "/api/v1/standards?family=ru&sort=-title", "/api/v1/standards/M84120",
 		"/api/v1/standards/06.037/versions/1", "/api/v1/standards/I55101015/versions", "/api/v1/standards/I55101015/lint",
@@ -795,7 +800,7 @@ func (apiPanicky) Standard(context.Context, string, string) (*kasip.Standard, er
 }
 
 func TestAPIPanicDoesNotKillServer(t *testing.T) {
-	e := newAPIEnv(t, Options{}, func(r kasip.Registry) kasip.Registry { return apiPanicky{r} })
+	e := newAPIEnv(t, session.Options{}, func(r kasip.Registry) kasip.Registry { return apiPanicky{r} })
 	for range 3 {
 		p := e.wantProblem(e.get("/api/v1/standards/M84120"), "GET", "/api/v1/standards/{code}", 500, "")
 		if strings.Contains(p.Detail, "exploded") {
@@ -805,7 +810,7 @@ func TestAPIPanicDoesNotKillServer(t *testing.T) {
 	if r := e.get("/healthz"); r.StatusCode != 200 {
 		t.Errorf("healthz after panics: %s", r)
 	}
-	var page Page[kasip.StandardSummary]
+	var page httpx.Page[kasip.StandardSummary]
 	e.getJSON("/api/v1/standards", "/api/v1/standards", &page)
 }
 
@@ -824,7 +829,7 @@ func TestAPIInternalErrorIsNotLeaked(t *testing.T) {
 		defer mu.Unlock()
 		return logged.Write(b)
 	}), nil))
-	e := newAPIEnv(t, Options{Logger: logger}, func(r kasip.Registry) kasip.Registry { return apiFailing{r} })
+	e := newAPIEnv(t, session.Options{Logger: logger}, func(r kasip.Registry) kasip.Registry { return apiFailing{r} })
 	r := e.get("/api/v1/standards")
 	e.wantProblem(r, "GET", "/api/v1/standards", 500, "")
 	if bytes.Contains(r.body, []byte("secret")) {
@@ -848,7 +853,7 @@ func TestContentDisposition(t *testing.T) {
 		`a"b\c.txt`:                `attachment; filename="a_b_c.txt"; filename*=UTF-8''a%22b%5Cc.txt`,
 		"":                         `attachment; filename="source"; filename*=UTF-8''source`,
 	} {
-		if got := contentDisposition(name); got != want {
+		if got := api.ContentDisposition(name); got != want {
 			t.Errorf("%q:\n got %s\nwant %s", name, got, want)
 		}
 	}
@@ -856,8 +861,8 @@ func TestContentDisposition(t *testing.T) {
 
 func TestAPIMessages(t *testing.T) {
 	verbs := func(s string) int { return strings.Count(s, "%") - 2*strings.Count(s, "%%") }
-	for key, tr := range apiMessages {
-		for _, lang := range uiLangs {
+	for key, tr := range i18n.APIMessages {
+		for _, lang := range i18n.UILangs {
 			s := tr[lang]
 			if s == "" {
 				t.Errorf("%q has no %s translation", key, lang)
@@ -866,7 +871,7 @@ func TestAPIMessages(t *testing.T) {
 				t.Errorf("%q in %s has %d verbs, the key %d", key, lang, verbs(s), verbs(key))
 			}
 		}
-		if translate("ru", key) == "" {
+		if i18n.Translate("ru", key) == "" {
 			t.Errorf("%q is not in messages", key)
 		}
 	}

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -16,6 +16,8 @@ import (
 
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/store"
+	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/session"
 )
 
 // The store satisfies the interface the server asks of it.
@@ -47,7 +49,7 @@ func (c *authClock) Advance(d time.Duration) {
 type authEnv struct {
 	*apiEnv
 	st     *store.Store
-	srvObj *Server
+	srvObj *web.Server
 	clock  *authClock
 	users  map[auth.Role]auth.User
 	client *http.Client // does not follow redirects
@@ -56,7 +58,7 @@ type authEnv struct {
 // sqliteDSN is a fresh SQLite file.
 func sqliteDSN(t *testing.T) string { return filepath.Join(t.TempDir(), "k.db") }
 
-func newAuthEnv(t *testing.T, dsn string, opt Options) *authEnv {
+func newAuthEnv(t *testing.T, dsn string, opt session.Options) *authEnv {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, dsn)
@@ -77,7 +79,7 @@ func newAuthEnv(t *testing.T, dsn string, opt Options) *authEnv {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	s, err := New(st, opt)
+	s, err := web.New(st, opt)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}
@@ -145,7 +147,7 @@ func jsonBody(v any) io.Reader {
 
 // withCookie is the header pairs of a session cookie, plus more.
 func withCookie(cookie string, more ...string) []string {
-	return append([]string{"Cookie", sessionCookieName + "=" + cookie}, more...)
+	return append([]string{"Cookie", session.SessionCookieName + "=" + cookie}, more...)
 }
 
 // bearer is the header pair of a bearer token.
@@ -155,7 +157,7 @@ func bearer(token string) []string { return []string{"Authorization", "Bearer " 
 // whether r clears it.
 func sessionCookieOf(r apiResp) (value string, cleared bool) {
 	for _, c := range r.Cookies() {
-		if c.Name == sessionCookieName {
+		if c.Name == session.SessionCookieName {
 			if c.MaxAge < 0 {
 				return "", true
 			}

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"os"
@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/session"
 )
 
 // Messages of every list (uiMessages and those registered by other files)
@@ -17,7 +19,7 @@ import (
 func TestRegisteredMessages(t *testing.T) {
 	verbs := regexp.MustCompile(`%(?:\[\d+\])?[a-z]`)
 	seen := map[string]int{}
-	for i, list := range uiMessageLists() {
+	for i, list := range i18n.UIMessageLists() {
 		for _, m := range list {
 			if j, ok := seen[m[0]]; ok && j != i {
 				t.Errorf("%q is in two message lists", m[0])
@@ -40,14 +42,14 @@ func TestRegisteredMessages(t *testing.T) {
 // init function that runs after this package's).
 func TestRegisterMessagesLate(t *testing.T) {
 	const key = "test: a message registered late"
-	n := len(extraUIMessages)
-	registerMessages([3]string{key, "кеш тіркелген", "поздно"})
+	n := len(i18n.ExtraUIMessages)
+	i18n.RegisterMessages([3]string{key, "кеш тіркелген", "поздно"})
 	t.Cleanup(func() {
-		extraUIMessages = extraUIMessages[:n]
-		delete(messages, key)
+		i18n.ExtraUIMessages = i18n.ExtraUIMessages[:n]
+		delete(i18n.Messages, key)
 	})
-	if translate("kk", key) != "кеш тіркелген" || translate("ru", key) != "поздно" {
-		t.Errorf("a late registration is not translated: %q", translate("ru", key))
+	if i18n.Translate("kk", key) != "кеш тіркелген" || i18n.Translate("ru", key) != "поздно" {
+		t.Errorf("a late registration is not translated: %q", i18n.Translate("ru", key))
 	}
 }
 
@@ -56,21 +58,26 @@ func TestRegisterMessagesLate(t *testing.T) {
 // field errors, and the role names.
 func TestAccountMessagesComplete(t *testing.T) {
 	res := []*regexp.Regexp{
-		regexp.MustCompile(`translate\([\w.()]+, ("(?:[^"\\]|\\.)*")`),
-		regexp.MustCompile(`\b(?:uiT|apiT)\(r, ("(?:[^"\\]|\\.)*")`),
+		regexp.MustCompile(`[tT]ranslate\([\w.()]+, ("(?:[^"\\]|\\.)*")`),
+		regexp.MustCompile(`\b(?:uiT|apiT|APIT)\(r, ("(?:[^"\\]|\\.)*")`),
 		regexp.MustCompile(`\bkey: ("(?:[^"\\]|\\.)*")`),
 		regexp.MustCompile(`\btitle: ("(?:[^"\\]|\\.)*")`),
 		regexp.MustCompile(`\bTitle: ("(?:[^"\\]|\\.)*")`),
-		regexp.MustCompile(`s\.problem\(w, r, http\.Status\w+, ("(?:[^"\\]|\\.)*")`),
+		regexp.MustCompile(`\bFail\(w, r, http\.Status\w+, ("(?:[^"\\]|\\.)*")`),
 		regexp.MustCompile(`^\s+"\w+":\s+("(?:[^"\\]|\\.)*"),$`), // notices
 	}
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
+	// The account code: sessions, the account API and the account pages.
+	var files []string
+	for _, pattern := range []string{"session/*.go", "api/auth_api.go", "service/accounts.go", "httpx/ratelimit.go", "httpx/json6.go", "ui/account*.go"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
 	}
 	keys := map[string]string{}
 	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") || !(strings.HasPrefix(f, "auth") || strings.HasPrefix(f, "ui_account")) {
+		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
 		b, err := os.ReadFile(f)
@@ -88,14 +95,14 @@ func TestAccountMessagesComplete(t *testing.T) {
 		}
 	}
 	for _, r := range auth.Roles() {
-		keys[roleName(r)] = "roleName"
+		keys[session.RoleName(r)] = "roleName"
 	}
 	if len(keys) < 40 {
 		t.Fatalf("found only %d keys: are the patterns right?", len(keys))
 	}
 	for k, where := range keys {
-		for _, lang := range uiLangs {
-			if messages[k][lang] == "" {
+		for _, lang := range i18n.UILangs {
+			if i18n.Messages[k][lang] == "" {
 				t.Errorf("%s: %q has no %s translation", where, k, lang)
 			}
 		}

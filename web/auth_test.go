@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"bytes"
@@ -12,6 +12,9 @@ import (
 	"time"
 
 	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/httpx"
+	"github.com/kasip/kasip/web/session"
 
 	"github.com/kasip/kasip/internal/pgtest"
 )
@@ -24,7 +27,7 @@ func TestSignInSession(t *testing.T) {
 }
 
 func testSignInSession(t *testing.T, dsn string) {
-	e := newAuthEnv(t, dsn, Options{})
+	e := newAuthEnv(t, dsn, session.Options{})
 	manager := e.users[auth.RoleManager]
 
 	// Wrong password and unknown login: the same answer, word for word.
@@ -47,7 +50,7 @@ func testSignInSession(t *testing.T, dsn string) {
 	checkAPIResponse(t, "POST", "/api/v1/session", r)
 	var sc *http.Cookie
 	for _, c := range r.Cookies() {
-		if c.Name == sessionCookieName {
+		if c.Name == session.SessionCookieName {
 			sc = c
 		}
 	}
@@ -57,7 +60,7 @@ func testSignInSession(t *testing.T, dsn string) {
 	if !auth.WellFormedSessionToken(cookie) {
 		t.Errorf("cookie %q is not a session token", cookie)
 	}
-	var acc AccountView
+	var acc api.AccountView
 	if err := json.Unmarshal(r.body, &acc); err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +101,7 @@ func testSignInSession(t *testing.T, dsn string) {
 // A session ends after the idle timeout: the cookie is then anonymous and
 // cleared, and protected pages send the browser to sign in.
 func TestSessionExpires(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{Sessions: auth.SessionPolicy{IdleTimeout: 10 * time.Minute, MaxLifetime: time.Hour}})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{Sessions: auth.SessionPolicy{IdleTimeout: 10 * time.Minute, MaxLifetime: time.Hour}})
 	cookie := e.mustSignIn(auth.RoleCandidate)
 	e.clock.Advance(5 * time.Minute)
 	if r := e.req("GET", "/account", nil, withCookie(cookie)...); r.StatusCode != http.StatusOK {
@@ -124,15 +127,15 @@ func TestSessionExpires(t *testing.T) {
 
 // The session cookie is Secure over TLS and with SecureCookies.
 func TestSecureCookie(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{SecureCookies: true})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{SecureCookies: true})
 	_, r := e.apiSignIn(e.users[auth.RoleAdmin].Login, authTestPassword)
 	for _, c := range r.Cookies() {
-		if c.Name == sessionCookieName && !c.Secure {
+		if c.Name == session.SessionCookieName && !c.Secure {
 			t.Error("SecureCookies: cookie not Secure")
 		}
 	}
 
-	tlsEnv := newAuthEnv(t, sqliteDSN(t), Options{})
+	tlsEnv := newAuthEnv(t, sqliteDSN(t), session.Options{})
 	ts := httptest.NewTLSServer(tlsEnv.srvObj.Handler())
 	defer ts.Close()
 	body, _ := json.Marshal(map[string]string{"login": tlsEnv.users[auth.RoleAdmin].Login, "password": authTestPassword})
@@ -143,7 +146,7 @@ func TestSecureCookie(t *testing.T) {
 	res.Body.Close()
 	found := false
 	for _, c := range res.Cookies() {
-		if c.Name == sessionCookieName {
+		if c.Name == session.SessionCookieName {
 			found = true
 			if !c.Secure {
 				t.Error("TLS: cookie not Secure")
@@ -158,7 +161,7 @@ func TestSecureCookie(t *testing.T) {
 // Sign-in attempts are limited per client and per login; over the limit
 // the answer is 429 with Retry-After, and the limit refills with time.
 func TestSignInRateLimit(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{SignInRate: 3, ClientIPHeader: "X-Real-IP"})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{SignInRate: 3, ClientIPHeader: "X-Real-IP"})
 	login := e.users[auth.RoleEmployer].Login
 	from := func(ip, login, password string) apiResp {
 		return e.req("POST", "/api/v1/session", jsonBody(map[string]string{"login": login, "password": password}),
@@ -196,7 +199,7 @@ func TestSignInRateLimit(t *testing.T) {
 // A cross-site form post to the sign-in page is refused before it is
 // read (CSRF, login CSRF included); a same-origin one is not.
 func TestCrossSiteSignInRefused(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{})
 	c, r := e.formSignIn(e.users[auth.RoleAdmin].Login, authTestPassword, "", "Sec-Fetch-Site", "cross-site")
 	if r.StatusCode != http.StatusForbidden || c != "" {
 		t.Errorf("cross-site sign-in: %d, cookie %q", r.StatusCode, c)
@@ -216,7 +219,7 @@ func TestCrossSiteSignInRefused(t *testing.T) {
 
 // After signing in, the form goes back to a local page only.
 func TestSignInNext(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{})
 	for next, want := range map[string]string{
 		"/account":                   "/account",
 		"/standards?q=x&lang=ru":     "/standards?q=x&lang=ru",
@@ -244,7 +247,7 @@ func TestSafeNext(t *testing.T) {
 		"https://x": "", "/x\x00": "", "/x\x7f": "", "/signout": "", "/signin?next=/x": "",
 		"/" + strings.Repeat("a", 3000): "",
 	} {
-		if got := safeNext(raw); got != want {
+		if got := session.SafeNext(raw); got != want {
 			t.Errorf("safeNext(%q) = %q, want %q", raw, got, want)
 		}
 	}
@@ -253,7 +256,7 @@ func TestSafeNext(t *testing.T) {
 // API tokens: made once, usable as a bearer, listed without the secret,
 // revoked for good; the administrator token still works.
 func TestAPITokens(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{})
 	cookie := e.mustSignIn(auth.RoleAssessor)
 	create := func(body string) apiResp {
 		return e.req("POST", "/api/v1/me/tokens", strings.NewReader(body), withCookie(cookie, "Content-Type", "application/json")...)
@@ -266,7 +269,7 @@ func TestAPITokens(t *testing.T) {
 		t.Fatalf("create token: %s", r)
 	}
 	checkAPIResponse(t, "POST", "/api/v1/me/tokens", r)
-	var nt NewAPITokenView
+	var nt api.NewAPITokenView
 	if err := json.Unmarshal(r.body, &nt); err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +324,7 @@ func TestAPITokens(t *testing.T) {
 // Changing the password checks the current one and the policy, and ends
 // the user's other sessions but not this one.
 func TestChangePassword(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{})
 	here := e.mustSignIn(auth.RoleCandidate)
 	elsewhere := e.mustSignIn(auth.RoleCandidate)
 	const pattern = "/api/v1/me/password"
@@ -357,7 +360,7 @@ func TestChangePassword(t *testing.T) {
 
 // Administrators create, list, disable and enable users.
 func TestUsersAPI(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{})
 	admin := e.mustSignIn(auth.RoleAdmin)
 	post := func(path string, body any) apiResp {
 		return e.req("POST", path, jsonBody(body), withCookie(admin, "Content-Type", "application/json")...)
@@ -376,7 +379,7 @@ func TestUsersAPI(t *testing.T) {
 		t.Fatalf("create: %s", r)
 	}
 	checkAPIResponse(t, "POST", users, r)
-	var u UserView
+	var u api.UserView
 	if err := json.Unmarshal(r.body, &u); err != nil {
 		t.Fatal(err)
 	}
@@ -425,7 +428,7 @@ func (e *authEnv) mustSignInAs(login string) string {
 // Without an account store nobody signs in: the API says so, protected
 // routes refuse, and the administrator token still works.
 func TestAccountsDisabled(t *testing.T) {
-	e := newAPIEnv(t, Options{}, nil)
+	e := newAPIEnv(t, session.Options{}, nil)
 	e.wantProblem(e.do("POST", "/api/v1/session", strings.NewReader(`{"login":"a@b.kz","password":"correct horse battery"}`)),
 		"POST", "/api/v1/session", http.StatusNotImplemented, "")
 	e.wantProblem(e.get("/api/v1/me"), "GET", "/api/v1/me", http.StatusForbidden, "")
@@ -439,7 +442,7 @@ func TestAccountsDisabled(t *testing.T) {
 		t.Error("the header offers signing in on a server without accounts")
 	}
 
-	a := newAPIEnv(t, Options{AdminToken: apiTestToken}, nil)
+	a := newAPIEnv(t, session.Options{AdminToken: apiTestToken}, nil)
 	a.wantProblem(a.get("/api/v1/me"), "GET", "/api/v1/me", http.StatusUnauthorized, "")
 	if r := a.get("/api/v1/me", apiBearer...); r.StatusCode != http.StatusOK {
 		t.Errorf("administrator token without accounts: %s", r)
@@ -449,48 +452,48 @@ func TestAccountsDisabled(t *testing.T) {
 }
 
 func TestRateLimiter(t *testing.T) {
-	l := newRateLimiter(2, time.Minute)
+	l := httpx.NewRateLimiter(2, time.Minute)
 	t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range 2 {
-		if ok, _ := l.allow(t0, "ip:a", "login:x"); !ok {
+		if ok, _ := l.Allow(t0, "ip:a", "login:x"); !ok {
 			t.Fatalf("attempt %d refused", i+1)
 		}
 	}
-	ok, wait := l.allow(t0, "ip:a", "login:y")
+	ok, wait := l.Allow(t0, "ip:a", "login:y")
 	if ok || wait < 29*time.Second || wait > 31*time.Second {
 		t.Errorf("third attempt: %v, wait %v", ok, wait)
 	}
 	// The refused attempt took nothing from login:y.
-	if ok, _ := l.allow(t0, "ip:b", "login:y"); !ok {
+	if ok, _ := l.Allow(t0, "ip:b", "login:y"); !ok {
 		t.Error("login:y was charged for a refused attempt")
 	}
-	if ok, _ := l.allow(t0.Add(30*time.Second), "ip:a"); !ok {
+	if ok, _ := l.Allow(t0.Add(30*time.Second), "ip:a"); !ok {
 		t.Error("no refill after 30 s")
 	}
-	if retryAfterSeconds(1500*time.Millisecond) != 2 || retryAfterSeconds(0) != 1 {
+	if httpx.RetryAfterSeconds(1500*time.Millisecond) != 2 || httpx.RetryAfterSeconds(0) != 1 {
 		t.Error("retryAfterSeconds")
 	}
 	// Full buckets are swept once the map is large; buckets in use stay,
 	// and the threshold rises so that sweeping does not repeat at once.
-	for i := range limiterSweep + 10 {
-		l.allow(t0, "k"+strconv.Itoa(i))
+	for i := range httpx.LimiterSweep + 10 {
+		l.Allow(t0, "k"+strconv.Itoa(i))
 	}
-	if n := len(l.buckets); n < limiterSweep || l.sweepAt < 2*limiterSweep {
-		t.Errorf("%d buckets in use, next sweep at %d", n, l.sweepAt)
+	if n := len(l.Buckets); n < httpx.LimiterSweep || l.SweepAt < 2*httpx.LimiterSweep {
+		t.Errorf("%d buckets in use, next sweep at %d", n, l.SweepAt)
 	}
-	l.sweepAt = 0 // sweep at the next new key
-	l.allow(t0.Add(time.Hour), "last")
-	if n := len(l.buckets); n != 1 || l.sweepAt != limiterSweep {
-		t.Errorf("%d buckets after a sweep, next at %d", n, l.sweepAt)
+	l.SweepAt = 0 // sweep at the next new key
+	l.Allow(t0.Add(time.Hour), "last")
+	if n := len(l.Buckets); n != 1 || l.SweepAt != httpx.LimiterSweep {
+		t.Errorf("%d buckets after a sweep, next at %d", n, l.SweepAt)
 	}
-	var none *rateLimiter
-	if ok, _ := none.allow(t0, "x"); !ok {
+	var none *httpx.RateLimiter
+	if ok, _ := none.Allow(t0, "x"); !ok {
 		t.Error("a nil limiter refuses")
 	}
 }
 
 func TestClientKey(t *testing.T) {
-	s := &Server{}
+	s := &session.Server{}
 	for remote, want := range map[string]string{
 		"192.0.2.7:5555":              "ip:192.0.2.7",
 		"[2001:db8:1:2:3:4:5:6]:5555": "ip:2001:db8:1:2::/64",
@@ -499,14 +502,14 @@ func TestClientKey(t *testing.T) {
 	} {
 		r := httptest.NewRequest("GET", "/", nil)
 		r.RemoteAddr = remote
-		if got := s.clientKey(r); got != want {
+		if got := s.ClientKey(r); got != want {
 			t.Errorf("%s: %s, want %s", remote, got, want)
 		}
 	}
-	s.opt.ClientIPHeader = "X-Forwarded-For"
+	s.Opt.ClientIPHeader = "X-Forwarded-For"
 	r := httptest.NewRequest("GET", "/", nil)
 	r.Header.Set("X-Forwarded-For", "203.0.113.9, 198.51.100.2")
-	if got := s.clientKey(r); got != "ip:198.51.100.2" {
+	if got := s.ClientKey(r); got != "ip:198.51.100.2" {
 		t.Errorf("X-Forwarded-For: %s", got)
 	}
 }

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"net/http"
@@ -9,6 +9,9 @@ import (
 	"testing"
 
 	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui"
 )
 
 // The access matrix: every route of the API and the UI, asked by the
@@ -120,11 +123,11 @@ type matrixRoute struct {
 
 func matrixRoutes() []matrixRoute {
 	var out []matrixRoute
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.APIRouteTable() {
 		out = append(out, matrixRoute{rt.Method + " " + rt.Path, rt.Method, placeholderPath(rt.Path), true})
 	}
-	for _, rt := range uiRouteTable() {
-		out = append(out, matrixRoute{rt.pattern(), cmpOrGet(rt.Method), placeholderPath(rt.Path), false})
+	for _, rt := range ui.UIRouteTable() {
+		out = append(out, matrixRoute{rt.Pattern(), cmpOrGet(rt.Method), placeholderPath(rt.Path), false})
 	}
 	return out
 }
@@ -190,7 +193,7 @@ func TestAccessExpectationsComplete(t *testing.T) {
 }
 
 func TestAccessMatrix(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{})
 	// One API token per role, made through the API.
 	tokens := map[auth.Role]string{}
 	for _, role := range auth.Roles() {
@@ -210,7 +213,7 @@ func TestAccessMatrix(t *testing.T) {
 		}
 		// The placeholder path reaches this very route.
 		probe := httptest.NewRequest(rt.method, rt.path, nil)
-		if _, got := e.srvObj.mux.Handler(probe); got != rt.pattern {
+		if _, got := e.srvObj.Mux.Handler(probe); got != rt.pattern {
 			t.Errorf("%s: %s %s is served by %q", rt.pattern, rt.method, rt.path, got)
 			continue
 		}
@@ -288,20 +291,20 @@ func TestAccessRules(t *testing.T) {
 	anon := auth.Principal{}
 	cand := auth.Principal{UserID: 5, Role: auth.RoleCandidate}
 	for _, tc := range []struct {
-		a    access
+		a    session.Access
 		p    auth.Principal
 		want bool
 	}{
-		{public, anon, true},
-		{signedIn, anon, false},
-		{signedIn, cand, true},
-		{roles(auth.RoleAdmin), cand, false},
-		{roles(auth.RoleAdmin), machineAdmin, true},
-		{roles(auth.RoleAdmin, auth.RoleCandidate), cand, true},
-		{roles(), cand, false},
-		{roles(), machineAdmin, false},
+		{session.Public, anon, true},
+		{session.SignedIn, anon, false},
+		{session.SignedIn, cand, true},
+		{session.Roles(auth.RoleAdmin), cand, false},
+		{session.Roles(auth.RoleAdmin), session.MachineAdmin, true},
+		{session.Roles(auth.RoleAdmin, auth.RoleCandidate), cand, true},
+		{session.Roles(), cand, false},
+		{session.Roles(), session.MachineAdmin, false},
 	} {
-		if got := tc.a.allows(tc.p); got != tc.want {
+		if got := tc.a.Allows(tc.p); got != tc.want {
 			t.Errorf("%v allows %+v: %v", tc.a, tc.p, got)
 		}
 	}

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/kasip/kasip/certificate"
+	"github.com/kasip/kasip/web/service"
 )
 
 // certVerdictWant is what the public page of a certificate in one status
@@ -37,7 +38,7 @@ func TestBrowserCertificateVerdicts(t *testing.T) {
 	e := newRecEnv(t, "")
 	prog := e.approvedProgramme()
 	appID := e.certDecided(prog, recCandidate, time.Date(1990, 1, 15, 0, 0, 0, 0, time.UTC), 200)
-	var c CertificateView
+	var c service.CertificateView
 	e.checked(e.call(recManager, "POST", "/api/v1/applications/"+strconv.FormatInt(appID, 10)+"/certificate", nil),
 		"/api/v1/applications/{id}/certificate", http.StatusCreated, &c)
 	root := certBrowserRoot(t, tools["chromium"])

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/kasip/kasip/web/ui"
 )
 
 // TestBrowserCertificate: a decided application → the manager issues the
@@ -67,7 +68,7 @@ func TestBrowserCertificate(t *testing.T) {
 		t.Fatalf("public status %q, want действителен", s)
 	}
 
-	mgr.run("open the certificate", chromedp.Navigate(e.srv.URL+uiCertURL(number)), chromedp.WaitVisible(chromedp.ID("cert-status-form")),
+	mgr.run("open the certificate", chromedp.Navigate(e.srv.URL+ui.UICertURL(number)), chromedp.WaitVisible(chromedp.ID("cert-status-form")),
 		chromedp.SetValue(chromedp.ID("cert-new-status"), "revoked"),
 		chromedp.SendKeys(chromedp.ID("cert-status-reason"), "Құжаттар жалған"))
 	mgr.load("revoke", chromedp.Click(chromedp.CSS(`#cert-status-form button[type="submit"]`)))

@@ -24,8 +24,8 @@ func isVerification(r *http.Request) bool {
 
 // admitVerifications wraps next in the verification gate; a request that
 // gives up while queued (its client went away) is dropped.
-func (s *Server) admitVerifications(next http.Handler) http.Handler {
-	n := s.opt.VerifyConcurrency
+// n is Options.VerifyConcurrency: 0 means GOMAXPROCS, negative no gate.
+func admitVerifications(n int, next http.Handler) http.Handler {
 	if n == 0 {
 		n = runtime.GOMAXPROCS(0)
 	}

@@ -12,9 +12,8 @@ import (
 // At most VerifyConcurrency verification requests run at once; other
 // requests are not held by the gate.
 func TestVerificationAdmission(t *testing.T) {
-	s := &Server{opt: Options{VerifyConcurrency: 2}}
 	var running, most atomic.Int32
-	h := s.admitVerifications(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := admitVerifications(2, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n := running.Add(1)
 		for {
 			m := most.Load()

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 	"github.com/kasip/kasip/demo"
 	"github.com/kasip/kasip/demodata"
 	"github.com/kasip/kasip/store"
+	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/session"
 )
 
 // BenchmarkVerify is one public verification through the whole handler
@@ -52,7 +54,7 @@ func BenchmarkVerify(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := New(st, Options{Logger: slog.New(slog.DiscardHandler), Accounts: st, VerifyRate: -1})
+	s, err := web.New(st, session.Options{Logger: slog.New(slog.DiscardHandler), Accounts: st, VerifyRate: -1})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"net/http"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kasip/kasip/recognition"
+	"github.com/kasip/kasip/web/service"
 )
 
 // TestCertificatePartialWithHead: the administrator enters the head of
@@ -30,7 +31,7 @@ func TestCertificatePartialWithHead(t *testing.T) {
 	unit := prog.Units[0]
 	appID := e.certDecidedAs(prog, recCandidate, time.Date(1990, 1, 15, 0, 0, 0, 0, time.UTC), 200,
 		recognition.DecisionInput{Outcome: recognition.OutcomeUnits, Units: []string{unit}, Reason: "тек бір дағды расталды"})
-	var c CertificateView
+	var c service.CertificateView
 	e.checked(e.call(recManager, "POST", "/api/v1/applications/"+strconv.FormatInt(appID, 10)+"/certificate", nil),
 		"/api/v1/applications/{id}/certificate", http.StatusCreated, &c)
 	if c.Whole || len(c.Units) != 1 {

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"bytes"
@@ -16,6 +16,12 @@ import (
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/certificate"
 	"github.com/kasip/kasip/recognition"
+	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/httpx"
+	"github.com/kasip/kasip/web/service"
+	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui"
 
 	"github.com/kasip/kasip/internal/pgtest"
 )
@@ -28,19 +34,19 @@ import (
 // certDecided drives login's application to a decided whole recognition
 // (through the API for the candidate's steps, the store for the staff's)
 // and sets the certificate settings; it returns the application's ID.
-func (e *recEnv) certDecided(prog ProgrammeView, login string, birth time.Time, serial int) int64 {
+func (e *recEnv) certDecided(prog api.ProgrammeView, login string, birth time.Time, serial int) int64 {
 	e.t.Helper()
 	return e.certDecidedAs(prog, login, birth, serial, recognition.DecisionInput{})
 }
 
 // certDecidedAs is certDecided with the assessor's decision in (an
 // override recognising only some units, say).
-func (e *recEnv) certDecidedAs(prog ProgrammeView, login string, birth time.Time, serial int, in recognition.DecisionInput) int64 {
+func (e *recEnv) certDecidedAs(prog api.ProgrammeView, login string, birth time.Time, serial int, in recognition.DecisionInput) int64 {
 	e.t.Helper()
 	ctx := context.Background()
 	e.registerCandidate(login, birth, serial)
-	var app ApplicationView
-	e.checked(e.call(login, "POST", "/api/v1/applications", ApplyInput{ProgrammeID: prog.ID, Route: recognition.RouteSelf}),
+	var app api.ApplicationView
+	e.checked(e.call(login, "POST", "/api/v1/applications", service.ApplyInput{ProgrammeID: prog.ID, Route: recognition.RouteSelf}),
 		"/api/v1/applications", http.StatusCreated, &app)
 	must := func(_ any, err error) {
 		e.t.Helper()
@@ -82,12 +88,12 @@ func certAPIFlow(t *testing.T, e *recEnv) {
 	// manager (object).
 	e.problem(e.call(recCandidate, "POST", issue, nil), issuePattern, http.StatusForbidden)
 	e.problem(e.call(recOtherMgr, "POST", issue, nil), issuePattern, http.StatusForbidden)
-	var c CertificateView
+	var c service.CertificateView
 	e.checked(e.call(recManager, "POST", issue, nil), issuePattern, http.StatusCreated, &c)
 	if c.Status != certificate.StatusValid || c.HolderName != e.users[recCandidate].Name || c.ApplicationID != appID || !c.Whole {
 		t.Fatalf("issued %+v", c)
 	}
-	var again CertificateView
+	var again service.CertificateView
 	e.checked(e.call(recAdmin, "POST", issue, nil), issuePattern, http.StatusOK, &again)
 	if again.Number != c.Number {
 		t.Fatalf("issued twice: %s, %s", c.Number, again.Number)
@@ -97,7 +103,7 @@ func certAPIFlow(t *testing.T, e *recEnv) {
 
 	// The public JSON: no internal ids, no reason, nothing personal.
 	r := e.call("-", "GET", pubPath, nil)
-	var pub CertificateView
+	var pub service.CertificateView
 	e.checked(r, "/api/v1/certificates/{number}", http.StatusOK, &pub)
 	cand, err := e.st.CandidateByIIN(context.Background(), recTestIIN(t, birth, true, 200))
 	if err != nil {
@@ -131,7 +137,7 @@ func certCheckCredential(e *recEnv, number string) {
 		if r.StatusCode != http.StatusOK || !bytes.Equal(r.body, want) {
 			e.t.Fatalf("GET %s: %d, body equal %v", path, r.StatusCode, bytes.Equal(r.body, want))
 		}
-		if ct := r.Header.Get("Content-Type"); ct != credentialType {
+		if ct := r.Header.Get("Content-Type"); ct != service.CredentialType {
 			e.t.Errorf("GET %s: Content-Type %q", path, ct)
 		}
 	}
@@ -183,7 +189,7 @@ func certCheckPages(e *recEnv, number, iin, status string) {
 func certCheckSearch(e *recEnv, number string) {
 	e.t.Helper()
 	const pattern = "/api/v1/certificates"
-	var page Page[CertificateView]
+	var page httpx.Page[service.CertificateView]
 	e.checked(e.call("-", "GET", "/api/v1/certificates?number="+url.QueryEscape(number), nil), pattern, http.StatusOK, &page)
 	if page.Total != 1 || page.Items[0].Number != number {
 		e.t.Errorf("by number: %+v", page)
@@ -210,16 +216,16 @@ func certRevoke(e *recEnv, number string) {
 	path := "/api/v1/certificates/" + url.PathEscape(number) + "/status"
 	const pattern = "/api/v1/certificates/{number}/status"
 	const reason = "Құжаттар жалған болып шықты"
-	in := CertificateStatusInput{Status: certificate.StatusRevoked, Reason: reason}
+	in := service.CertificateStatusInput{Status: certificate.StatusRevoked, Reason: reason}
 	e.problem(e.call(recOtherMgr, "POST", path, in), pattern, http.StatusForbidden)
 	e.problem(e.call(recCandidate, "POST", path, in), pattern, http.StatusForbidden)
-	e.problem(e.call(recManager, "POST", path, CertificateStatusInput{Status: certificate.StatusRevoked}), pattern, http.StatusUnprocessableEntity)
-	var c CertificateView
+	e.problem(e.call(recManager, "POST", path, service.CertificateStatusInput{Status: certificate.StatusRevoked}), pattern, http.StatusUnprocessableEntity)
+	var c service.CertificateView
 	e.checked(e.call(recManager, "POST", path, in), pattern, http.StatusOK, &c)
 	if c.Status != certificate.StatusRevoked || c.StateReason != reason {
 		e.t.Fatalf("revoked %+v", c)
 	}
-	e.problem(e.call(recManager, "POST", path, CertificateStatusInput{Status: certificate.StatusValid, Reason: "x"}), pattern, http.StatusConflict)
+	e.problem(e.call(recManager, "POST", path, service.CertificateStatusInput{Status: certificate.StatusValid, Reason: "x"}), pattern, http.StatusConflict)
 	r := e.call("-", "GET", "/api/v1/certificates/"+url.PathEscape(number), nil)
 	if !strings.Contains(string(r.body), `"status":"revoked"`) || !strings.Contains(string(r.body), reason) {
 		e.t.Errorf("public JSON after revocation: %s", r.body)
@@ -244,14 +250,14 @@ func certCheckHolders(e *recEnv, number string, appID int64) {
 		e.t.Errorf("another candidate's page shows the certificate: %d", other.StatusCode)
 	}
 	app := e.do(recManager, "GET", fmt.Sprintf("/recognition/applications/%d", appID), nil)
-	if !strings.Contains(string(app.body), uiCertURL(number)) {
+	if !strings.Contains(string(app.body), ui.UICertURL(number)) {
 		e.t.Errorf("the application page does not link the certificate")
 	}
-	staff := e.do(recManager, "GET", uiCertURL(number), nil)
+	staff := e.do(recManager, "GET", ui.UICertURL(number), nil)
 	if staff.StatusCode != http.StatusOK || !strings.Contains(string(staff.body), "Құжаттар жалған") {
 		e.t.Errorf("staff page: %d", staff.StatusCode)
 	}
-	if r := e.do(recOtherMgr, "GET", uiCertURL(number), nil); r.StatusCode != http.StatusForbidden {
+	if r := e.do(recOtherMgr, "GET", ui.UICertURL(number), nil); r.StatusCode != http.StatusForbidden {
 		e.t.Errorf("another centre's manager on the staff page: %d", r.StatusCode)
 	}
 }
@@ -275,7 +281,7 @@ func TestCertificateUIForms(t *testing.T) {
 		t.Fatalf("issue: %d %q", r.StatusCode, loc)
 	}
 	number, _ := url.PathUnescape(strings.TrimPrefix(strings.SplitN(loc, "?", 2)[0], "/recognition/certificates/"))
-	status := uiCertURL(number) + "/status"
+	status := ui.UICertURL(number) + "/status"
 	if r := form(recManager, status, url.Values{"status": {"suspended"}}); r.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("suspend without a reason: %d", r.StatusCode)
 	}
@@ -297,7 +303,7 @@ func TestCertificateUIForms(t *testing.T) {
 // past the per-address limit.
 func TestCertificateRateLimit(t *testing.T) {
 	e := newRecEnv(t, "")
-	s, err := New(e.st, Options{Logger: slog.New(slog.DiscardHandler), Accounts: e.st, PasswordParams: auth.TestParams, VerifyRate: 3})
+	s, err := web.New(e.st, session.Options{Logger: slog.New(slog.DiscardHandler), Accounts: e.st, PasswordParams: auth.TestParams, VerifyRate: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,12 @@
-package web
+package web_test
 
 import (
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/kasip/kasip/web/session"
 )
 
 // apiLintFinding is a finding as the API sends it.
@@ -19,7 +21,7 @@ type apiLintFinding struct {
 // TestAPILintLanguage: the messages follow lang, then Accept-Language; the
 // keys and arguments stay the same in every language.
 func TestAPILintLanguage(t *testing.T) {
-	e := apiSeeded(t, Options{})
+	e := apiSeeded(t, session.Options{})
 	const pattern = "/api/v1/standards/{code}/lint"
 	get := func(path string, header ...string) []apiLintFinding {
 		t.Helper()

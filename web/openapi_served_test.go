@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"bytes"
@@ -15,6 +15,10 @@ import (
 	"time"
 
 	"github.com/kasip/kasip/docs"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/httpx"
+	"github.com/kasip/kasip/web/service"
+	"github.com/kasip/kasip/web/session"
 )
 
 // TestOpenAPIServedReferences reads the document from a real server as a
@@ -22,7 +26,7 @@ import (
 // names on this server (externalDocs, links) must be served; the Standard
 // schemas must be the served docs/standard.schema.json.
 func TestOpenAPIServedReferences(t *testing.T) {
-	env := newAPIEnv(t, Options{}, nil)
+	env := newAPIEnv(t, session.Options{}, nil)
 	r := env.do("GET", "/api/openapi.json", nil)
 	var doc map[string]any
 	if err := json.Unmarshal(r.body, &doc); err != nil {
@@ -56,9 +60,9 @@ func TestOpenAPIServedReferences(t *testing.T) {
 
 	// The schema is served byte for byte as published, and the document's
 	// Standard schemas are it.
-	r = env.do("GET", StandardSchemaPath, nil)
+	r = env.do("GET", api.StandardSchemaPath, nil)
 	if !bytes.Equal(r.body, docs.StandardSchema) || r.Header.Get("Content-Type") != "application/schema+json" {
-		t.Errorf("GET %s: %d %s, %d bytes", StandardSchemaPath, r.StatusCode, r.Header.Get("Content-Type"), len(r.body))
+		t.Errorf("GET %s: %d %s, %d bytes", api.StandardSchemaPath, r.StatusCode, r.Header.Get("Content-Type"), len(r.body))
 	}
 	if want, err := os.ReadFile("../docs/standard.schema.json"); err != nil || !bytes.Equal(want, docs.StandardSchema) {
 		t.Errorf("the embedded schema is not docs/standard.schema.json (%v)", err)
@@ -71,10 +75,10 @@ func TestOpenAPIServedReferences(t *testing.T) {
 	defs := served["$defs"].(map[string]any)
 	for name, def := range defs {
 		b, _ := json.Marshal(def)
-		want := strings.ReplaceAll(string(b), `"#/$defs/`, `"#/components/schemas/`+standardSchemaPrefix)
-		got, _ := json.Marshal(schemas[standardDef(name)])
+		want := strings.ReplaceAll(string(b), `"#/$defs/`, `"#/components/schemas/`+api.StandardSchemaPrefix)
+		got, _ := json.Marshal(schemas[api.StandardDef(name)])
 		if string(got) != want {
-			t.Errorf("components/schemas/%s is not $defs/%s of the served schema", standardDef(name), name)
+			t.Errorf("components/schemas/%s is not $defs/%s of the served schema", api.StandardDef(name), name)
 		}
 	}
 	if std, _ := schemas["Standard"].(map[string]any); std == nil || std["title"] != served["title"] {
@@ -112,7 +116,7 @@ func TestOpenAPISpecValidator(t *testing.T) {
 		}
 		t.Skip("openapi-spec-validator is not installed")
 	}
-	env := newAPIEnv(t, Options{}, nil)
+	env := newAPIEnv(t, session.Options{}, nil)
 	served := env.do("GET", "/api/openapi.json", nil)
 	// As saved to a file, and as fetched from the server by the library's
 	// validate_url (the command reads files and standard input only).
@@ -146,11 +150,11 @@ func TestOpenAPISpecValidator(t *testing.T) {
 func TestVerifyPageAsJSON(t *testing.T) {
 	e := newRecEnv(t, "")
 	appID := e.certDecided(e.approvedProgramme(), recCandidate, time.Date(1990, 1, 15, 0, 0, 0, 0, time.UTC), 201)
-	var c CertificateView
+	var c service.CertificateView
 	e.checked(e.call(recManager, "POST", fmt.Sprintf("/api/v1/applications/%d/certificate", appID), nil),
 		"/api/v1/applications/{id}/certificate", http.StatusCreated, &c)
 	path := "/verify/" + url.PathEscape(c.Number)
-	var pub CertificateView
+	var pub service.CertificateView
 	e.checked(e.do("-", "GET", path, nil, "Accept", "application/json"), "/verify/{number}", http.StatusOK, &pub)
 	if pub.Number != c.Number || pub.Status != "valid" || pub.ApplicationID != 0 {
 		t.Errorf("the JSON verification: %+v", pub)
@@ -182,7 +186,7 @@ func TestWantsJSON(t *testing.T) {
 	} {
 		r := httptest.NewRequest("GET", "/verify/X-1", nil)
 		r.Header.Set("Accept", accept)
-		if got := wantsJSON(r); got != want {
+		if got := httpx.WantsJSON(r); got != want {
 			t.Errorf("Accept %q: %v, want %v", accept, got, want)
 		}
 	}

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"bytes"
@@ -16,6 +16,10 @@ import (
 	"testing"
 
 	"github.com/kasip/kasip/internal/schematest"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/service"
+	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -25,17 +29,17 @@ const openAPIGolden = "testdata/openapi.golden.json"
 
 // The document must list exactly the operations the mux serves.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
-	doc := openAPIDocument()
-	paths := doc["paths"].(oaObj)
+	doc := api.OpenAPIDocument()
+	paths := doc["paths"].(api.OAObj)
 
 	documented := map[string]bool{}
 	for p, item := range paths {
-		for m := range item.(oaObj) {
+		for m := range item.(api.OAObj) {
 			documented[strings.ToUpper(m)+" "+p] = true
 		}
 	}
 	routed := map[string]bool{}
-	for _, rt := range apiRouteTable() {
+	for _, rt := range api.APIRouteTable() {
 		key := rt.Method + " " + rt.Path
 		if routed[key] {
 			t.Errorf("route %s twice in apiRouteTable", key)
@@ -45,9 +49,9 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 			t.Errorf("route %s is not in the OpenAPI document", key)
 			continue
 		}
-		op := paths[rt.Path].(oaObj)[strings.ToLower(rt.Method)].(oaObj)
+		op := paths[rt.Path].(api.OAObj)[strings.ToLower(rt.Method)].(api.OAObj)
 		_, secured := op["security"]
-		if secured == rt.Access.isPublic() {
+		if secured == rt.Access.IsPublic() {
 			t.Errorf("%s: access %v in the routes, security %v in the document", key, rt.Access, secured)
 		}
 		// Path parameters agree with the pattern's wildcards.
@@ -72,15 +76,15 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	// The public addresses signed into certificates are served by the UI's
 	// routes; the document lists them too, and nothing else of the UI.
 	uiRouted := map[string]bool{}
-	for _, rt := range uiRouteTable() {
+	for _, rt := range ui.UIRouteTable() {
 		key := rt.Method + " " + rt.Path
-		if !rt.Access.isPublic() || !(strings.HasPrefix(rt.Path, "/verify/") || strings.HasPrefix(rt.Path, "/status/")) {
+		if !rt.Access.IsPublic() || !(strings.HasPrefix(rt.Path, "/verify/") || strings.HasPrefix(rt.Path, "/status/")) {
 			continue
 		}
 		uiRouted[key] = true
 		if !documented[key] {
 			t.Errorf("public route %s is not in the OpenAPI document", key)
-		} else if _, secured := paths[rt.Path].(oaObj)[strings.ToLower(rt.Method)].(oaObj)["security"]; secured {
+		} else if _, secured := paths[rt.Path].(api.OAObj)[strings.ToLower(rt.Method)].(api.OAObj)["security"]; secured {
 			t.Errorf("public route %s has security in the document", key)
 		}
 	}
@@ -91,26 +95,26 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	}
 
 	// And the mux really serves every route (not the /api/ catch-all).
-	s := &Server{mux: http.NewServeMux()}
-	s.apiRoutes()
-	for _, rt := range apiRouteTable() {
+	s := &api.Server{Server: &service.Server{Server: &session.Server{}, Mux: http.NewServeMux()}}
+	s.APIRoutes()
+	for _, rt := range api.APIRouteTable() {
 		path := strings.NewReplacer("{code}", "M84120", "{version}", "1", "{index}", "0", "{id}", "1").Replace(rt.Path)
 		req, _ := http.NewRequest(rt.Method, path, nil)
-		if _, pattern := s.mux.Handler(req); pattern != rt.Method+" "+rt.Path {
+		if _, pattern := s.Mux.Handler(req); pattern != rt.Method+" "+rt.Path {
 			t.Errorf("%s %s is handled by %q", rt.Method, path, pattern)
 		}
 	}
 }
 
-func oaResolveParams(t *testing.T, doc oaObj, op oaObj) []oaObj {
+func oaResolveParams(t *testing.T, doc api.OAObj, op api.OAObj) []api.OAObj {
 	t.Helper()
-	var out []oaObj
+	var out []api.OAObj
 	ps, _ := op["parameters"].([]any)
 	for _, p := range ps {
-		po := p.(oaObj)
+		po := p.(api.OAObj)
 		if r, ok := po["$ref"].(string); ok {
 			name := strings.TrimPrefix(r, "#/components/parameters/")
-			po, ok = doc["components"].(oaObj)["parameters"].(oaObj)[name].(oaObj)
+			po, ok = doc["components"].(api.OAObj)["parameters"].(api.OAObj)[name].(api.OAObj)
 			if !ok {
 				t.Fatalf("dangling parameter reference %s", r)
 			}
@@ -123,7 +127,7 @@ func oaResolveParams(t *testing.T, doc oaObj, op oaObj) []oaObj {
 // The document is what the golden file says; go test ./web -update-openapi
 // rewrites the file after a deliberate change.
 func TestOpenAPIGolden(t *testing.T) {
-	got, err := openAPIJSON()
+	got, err := api.OpenAPIJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,11 +173,11 @@ func TestOpenAPIGolden(t *testing.T) {
 			t.Errorf("reference %s: %v", ref, err)
 		}
 	})
-	s := &Server{mux: http.NewServeMux()}
-	s.apiRoutes()
+	s := &api.Server{Server: &service.Server{Server: &session.Server{}, Mux: http.NewServeMux()}}
+	s.APIRoutes()
 	req, _ := http.NewRequest("GET", "/api/openapi.json", nil)
 	rec := newOARecorder()
-	s.mux.ServeHTTP(rec, req)
+	s.Mux.ServeHTTP(rec, req)
 	if rec.status != 200 || !bytes.Equal(rec.body.Bytes(), got) || rec.header.Get("Content-Type") != "application/json" {
 		t.Errorf("GET /api/openapi.json: %d %q", rec.status, rec.header.Get("Content-Type"))
 	}
@@ -241,7 +245,7 @@ type oaSchemaSet struct {
 // JSON Schema compiler, so responses can be validated against the schemas
 // the document declares.
 var openAPISchemas = sync.OnceValues(func() (*oaSchemaSet, error) {
-	b, err := openAPIJSON()
+	b, err := api.OpenAPIJSON()
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +268,7 @@ var openAPISchemas = sync.OnceValues(func() (*oaSchemaSet, error) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
-	if err := c.AddResource(StandardSchemaID, std); err != nil {
+	if err := c.AddResource(api.StandardSchemaID, std); err != nil {
 		return nil, err
 	}
 	if err := c.AddResource(openAPIDocURL, doc); err != nil {

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"bytes"
@@ -17,6 +17,10 @@ import (
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/httpx"
+	"github.com/kasip/kasip/web/service"
+	"github.com/kasip/kasip/web/session"
 
 	"github.com/kasip/kasip/internal/pgtest"
 )
@@ -35,26 +39,26 @@ func TestRecognitionAPIFlowPostgres(t *testing.T) {
 // recProgrammeInput is a whole-card programme of the youth worker card
 // (index 1) with a bank covering every item but, when leaveOut, the last
 // knowledge item of the last unit.
-func (e *recEnv) programmeInput(leaveOut bool) (ProgrammeInput, QuestionInput) {
+func (e *recEnv) programmeInput(leaveOut bool) (service.ProgrammeInput, service.QuestionInput) {
 	e.t.Helper()
 	st, err := e.st.Standard(context.Background(), "M84120", "1")
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	in := ProgrammeInput{StandardCode: "M84120", StandardVersion: "1", Card: 1, Whole: true,
+	in := service.ProgrammeInput{StandardCode: "M84120", StandardVersion: "1", Card: 1, Whole: true,
 		Components: []recognition.Component{
 			{Kind: recognition.ComponentTheory, Format: recognition.FormatOnline, Minutes: 60},
 			{Kind: recognition.ComponentPractice, Threshold: 60, Format: recognition.FormatOffline, Equipment: "ноутбук", Minutes: 90},
 		}}
 	for _, u := range recognition.Units(&st.Cards[1], 1) {
 		for _, k := range u.Knowledge {
-			in.Questions = append(in.Questions, QuestionInput{Text: kasip.Text{"kk": "Сұрақ: " + k.Text.Best()}, Knowledge: []string{k.Path}})
+			in.Questions = append(in.Questions, service.QuestionInput{Text: kasip.Text{"kk": "Сұрақ: " + k.Text.Best()}, Knowledge: []string{k.Path}})
 		}
 		for _, a := range u.Abilities {
-			in.Tasks = append(in.Tasks, TaskInput{Text: kasip.Text{"kk": "Тапсырма: " + a.Text.Best()}, Abilities: []string{a.Path}})
+			in.Tasks = append(in.Tasks, service.TaskInput{Text: kasip.Text{"kk": "Тапсырма: " + a.Text.Best()}, Abilities: []string{a.Path}})
 		}
 	}
-	var last QuestionInput
+	var last service.QuestionInput
 	if leaveOut {
 		last = in.Questions[len(in.Questions)-1]
 		in.Questions = in.Questions[:len(in.Questions)-1]
@@ -64,17 +68,17 @@ func (e *recEnv) programmeInput(leaveOut bool) (ProgrammeInput, QuestionInput) {
 
 // approvedProgramme creates, completes, submits and approves the
 // programme through the API, checking the refusals on the way.
-func (e *recEnv) approvedProgramme() ProgrammeView {
+func (e *recEnv) approvedProgramme() api.ProgrammeView {
 	e.t.Helper()
 	in, last := e.programmeInput(true)
-	var p ProgrammeView
+	var p api.ProgrammeView
 	e.checked(e.call(recManager, "POST", "/api/v1/programmes", in), "/api/v1/programmes", http.StatusCreated, &p)
 	if p.Status != recognition.ProgrammeDraft || p.Level != 5 || len(p.Units) != 4 || p.CentreID != e.centre || len(p.Questions) == 0 {
 		e.t.Fatalf("created %+v", p.Programme)
 	}
 	base := fmt.Sprintf("/api/v1/programmes/%d", p.ID)
 	// One knowledge item untested: the report lists it, submitting fails.
-	var cov CoverageView
+	var cov service.CoverageView
 	e.checked(e.call(recManager, "GET", base+"/coverage", nil), "/api/v1/programmes/{id}/coverage", http.StatusOK, &cov)
 	if cov.Complete || len(cov.Gaps) != 1 || cov.Gaps[0].Path != last.Knowledge[0] {
 		e.t.Fatalf("coverage %+v", cov)
@@ -101,12 +105,12 @@ func (e *recEnv) approvedProgramme() ProgrammeView {
 		e.t.Fatalf("approved %+v", p.Programme)
 	}
 	// Public now, without the bank (exam questions are not public).
-	var pub ProgrammeView
+	var pub api.ProgrammeView
 	e.checked(e.call("-", "GET", base, nil), "/api/v1/programmes/{id}", http.StatusOK, &pub)
 	if len(pub.Questions) != 0 || pub.QuestionCount != len(p.Questions) || pub.QuestionCount == 0 {
 		e.t.Errorf("public programme shows questions %d, count %d", len(pub.Questions), pub.QuestionCount)
 	}
-	var list List[ProgrammeView]
+	var list api.List[api.ProgrammeView]
 	e.checked(e.call("-", "GET", "/api/v1/programmes?standard=M84120&card=1", nil), "/api/v1/programmes", http.StatusOK, &list)
 	if len(list.Items) != 1 || list.Items[0].ID != p.ID {
 		e.t.Errorf("public list %+v", list)
@@ -116,10 +120,10 @@ func (e *recEnv) approvedProgramme() ProgrammeView {
 
 // registerCandidate registers login's candidate record (birth date, serial
 // of the IIN) and returns it.
-func (e *recEnv) registerCandidate(login string, birth time.Time, serial int) CandidateView {
+func (e *recEnv) registerCandidate(login string, birth time.Time, serial int) service.CandidateView {
 	e.t.Helper()
-	var c CandidateView
-	e.checked(e.call(login, "POST", "/api/v1/candidates", CandidateInput{Name: e.users[login].Name,
+	var c service.CandidateView
+	e.checked(e.call(login, "POST", "/api/v1/candidates", service.CandidateInput{Name: e.users[login].Name,
 		IIN: recTestIIN(e.t, birth, true, serial), BirthDate: birth.Format(time.DateOnly), Consent: true,
 		Contacts: recognition.Contacts{Phone: "+7 701 000 0000"}}), "/api/v1/candidates", http.StatusCreated, &c)
 	return c
@@ -132,7 +136,7 @@ func recAPIFlow(t *testing.T, e *recEnv) {
 	// Registration: the IIN must have its check digit and encode the date
 	// of birth; consent is required.
 	iin := recTestIIN(t, birth, true, 200)
-	bad := []CandidateInput{
+	bad := []service.CandidateInput{
 		{Name: "А", IIN: iin[:11] + fmt.Sprint((int(iin[11]-'0')+1)%10), BirthDate: "1990-01-15", Consent: true},
 		{Name: "А", IIN: iin, BirthDate: "1990-01-16", Consent: true},
 		{Name: "А", IIN: iin, BirthDate: "1990-01-15"},
@@ -150,15 +154,15 @@ func recAPIFlow(t *testing.T, e *recEnv) {
 		t.Fatalf("candidate %+v", cand)
 	}
 	// The next request's session sees the link.
-	var me CandidateView
+	var me service.CandidateView
 	e.checked(e.call(recCandidate, "GET", "/api/v1/candidates/me", nil), "/api/v1/candidates/me", http.StatusOK, &me)
-	e.problem(e.call(recCandidate, "POST", "/api/v1/candidates", CandidateInput{Name: "x", IIN: iin, BirthDate: "1990-01-15", Consent: true}),
+	e.problem(e.call(recCandidate, "POST", "/api/v1/candidates", service.CandidateInput{Name: "x", IIN: iin, BirthDate: "1990-01-15", Consent: true}),
 		"/api/v1/candidates", http.StatusConflict)
 	e.registerCandidate(recCandidate2, time.Date(1988, 7, 2, 0, 0, 0, 0, time.UTC), 300)
 
 	// Apply.
-	var app ApplicationView
-	e.checked(e.call(recCandidate, "POST", "/api/v1/applications", ApplyInput{ProgrammeID: prog.ID, Route: recognition.RouteSelf}),
+	var app api.ApplicationView
+	e.checked(e.call(recCandidate, "POST", "/api/v1/applications", service.ApplyInput{ProgrammeID: prog.ID, Route: recognition.RouteSelf}),
 		"/api/v1/applications", http.StatusCreated, &app)
 	if app.State != recognition.StateSubmitted || app.Deadline == nil || app.Deadline.Action != "accept" {
 		t.Fatalf("application %+v", app)
@@ -171,7 +175,7 @@ func recAPIFlow(t *testing.T, e *recEnv) {
 	e.problem(e.call(recEmployer, "GET", base, nil), "/api/v1/applications/{id}", http.StatusNotFound)
 	e.problem(e.call(recOtherAssr, "GET", base, nil), "/api/v1/applications/{id}", http.StatusForbidden)
 	e.problem(e.call("-", "GET", base, nil), "/api/v1/applications/{id}", http.StatusUnauthorized)
-	var mine Page[ApplicationView]
+	var mine httpx.Page[api.ApplicationView]
 	e.checked(e.call(recCandidate2, "GET", "/api/v1/applications", nil), "/api/v1/applications", http.StatusOK, &mine)
 	if mine.Total != 0 {
 		t.Errorf("another candidate lists %+v", mine)
@@ -183,22 +187,22 @@ func recAPIFlow(t *testing.T, e *recEnv) {
 	if !strings.Contains(p.Detail, "«Қабылданды» күйінде") || len(latinWords(p.Detail)) > 0 {
 		t.Errorf("replayed accept: %+v", p)
 	}
-	e.problem(e.call(recOtherMgr, "POST", base+"/sessions", SessionInput{}), "", http.StatusForbidden)
+	e.problem(e.call(recOtherMgr, "POST", base+"/sessions", api.SessionInput{}), "", http.StatusForbidden)
 	var sess recognition.Session
-	e.checked(e.call(recManager, "POST", base+"/sessions", SessionInput{At: recTestStart.Add(7 * 24 * time.Hour),
+	e.checked(e.call(recManager, "POST", base+"/sessions", api.SessionInput{At: recTestStart.Add(7 * 24 * time.Hour),
 		Place: "Астана, Мәңгілік Ел 8", Assessors: []int64{e.id(recAssessor1), e.id(recAssessor2)}}),
 		"/api/v1/applications/{id}/sessions", http.StatusCreated, &sess)
 
 	// Results: an assessor of another centre is refused; assessors of the
 	// session record theory and practice.
 	unit := prog.Units[0]
-	e.problem(e.call(recOtherAssr, "PUT", base+"/results", ResultInput{Component: "theory", Unit: unit, Score: 90}),
+	e.problem(e.call(recOtherAssr, "PUT", base+"/results", api.ResultInput{Component: "theory", Unit: unit, Score: 90}),
 		"/api/v1/applications/{id}/results", http.StatusForbidden)
 	for _, u := range prog.Units {
 		var res recognition.Result
-		e.checked(e.call(recAssessor1, "PUT", base+"/results", ResultInput{Component: "theory", Unit: u, Score: 90}),
+		e.checked(e.call(recAssessor1, "PUT", base+"/results", api.ResultInput{Component: "theory", Unit: u, Score: 90}),
 			"/api/v1/applications/{id}/results", http.StatusOK, &res)
-		e.checked(e.call(recAssessor2, "PUT", base+"/results", ResultInput{Component: "practice", Unit: u, Score: 80, Notes: "орындады"}),
+		e.checked(e.call(recAssessor2, "PUT", base+"/results", api.ResultInput{Component: "practice", Unit: u, Score: 80, Notes: "орындады"}),
 			"/api/v1/applications/{id}/results", http.StatusOK, &res)
 		if res.Version != 1 || !res.Passed {
 			t.Fatalf("result %+v", res)
@@ -206,22 +210,22 @@ func recAPIFlow(t *testing.T, e *recEnv) {
 	}
 	// A stale version: assessor 2 saves theory of unit 0 from version 0,
 	// which assessor 1 has saved meanwhile.
-	r := e.call(recAssessor2, "PUT", base+"/results", ResultInput{Component: "theory", Unit: unit, Score: 50})
+	r := e.call(recAssessor2, "PUT", base+"/results", api.ResultInput{Component: "theory", Unit: unit, Score: 50})
 	e.problem(r, "/api/v1/applications/{id}/results", http.StatusConflict)
-	var stale StaleResult
+	var stale api.StaleResult
 	e.wantJSON(r, http.StatusConflict, &stale)
 	if stale.CurrentVersion != 1 || stale.SavedBy != e.id(recAssessor1) || !strings.Contains(stale.SavedByName, "Бағалаушы Бірінші") {
 		t.Errorf("stale %+v", stale)
 	}
 	var res recognition.Result
-	e.checked(e.call(recAssessor2, "PUT", base+"/results", ResultInput{Component: "theory", Unit: unit, Score: 95, Version: 1}),
+	e.checked(e.call(recAssessor2, "PUT", base+"/results", api.ResultInput{Component: "theory", Unit: unit, Score: 95, Version: 1}),
 		"/api/v1/applications/{id}/results", http.StatusOK, &res)
 	if res.Version != 2 {
 		t.Errorf("result %+v", res)
 	}
 
 	e.checkEvidence(base, unit)
-	var assigned Page[ApplicationView]
+	var assigned httpx.Page[api.ApplicationView]
 	e.checked(e.call(recAssessor1, "GET", "/api/v1/applications?assigned=true", nil), "/api/v1/applications", http.StatusOK, &assigned)
 	if assigned.Total != 1 || assigned.Items[0].ID != app.ID {
 		t.Errorf("assessor's sessions %+v", assigned)
@@ -247,9 +251,9 @@ func recAPIFlow(t *testing.T, e *recEnv) {
 	}
 
 	// The appeal: the candidate only; re-decided by the other assessor.
-	e.problem(e.call(recCandidate2, "POST", base+"/appeal", ReasonInput{Reason: "x"}), "/api/v1/applications/{id}/appeal", http.StatusNotFound)
+	e.problem(e.call(recCandidate2, "POST", base+"/appeal", api.ReasonInput{Reason: "x"}), "/api/v1/applications/{id}/appeal", http.StatusNotFound)
 	var ap recognition.Appeal
-	e.checked(e.call(recCandidate, "POST", base+"/appeal", ReasonInput{Reason: "Тапсырма түсіндірілмеді"}), "/api/v1/applications/{id}/appeal", http.StatusCreated, &ap)
+	e.checked(e.call(recCandidate, "POST", base+"/appeal", api.ReasonInput{Reason: "Тапсырма түсіндірілмеді"}), "/api/v1/applications/{id}/appeal", http.StatusCreated, &ap)
 	e.problem(e.call(recAssessor1, "POST", base+"/redecision", recognition.DecisionInput{}), "/api/v1/applications/{id}/redecision", http.StatusForbidden)
 	e.checked(e.call(recAssessor2, "POST", base+"/redecision", recognition.DecisionInput{Outcome: "units", Units: prog.Units[:2], Reason: "practice 2 and 3 not shown"}),
 		"/api/v1/applications/{id}/redecision", http.StatusCreated, &dec)
@@ -263,7 +267,7 @@ func recAPIFlow(t *testing.T, e *recEnv) {
 	e.checked(e.call(recCandidate, "GET", base, nil), "/api/v1/applications/{id}", http.StatusOK, &app)
 
 	// The audit history names who did each step.
-	var hist List[HistoryEntry]
+	var hist api.List[api.HistoryEntry]
 	e.checked(e.call(recCandidate, "GET", base+"/history", nil), "/api/v1/applications/{id}/history", http.StatusOK, &hist)
 	var actions []string
 	for _, h := range hist.Items {
@@ -338,15 +342,15 @@ func (e *recEnv) checkEvidence(base, unit string) {
 // may accept it, by that employer only.
 func (e *recEnv) checkReferral(prog int64) {
 	e.t.Helper()
-	var app ApplicationView
-	e.checked(e.call(recCandidate2, "POST", "/api/v1/applications", ApplyInput{ProgrammeID: prog, Route: recognition.RouteReferral,
+	var app api.ApplicationView
+	e.checked(e.call(recCandidate2, "POST", "/api/v1/applications", service.ApplyInput{ProgrammeID: prog, Route: recognition.RouteReferral,
 		EmployerLogin: recEmployer}), "/api/v1/applications", http.StatusCreated, &app)
 	if app.EmployerUserID != e.id(recEmployer) || app.EmployerName != "ЖШС Мысал" || app.Deadline.Action != "confirm-referral" {
 		e.t.Fatalf("referral %+v", app)
 	}
 	base := fmt.Sprintf("/api/v1/applications/%d", app.ID)
 	e.problem(e.call(recManager, "POST", base+"/accept", nil), "/api/v1/applications/{id}/accept", http.StatusConflict)
-	var list Page[ApplicationView]
+	var list httpx.Page[api.ApplicationView]
 	e.checked(e.call(recEmployer, "GET", "/api/v1/applications?state=submitted", nil), "/api/v1/applications", http.StatusOK, &list)
 	if list.Total != 1 || list.Items[0].ID != app.ID {
 		e.t.Errorf("employer's list %+v", list)
@@ -355,7 +359,7 @@ func (e *recEnv) checkReferral(prog int64) {
 	e.checked(e.call(recEmployer, "POST", base+"/confirm-referral", nil), "/api/v1/applications/{id}/confirm-referral", http.StatusOK, &app)
 	e.checked(e.call(recManager, "POST", base+"/accept", nil), "/api/v1/applications/{id}/accept", http.StatusOK, &app)
 	// A self application with an unknown employer login is refused.
-	e.problem(e.call(recCandidate2, "POST", "/api/v1/applications", ApplyInput{ProgrammeID: prog, Route: recognition.RouteReferral,
+	e.problem(e.call(recCandidate2, "POST", "/api/v1/applications", service.ApplyInput{ProgrammeID: prog, Route: recognition.RouteReferral,
 		EmployerLogin: recManager}), "/api/v1/applications", http.StatusUnprocessableEntity)
 }
 
@@ -365,14 +369,14 @@ func (e *recEnv) checkVouchersAndSettings(cand int64) {
 	var v recognition.Voucher
 	e.checked(e.call(recAdmin, "POST", path, nil), "/api/v1/candidates/{id}/vouchers", http.StatusCreated, &v)
 	e.problem(e.call(recAdmin, "POST", path, nil), "/api/v1/candidates/{id}/vouchers", http.StatusConflict) // one a year
-	var vs List[recognition.Voucher]
+	var vs api.List[recognition.Voucher]
 	e.checked(e.call(recCandidate, "GET", path, nil), "/api/v1/candidates/{id}/vouchers", http.StatusOK, &vs)
 	if len(vs.Items) != 1 || vs.Items[0].ID != v.ID {
 		e.t.Errorf("vouchers %+v", vs)
 	}
 	e.problem(e.call(recCandidate2, "GET", path, nil), "/api/v1/candidates/{id}/vouchers", http.StatusNotFound)
 	e.problem(e.call(recManager, "POST", path, nil), "/api/v1/candidates/{id}/vouchers", http.StatusForbidden)
-	var c CandidateView
+	var c service.CandidateView
 	e.checked(e.call(recManager, "GET", fmt.Sprintf("/api/v1/candidates/%d", cand), nil), "/api/v1/candidates/{id}", http.StatusOK, &c)
 	e.problem(e.call(recOtherMgr, "GET", fmt.Sprintf("/api/v1/candidates/%d", cand), nil), "/api/v1/candidates/{id}", http.StatusNotFound)
 
@@ -385,41 +389,41 @@ func (e *recEnv) checkVouchersAndSettings(cand int64) {
 
 func (e *recEnv) checkCentres() {
 	e.t.Helper()
-	var list List[CentreView]
+	var list api.List[service.CentreView]
 	e.checked(e.call("-", "GET", "/api/v1/centres", nil), "/api/v1/centres", http.StatusOK, &list)
 	if len(list.Items) != 2 || !list.Items[0].Accredited || list.Items[0].Assessors != nil {
 		e.t.Errorf("public centres %+v", list)
 	}
-	var c CentreView
+	var c service.CentreView
 	e.checked(e.call(recManager, "GET", fmt.Sprintf("/api/v1/centres/%d", e.centre), nil), "/api/v1/centres/{id}", http.StatusOK, &c)
 	if len(c.Assessors) != 2 {
 		e.t.Errorf("staff view %+v", c)
 	}
 	// Dates out of order.
-	e.problem(e.call("", "POST", fmt.Sprintf("/api/v1/centres/%d/accreditations", e.centre), AccreditationInput{Number: "KZ-RC-9",
+	e.problem(e.call("", "POST", fmt.Sprintf("/api/v1/centres/%d/accreditations", e.centre), service.AccreditationInput{Number: "KZ-RC-9",
 		ValidFrom: "2025-05-01", ValidTo: "2025-04-30", Scope: []recognition.ScopeEntry{{StandardCode: "M84120", CardNumber: 1}}}),
 		"/api/v1/centres/{id}/accreditations", http.StatusUnprocessableEntity)
 	// The manager keeps the assessors of their own centre only.
-	e.problem(e.call(recManager, "POST", fmt.Sprintf("/api/v1/centres/%d/assessors", e.other), AssessorInput{UserID: e.id(recOtherAssr)}),
+	e.problem(e.call(recManager, "POST", fmt.Sprintf("/api/v1/centres/%d/assessors", e.other), api.AssessorInput{UserID: e.id(recOtherAssr)}),
 		"/api/v1/centres/{id}/assessors", http.StatusForbidden)
-	e.problem(e.call(recManager, "POST", fmt.Sprintf("/api/v1/centres/%d/assessors", e.centre), AssessorInput{UserID: e.id(recOtherAssr)}),
+	e.problem(e.call(recManager, "POST", fmt.Sprintf("/api/v1/centres/%d/assessors", e.centre), api.AssessorInput{UserID: e.id(recOtherAssr)}),
 		"/api/v1/centres/{id}/assessors", http.StatusUnprocessableEntity)
 	e.checked(e.call(recManager, "DELETE", fmt.Sprintf("/api/v1/centres/%d/assessors/%d", e.centre, e.id(recAssessor2)), nil),
 		"/api/v1/centres/{id}/assessors/{user}", http.StatusOK, &c)
-	e.checked(e.call(recManager, "POST", fmt.Sprintf("/api/v1/centres/%d/assessors", e.centre), AssessorInput{UserID: e.id(recAssessor2)}),
+	e.checked(e.call(recManager, "POST", fmt.Sprintf("/api/v1/centres/%d/assessors", e.centre), api.AssessorInput{UserID: e.id(recAssessor2)}),
 		"/api/v1/centres/{id}/assessors", http.StatusOK, &c)
 	// An accreditation suspended (with a reason) stops new programmes.
 	acc := c.Accreditations[0].ID
-	e.problem(e.call("", "PUT", fmt.Sprintf("/api/v1/centres/%d/accreditations/%d/status", e.centre, acc), StatusInput{Status: "suspended"}),
+	e.problem(e.call("", "PUT", fmt.Sprintf("/api/v1/centres/%d/accreditations/%d/status", e.centre, acc), service.StatusInput{Status: "suspended"}),
 		"/api/v1/centres/{id}/accreditations/{accreditation}/status", http.StatusUnprocessableEntity)
-	e.problem(e.call("", "PUT", fmt.Sprintf("/api/v1/centres/%d/accreditations/%d/status", e.other, acc), StatusInput{Status: "suspended", Reason: "x"}),
+	e.problem(e.call("", "PUT", fmt.Sprintf("/api/v1/centres/%d/accreditations/%d/status", e.other, acc), service.StatusInput{Status: "suspended", Reason: "x"}),
 		"/api/v1/centres/{id}/accreditations/{accreditation}/status", http.StatusNotFound)
-	var a AccreditationView
-	e.checked(e.call(recAdmin, "PUT", fmt.Sprintf("/api/v1/centres/%d/accreditations/%d/status", e.centre, acc), StatusInput{Status: "suspended", Reason: "inspection"}),
+	var a service.AccreditationView
+	e.checked(e.call(recAdmin, "PUT", fmt.Sprintf("/api/v1/centres/%d/accreditations/%d/status", e.centre, acc), service.StatusInput{Status: "suspended", Reason: "inspection"}),
 		"/api/v1/centres/{id}/accreditations/{accreditation}/status", http.StatusOK, &a)
 	in, _ := e.programmeInput(false)
 	e.problem(e.call(recManager, "POST", "/api/v1/programmes", in), "/api/v1/programmes", http.StatusForbidden)
-	e.checked(e.call(recAdmin, "PUT", fmt.Sprintf("/api/v1/centres/%d", e.centre), CentreInput{Name: kasip.Text{"kk": "Жаңа атау"},
+	e.checked(e.call(recAdmin, "PUT", fmt.Sprintf("/api/v1/centres/%d", e.centre), api.CentreInput{Name: kasip.Text{"kk": "Жаңа атау"},
 		BIN: "050440001239", Region: "Алматы"}), "/api/v1/centres/{id}", http.StatusOK, &c)
 	if c.Region != "Алматы" || c.Accredited {
 		e.t.Errorf("updated %+v", c)
@@ -440,11 +444,11 @@ func TestRecognitionConcurrentResultsAPIPostgres(t *testing.T) {
 func recConcurrentResults(t *testing.T, e *recEnv) {
 	prog := e.approvedProgramme()
 	e.registerCandidate(recCandidate, time.Date(1990, 1, 15, 0, 0, 0, 0, time.UTC), 200)
-	var app ApplicationView
-	e.wantJSON(e.call(recCandidate, "POST", "/api/v1/applications", ApplyInput{ProgrammeID: prog.ID, Route: recognition.RouteSelf}), http.StatusCreated, &app)
+	var app api.ApplicationView
+	e.wantJSON(e.call(recCandidate, "POST", "/api/v1/applications", service.ApplyInput{ProgrammeID: prog.ID, Route: recognition.RouteSelf}), http.StatusCreated, &app)
 	base := fmt.Sprintf("/api/v1/applications/%d", app.ID)
 	e.wantJSON(e.call(recManager, "POST", base+"/accept", nil), http.StatusOK, nil)
-	e.wantJSON(e.call(recManager, "POST", base+"/sessions", SessionInput{At: recTestStart.Add(48 * time.Hour), Online: true,
+	e.wantJSON(e.call(recManager, "POST", base+"/sessions", api.SessionInput{At: recTestStart.Add(48 * time.Hour), Online: true,
 		Assessors: []int64{e.id(recAssessor1), e.id(recAssessor2)}}), http.StatusCreated, nil)
 	// Sign both in first: the cookie jars are then only read.
 	e.client(recAssessor1)
@@ -461,7 +465,7 @@ func recConcurrentResults(t *testing.T, e *recEnv) {
 				go func() {
 					defer wg.Done()
 					for _, comp := range []string{"theory", "practice"} {
-						r := e.call(login, "PUT", base+"/results", ResultInput{Component: comp, Unit: u, Score: float64(70 + j), Version: int64(round)})
+						r := e.call(login, "PUT", base+"/results", api.ResultInput{Component: comp, Unit: u, Score: float64(70 + j), Version: int64(round)})
 						if r.StatusCode != http.StatusOK {
 							errs <- fmt.Sprintf("%s %s %s round %d: %s", login, comp, u, round, r)
 						}
@@ -475,7 +479,7 @@ func recConcurrentResults(t *testing.T, e *recEnv) {
 	for msg := range errs {
 		t.Error(msg)
 	}
-	var got ApplicationView
+	var got api.ApplicationView
 	e.wantJSON(e.call(recManager, "GET", base, nil), http.StatusOK, &got)
 	if len(got.Results) != 2*len(prog.Units) {
 		t.Fatalf("%d results, want %d: %+v", len(got.Results), 2*len(prog.Units), got.Results)
@@ -494,14 +498,14 @@ func TestRecognitionAppealDeadlineAPI(t *testing.T) {
 	e := newRecEnv(t, "")
 	prog := e.approvedProgramme()
 	e.registerCandidate(recCandidate, time.Date(1990, 1, 15, 0, 0, 0, 0, time.UTC), 200)
-	var app ApplicationView
-	e.wantJSON(e.call(recCandidate, "POST", "/api/v1/applications", ApplyInput{ProgrammeID: prog.ID, Route: recognition.RouteSelf}), http.StatusCreated, &app)
+	var app api.ApplicationView
+	e.wantJSON(e.call(recCandidate, "POST", "/api/v1/applications", service.ApplyInput{ProgrammeID: prog.ID, Route: recognition.RouteSelf}), http.StatusCreated, &app)
 	base := fmt.Sprintf("/api/v1/applications/%d", app.ID)
 	e.wantJSON(e.call(recManager, "POST", base+"/accept", nil), http.StatusOK, nil)
-	e.wantJSON(e.call(recManager, "POST", base+"/sessions", SessionInput{At: recTestStart, Online: true,
+	e.wantJSON(e.call(recManager, "POST", base+"/sessions", api.SessionInput{At: recTestStart, Online: true,
 		Assessors: []int64{e.id(recAssessor1)}}), http.StatusCreated, nil)
 	for _, u := range prog.Units {
-		e.wantJSON(e.call(recAssessor1, "PUT", base+"/results", ResultInput{Component: "theory", Unit: u, Score: 30}), http.StatusOK, nil)
+		e.wantJSON(e.call(recAssessor1, "PUT", base+"/results", api.ResultInput{Component: "theory", Unit: u, Score: 30}), http.StatusOK, nil)
 	}
 	e.wantJSON(e.call(recAssessor1, "POST", base+"/assessed", nil), http.StatusOK, nil)
 	var dec recognition.Decision
@@ -517,11 +521,11 @@ func TestRecognitionAppealDeadlineAPI(t *testing.T) {
 	e.clock.advance(12 * 24 * time.Hour) // past the 10 days: sessions have ended too
 	e.signIn(recCandidate)
 	e.signIn(recManager)
-	p := e.problem(e.call(recCandidate, "POST", base+"/appeal", ReasonInput{Reason: "late"}), "/api/v1/applications/{id}/appeal", http.StatusConflict)
+	p := e.problem(e.call(recCandidate, "POST", base+"/appeal", api.ReasonInput{Reason: "late"}), "/api/v1/applications/{id}/appeal", http.StatusConflict)
 	if !strings.Contains(p.Detail, "шағымдану мерзімі") || !strings.Contains(p.Detail, "аяқталды") || len(latinWords(p.Title+p.Detail)) > 0 {
 		t.Errorf("late appeal: %+v", p)
 	}
-	p = e.problem(e.call(recCandidate, "POST", base+"/appeal?lang=ru", ReasonInput{Reason: "поздно"}), "/api/v1/applications/{id}/appeal", http.StatusConflict)
+	p = e.problem(e.call(recCandidate, "POST", base+"/appeal?lang=ru", api.ReasonInput{Reason: "поздно"}), "/api/v1/applications/{id}/appeal", http.StatusConflict)
 	if !strings.Contains(p.Detail, "срок обжалования истёк") || len(latinWords(p.Title+p.Detail)) > 0 {
 		t.Errorf("late appeal (ru): %+v", p)
 	}
@@ -535,31 +539,31 @@ func TestRecognitionVisibilityRules(t *testing.T) {
 	for _, tc := range []struct {
 		p             auth.Principal
 		app, evidence bool
-		v             recVisibility
+		v             service.RecVisibility
 	}{
-		{auth.Principal{UserID: 1, Role: auth.RoleAdmin}, true, true, recVisible},
-		{machineAdmin, true, true, recVisible},
-		{auth.Principal{UserID: 2, Role: auth.RoleCandidate, CandidateID: 7}, true, true, recVisible},
-		{auth.Principal{UserID: 3, Role: auth.RoleCandidate, CandidateID: 8}, false, false, recHidden},
-		{auth.Principal{UserID: 4, Role: auth.RoleCandidate}, false, false, recHidden},
-		{auth.Principal{UserID: 5, Role: auth.RoleManager, CentreID: 3}, true, true, recVisible},
-		{auth.Principal{UserID: 6, Role: auth.RoleAssessor, CentreID: 4}, false, false, recForbidden},
-		{auth.Principal{UserID: 50, Role: auth.RoleEmployer, Employer: "x"}, true, false, recVisible},
-		{auth.Principal{UserID: 51, Role: auth.RoleEmployer, Employer: "y"}, false, false, recHidden},
-		{auth.Principal{}, false, false, recHidden},
+		{auth.Principal{UserID: 1, Role: auth.RoleAdmin}, true, true, service.RecVisible},
+		{session.MachineAdmin, true, true, service.RecVisible},
+		{auth.Principal{UserID: 2, Role: auth.RoleCandidate, CandidateID: 7}, true, true, service.RecVisible},
+		{auth.Principal{UserID: 3, Role: auth.RoleCandidate, CandidateID: 8}, false, false, service.RecHidden},
+		{auth.Principal{UserID: 4, Role: auth.RoleCandidate}, false, false, service.RecHidden},
+		{auth.Principal{UserID: 5, Role: auth.RoleManager, CentreID: 3}, true, true, service.RecVisible},
+		{auth.Principal{UserID: 6, Role: auth.RoleAssessor, CentreID: 4}, false, false, service.RecForbidden},
+		{auth.Principal{UserID: 50, Role: auth.RoleEmployer, Employer: "x"}, true, false, service.RecVisible},
+		{auth.Principal{UserID: 51, Role: auth.RoleEmployer, Employer: "y"}, false, false, service.RecHidden},
+		{auth.Principal{}, false, false, service.RecHidden},
 	} {
-		v := applicationVisibility(tc.p, a)
-		if v != tc.v || (v == recVisible) != tc.app || seesEvidence(tc.p, a) != tc.evidence {
-			t.Errorf("%+v: visibility %v, evidence %v", tc.p, v, seesEvidence(tc.p, a))
+		v := service.ApplicationVisibility(tc.p, a)
+		if v != tc.v || (v == service.RecVisible) != tc.app || service.SeesEvidence(tc.p, a) != tc.evidence {
+			t.Errorf("%+v: visibility %v, evidence %v", tc.p, v, service.SeesEvidence(tc.p, a))
 		}
 	}
 	draft := recognition.Programme{CentreID: 3, Status: recognition.ProgrammeDraft}
-	if programmeVisibility(auth.Principal{}, draft) != recHidden || programmeVisibility(auth.Principal{UserID: 5, Role: auth.RoleManager, CentreID: 4}, draft) != recHidden ||
-		programmeVisibility(auth.Principal{UserID: 5, Role: auth.RoleAssessor, CentreID: 3}, draft) != recVisible {
+	if service.ProgrammeVisibility(auth.Principal{}, draft) != service.RecHidden || service.ProgrammeVisibility(auth.Principal{UserID: 5, Role: auth.RoleManager, CentreID: 4}, draft) != service.RecHidden ||
+		service.ProgrammeVisibility(auth.Principal{UserID: 5, Role: auth.RoleAssessor, CentreID: 3}, draft) != service.RecVisible {
 		t.Error("draft programme visibility")
 	}
 	draft.Status = recognition.ProgrammeApproved
-	if programmeVisibility(auth.Principal{}, draft) != recVisible || seesBank(auth.Principal{}, draft) {
+	if service.ProgrammeVisibility(auth.Principal{}, draft) != service.RecVisible || service.SeesBank(auth.Principal{}, draft) {
 		t.Error("approved programme: public, without its bank")
 	}
 }

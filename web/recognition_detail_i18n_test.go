@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"errors"
@@ -14,6 +14,9 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/recognition"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/service"
 )
 
 var recPlaceholder = regexp.MustCompile(`\{[a-z_]+\}`)
@@ -22,7 +25,7 @@ var recPlaceholder = regexp.MustCompile(`\{[a-z_]+\}`)
 func TestRecDetailCatalogue(t *testing.T) {
 	for _, key := range recognition.Keys() {
 		en := recognition.Messages[key]
-		m, ok := recDetailMessages[key]
+		m, ok := i18n.RecDetailMessages[key]
 		if !ok || en == "" || m[0] == "" || m[1] == "" {
 			t.Errorf("%s: kk %q ru %q en %q", key, m[0], m[1], en)
 			continue
@@ -34,7 +37,7 @@ func TestRecDetailCatalogue(t *testing.T) {
 			}
 		}
 	}
-	for key := range recDetailMessages {
+	for key := range i18n.RecDetailMessages {
 		if _, ok := recognition.Messages[key]; !ok {
 			t.Errorf("%s is translated but no refusal has that key", key)
 		}
@@ -140,7 +143,7 @@ func TestRecDetailText(t *testing.T) {
 			t.Fatalf("no error (%s)", c.en)
 		}
 		for lang, want := range map[string]string{"kk": c.kk, "ru": c.ru, "en": c.en} {
-			got := recDetailText(lang, c.err)
+			got := i18n.RecDetailText(lang, c.err)
 			if !strings.Contains(got, want) {
 				t.Errorf("%s: %q lacks %q", lang, got, want)
 			}
@@ -151,10 +154,10 @@ func TestRecDetailText(t *testing.T) {
 	}
 	// Without a key, kk and ru say nothing rather than English.
 	plain := fmt.Errorf("create centre: %w", errors.Join(errors.New("database is locked"), kasip.ErrInvalid))
-	if got := recDetailText("kk", plain); got != "" {
+	if got := i18n.RecDetailText("kk", plain); got != "" {
 		t.Errorf("kk detail of a plain error: %q", got)
 	}
-	if got := recDetailText("en", plain); !strings.Contains(got, "database is locked") {
+	if got := i18n.RecDetailText("en", plain); !strings.Contains(got, "database is locked") {
 		t.Errorf("en detail of a plain error: %q", got)
 	}
 }
@@ -168,9 +171,9 @@ func TestRecProblemsInKazakhAndRussian(t *testing.T) {
 	iin := recTestIIN(t, birth, true, 200)
 	badIIN := iin[:11] + fmt.Sprint((int(iin[11]-'0')+1)%10)
 	e.registerCandidate(recCandidate, birth, 200)
-	var app ApplicationView
-	e.wantJSON(e.call(recCandidate, "POST", "/api/v1/applications", ApplyInput{ProgrammeID: prog.ID, Route: recognition.RouteSelf}), http.StatusCreated, &app)
-	var c CentreView
+	var app api.ApplicationView
+	e.wantJSON(e.call(recCandidate, "POST", "/api/v1/applications", service.ApplyInput{ProgrammeID: prog.ID, Route: recognition.RouteSelf}), http.StatusCreated, &app)
+	var c service.CentreView
 	e.wantJSON(e.call("", http.MethodGet, fmt.Sprintf("/api/v1/centres/%d", e.centre), nil), http.StatusOK, &c)
 
 	type failure struct {
@@ -181,10 +184,10 @@ func TestRecProblemsInKazakhAndRussian(t *testing.T) {
 	}
 	for _, f := range []failure{
 		{"duplicate centre", "", "POST", "/api/v1/centres", "/api/v1/centres",
-			CentreInput{Name: kasip.Text{"kk": "Екінші", "ru": "Второй"}, BIN: c.BIN, Region: "Астана"}, http.StatusConflict,
+			api.CentreInput{Name: kasip.Text{"kk": "Екінші", "ru": "Второй"}, BIN: c.BIN, Region: "Астана"}, http.StatusConflict,
 			"БСН " + c.BIN + " бар орталық тіркелген", "центр с БИН " + c.BIN + " уже зарегистрирован"},
 		{"invalid IIN", recCandidate2, "POST", "/api/v1/candidates", "/api/v1/candidates",
-			CandidateInput{Name: "Әсел", IIN: badIIN, BirthDate: "1990-01-15", Consent: true}, http.StatusUnprocessableEntity,
+			service.CandidateInput{Name: "Әсел", IIN: badIIN, BirthDate: "1990-01-15", Consent: true}, http.StatusUnprocessableEntity,
 			"ЖСН " + badIIN + ": бақылау цифры қате", "ИИН " + badIIN + ": неверная контрольная цифра"},
 		{"wrong state", recManager, "POST", fmt.Sprintf("/api/v1/applications/%d/close", app.ID), "/api/v1/applications/{id}/close",
 			nil, http.StatusConflict,
@@ -206,7 +209,7 @@ func TestRecProblemsInKazakhAndRussian(t *testing.T) {
 // page's language, with no English in a Kazakh or Russian page.
 func TestRecUIFailureInKazakhAndRussian(t *testing.T) {
 	e := newRecEnv(t, "")
-	var c CentreView
+	var c service.CentreView
 	e.wantJSON(e.call("", http.MethodGet, fmt.Sprintf("/api/v1/centres/%d", e.centre), nil), http.StatusOK, &c)
 	form := url.Values{"name_kk": {"Екінші орталық"}, "name_ru": {"Второй центр"}, "bin": {c.BIN}, "region": {"Астана"}}
 	for lang, want := range map[string]string{"kk": "БСН " + c.BIN + " бар орталық тіркелген", "ru": "центр с БИН " + c.BIN + " уже зарегистрирован"} {

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"bytes"
@@ -20,6 +20,11 @@ import (
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/store"
+	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/httpx"
+	"github.com/kasip/kasip/web/service"
+	"github.com/kasip/kasip/web/session"
 )
 
 // The environment of the recognition tests: a real store (a SQLite file,
@@ -70,7 +75,7 @@ type recEnv struct {
 	other  int64 // another centre, same scope
 	users  map[string]auth.User
 	jars   map[string]*http.Client
-	opt    Options // the server's options, for a second server on the same store
+	opt    session.Options // the server's options, for a second server on the same store
 }
 
 // newRecEnv opens dsn ("" for a SQLite file in a temporary directory)
@@ -88,9 +93,9 @@ func newRecEnv(t *testing.T, dsn string) *recEnv {
 	t.Cleanup(func() { st.Close() })
 	e := &recEnv{t: t, st: st, clock: &recTestClock{t: recTestStart}, users: map[string]auth.User{}, jars: map[string]*http.Client{}}
 	st.SetRecognitionClock(e.clock.now)
-	e.opt = Options{AdminToken: apiTestToken, Logger: slog.New(slog.DiscardHandler), Now: e.clock.now,
+	e.opt = session.Options{AdminToken: apiTestToken, Logger: slog.New(slog.DiscardHandler), Now: e.clock.now,
 		Accounts: st, PasswordParams: auth.TestParams, SignInRate: -1}
-	s, err := New(st, e.opt)
+	s, err := web.New(st, e.opt)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}
@@ -129,11 +134,11 @@ func (e *recEnv) importYouth() {
 // M84120 at level 5, through the API with the administrator token.
 func (e *recEnv) newCentre(bin, name, number string) int64 {
 	e.t.Helper()
-	var c CentreView
-	e.wantJSON(e.call("", http.MethodPost, "/api/v1/centres", CentreInput{Name: kasip.Text{"kk": name, "ru": name}, BIN: bin,
+	var c service.CentreView
+	e.wantJSON(e.call("", http.MethodPost, "/api/v1/centres", api.CentreInput{Name: kasip.Text{"kk": name, "ru": name}, BIN: bin,
 		Region: "Астана", Contacts: recognition.Contacts{Email: "info@example.kz"}}), http.StatusCreated, &c)
-	var a AccreditationView
-	e.wantJSON(e.call("", http.MethodPost, fmt.Sprintf("/api/v1/centres/%d/accreditations", c.ID), AccreditationInput{
+	var a service.AccreditationView
+	e.wantJSON(e.call("", http.MethodPost, fmt.Sprintf("/api/v1/centres/%d/accreditations", c.ID), service.AccreditationInput{
 		Number: number, ValidFrom: "2025-02-01",
 		Scope: []recognition.ScopeEntry{{StandardCode: "M84120", CardNumber: 2, Levels: []int{5}}}}), http.StatusCreated, &a)
 	if a.Status != recognition.AccreditationActive || a.ValidTo != "2028-01-31" {
@@ -145,7 +150,7 @@ func (e *recEnv) newCentre(bin, name, number string) int64 {
 // addAssessor makes login an assessor of centre, as by.
 func (e *recEnv) addAssessor(by string, centre int64, login string) {
 	e.t.Helper()
-	e.wantJSON(e.call(by, http.MethodPost, fmt.Sprintf("/api/v1/centres/%d/assessors", centre), AssessorInput{UserID: e.id(login)}), http.StatusOK, nil)
+	e.wantJSON(e.call(by, http.MethodPost, fmt.Sprintf("/api/v1/centres/%d/assessors", centre), api.AssessorInput{UserID: e.id(login)}), http.StatusOK, nil)
 }
 
 func (e *recEnv) newUser(login, name string, role auth.Role, centre int64, employer string) {
@@ -257,7 +262,7 @@ func (e *recEnv) checked(r apiResp, pattern string, status int, v any) {
 
 // problem checks a problem answer of status and returns it; pattern ""
 // skips the schema check.
-func (e *recEnv) problem(r apiResp, pattern string, status int) Problem {
+func (e *recEnv) problem(r apiResp, pattern string, status int) httpx.Problem {
 	e.t.Helper()
 	if r.StatusCode != status {
 		e.t.Fatalf("%s %s: got %s, want %d", r.Request.Method, r.Request.URL.Path, r, status)
@@ -265,7 +270,7 @@ func (e *recEnv) problem(r apiResp, pattern string, status int) Problem {
 	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/problem+json") {
 		e.t.Errorf("%s %s: Content-Type %q", r.Request.Method, r.Request.URL.Path, ct)
 	}
-	var p Problem
+	var p httpx.Problem
 	if err := json.Unmarshal(r.body, &p); err != nil {
 		e.t.Fatalf("problem %s: %v", r.body, err)
 	}

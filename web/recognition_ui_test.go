@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"bytes"
@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/kasip/kasip/recognition"
+	"github.com/kasip/kasip/web/ui"
 )
 
 // The recognition process through the pages: every form posted with the
@@ -373,8 +374,8 @@ func (e *recEnv) uiAdminPages() {
 	e.page(recManager, "/recognition/settings?lang=en", 200, "Days to appeal a decision")
 	e.postFail(recManager, "/recognition/settings", url.Values{}, http.StatusForbidden)
 	form := url.Values{"evidence_types": {"application/pdf\ntext/plain"}}
-	for _, f := range uiRecSettingFields(&recognition.Settings{}) {
-		form.Set(f.name, "10")
+	for _, f := range ui.UIRecSettingFields(&recognition.Settings{}) {
+		form.Set(f.Name, "10")
 	}
 	form.Set("utc_offset_minutes", "300")
 	form.Set("evidence_max_bytes", "1000000")

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -10,6 +10,10 @@ import (
 	"testing"
 
 	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui"
 )
 
 // Search: the API and the page, on the real store (when it can search) and
@@ -81,7 +85,7 @@ func TestUIHighlight(t *testing.T) {
 		{"abc", [][2]int{{-1, 0}, {3, 3}}, "abc"},
 		{`"x"`, nil, "&#34;x&#34;"},
 	} {
-		if got := string(uiHighlight(c.text, c.hl)); got != c.want {
+		if got := string(ui.UIHighlight(c.text, c.hl)); got != c.want {
 			t.Errorf("uiHighlight(%q, %v) = %q, want %q", c.text, c.hl, got, c.want)
 		}
 	}
@@ -94,14 +98,14 @@ func TestUIPathAnchor(t *testing.T) {
 		"cards[0].title":                               "",
 		"terms[3]":                                     "",
 	} {
-		if got := uiPathAnchor(path); got != want {
+		if got := ui.UIPathAnchor(path); got != want {
 			t.Errorf("uiPathAnchor(%q) = %q, want %q", path, got, want)
 		}
 	}
 }
 
 func TestSearchAPIValidation(t *testing.T) {
-	e := newAPIEnv(t, Options{}, nil)
+	e := newAPIEnv(t, session.Options{}, nil)
 	for _, c := range []struct{ query, param string }{
 		{"limit=0", "limit"}, {"limit=101", "limit"}, {"limit=x", "limit"},
 		{"level=0", "level"}, {"level=9", "level"},
@@ -117,7 +121,7 @@ func TestSearchAPIValidation(t *testing.T) {
 }
 
 func TestSearchUnavailable(t *testing.T) {
-	e := newAPIEnv(t, Options{AdminToken: apiTestToken}, func(r kasip.Registry) kasip.Registry { return apiNoSearch{r} })
+	e := newAPIEnv(t, session.Options{AdminToken: apiTestToken}, func(r kasip.Registry) kasip.Registry { return apiNoSearch{r} })
 	if r := e.importFiles(apiReadFixtures(t, "../testdata/seeds/*.txt"), apiBearer...); r.StatusCode != http.StatusOK {
 		t.Fatalf("import: %s", r)
 	}
@@ -139,7 +143,7 @@ func TestSearchUnavailable(t *testing.T) {
 		}
 	}
 	uiCheckStructure(t, "/search", body)
-	var sg struct{ Items []uiSuggestion }
+	var sg struct{ Items []ui.UISuggestion }
 	r = e.get("/search/suggest?q=жастар")
 	if err := json.Unmarshal(r.body, &sg); err != nil || len(sg.Items) == 0 || sg.Items[0].Code != "M84120" {
 		t.Errorf("suggest without search: %v %s", err, r)
@@ -149,7 +153,7 @@ func TestSearchUnavailable(t *testing.T) {
 // The API passes the parameters through and answers in the documented shape.
 func TestSearchAPIFake(t *testing.T) {
 	var got []kasip.SearchQuery
-	e := newAPIEnv(t, Options{}, func(r kasip.Registry) kasip.Registry {
+	e := newAPIEnv(t, session.Options{}, func(r kasip.Registry) kasip.Registry {
 		return apiFakeSearch{Registry: r, res: fakeResult(), similar: fakeResult().Hits[:2], got: &got}
 	})
 	var res kasip.SearchResult
@@ -165,10 +169,10 @@ func TestSearchAPIFake(t *testing.T) {
 		t.Errorf("query %+v, want %+v", got, want)
 	}
 	e.getJSON("/api/v1/search", "/api/v1/search", &res)
-	if got[1].Limit != searchDefaultLimit {
+	if got[1].Limit != api.SearchDefaultLimit {
 		t.Errorf("default limit %d", got[1].Limit)
 	}
-	var sim SimilarResponse
+	var sim api.SimilarResponse
 	e.getJSON("/api/v1/standards/M84120/similar?path=cards[0].functions[1]&limit=5", "/api/v1/standards/{code}/similar", &sim)
 	if len(sim.Items) != 2 {
 		t.Errorf("similar %+v", sim)
@@ -180,7 +184,7 @@ func TestSearchAPIFake(t *testing.T) {
 func TestSearchPageFake(t *testing.T) {
 	u := newUITest(t)
 	res := fakeResult()
-	srv, err := New(apiFakeSearch{Registry: u.srv.reg, res: res, similar: res.Hits[:2]}, u.srv.opt)
+	srv, err := web.New(apiFakeSearch{Registry: u.srv.Reg, res: res, similar: res.Hits[:2]}, u.srv.Opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,20 +218,20 @@ func TestSearchPageFake(t *testing.T) {
 
 	// An exact code goes to its page.
 	res.Exact = &kasip.CodeMatch{Code: "M84120", Card: 1, Path: "cards[1]"}
-	srv, _ = New(apiFakeSearch{Registry: u.srv.reg, res: res}, u.srv.opt)
+	srv, _ = web.New(apiFakeSearch{Registry: u.srv.Reg, res: res}, u.srv.Opt)
 	u.h = srv.Handler()
 	if p := u.get("/search?q=M84120"); p.status != http.StatusSeeOther || p.header.Get("Location") != "/standards/M84120/v/2/cards/2" {
 		t.Errorf("exact card: %d %q", p.status, p.header.Get("Location"))
 	}
 	res.Exact = &kasip.CodeMatch{Code: "M84120", Card: -1}
-	srv, _ = New(apiFakeSearch{Registry: u.srv.reg, res: res}, u.srv.opt)
+	srv, _ = web.New(apiFakeSearch{Registry: u.srv.Reg, res: res}, u.srv.Opt)
 	u.h = srv.Handler()
 	if p := u.get("/search?q=M84120"); p.status != http.StatusSeeOther || p.header.Get("Location") != "/standards/M84120" {
 		t.Errorf("exact standard: %d %q", p.status, p.header.Get("Location"))
 	}
 
 	// Similar items under each function of a card.
-	srv, _ = New(apiFakeSearch{Registry: u.srv.reg, res: res, similar: res.Hits[:2]}, u.srv.opt)
+	srv, _ = web.New(apiFakeSearch{Registry: u.srv.Reg, res: res, similar: res.Hits[:2]}, u.srv.Opt)
 	u.h = srv.Handler()
 	p = u.page("/standards/M84120/v/2/cards/1", http.StatusOK, "kk")
 	p.has(t, `<details class="similar no-print">`, "Басқа стандарттардағы ұқсастар", `id="function-1"`, `id="function-1-skill-1"`)
@@ -237,7 +241,7 @@ func TestSearchPageFake(t *testing.T) {
 // cannot search yet.
 func searchEnv(t *testing.T) *apiEnv {
 	t.Helper()
-	e := apiSeeded(t, Options{})
+	e := apiSeeded(t, session.Options{})
 	if _, ok := e.reg.(kasip.Searcher); !ok {
 		t.Skip("the store does not implement kasip.Searcher")
 	}
@@ -298,7 +302,7 @@ func TestSearchAPIStore(t *testing.T) {
 	}
 
 	// Similar items of a function.
-	var sim SimilarResponse
+	var sim api.SimilarResponse
 	e.getJSON("/api/v1/standards/M84120/similar?path=cards[0].functions[0]&limit=5", "/api/v1/standards/{code}/similar", &sim)
 	if len(sim.Items) > 5 {
 		t.Errorf("similar: %d items", len(sim.Items))
@@ -314,7 +318,7 @@ func TestSearchAPIStore(t *testing.T) {
 
 func TestSearchPageStore(t *testing.T) {
 	u := newUITest(t)
-	if _, ok := u.srv.reg.(kasip.Searcher); !ok {
+	if _, ok := u.srv.Reg.(kasip.Searcher); !ok {
 		t.Skip("the store does not implement kasip.Searcher")
 	}
 	p := u.page("/search?q="+url.QueryEscape("жастар"), http.StatusOK, "kk")
@@ -328,11 +332,11 @@ func TestSearchPageStore(t *testing.T) {
 	}
 
 	r := u.get("/search/suggest?q=" + url.QueryEscape("жаст"))
-	var sg struct{ Items []uiSuggestion }
+	var sg struct{ Items []ui.UISuggestion }
 	if err := json.Unmarshal([]byte(r.body), &sg); err != nil || r.status != http.StatusOK {
 		t.Fatalf("suggest: %d %v %s", r.status, err, r.body)
 	}
-	if len(sg.Items) == 0 || len(sg.Items) > uiSuggestMax {
+	if len(sg.Items) == 0 || len(sg.Items) > ui.UISuggestMax {
 		t.Errorf("suggest жаст: %d items", len(sg.Items))
 	}
 	for _, it := range sg.Items {

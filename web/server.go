@@ -12,23 +12,22 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/web/api"
+	"github.com/kasip/kasip/web/httpx"
+	"github.com/kasip/kasip/web/service"
+	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui"
 )
+
+// Options configure a Server.
+type Options = session.Options
 
 // Server is the HTTP face of a kasip.Registry. It holds no state of its
 // own, so several processes can serve one PostgreSQL database.
 type Server struct {
-	reg kasip.Registry
-	opt Options
-	log *slog.Logger
-	mux *http.ServeMux
-	ui  *uiState // templates and assets, see ui.go
-	// errorPage renders the UI's error page (renderErrorPage).
-	errorPage func(http.ResponseWriter, *http.Request, *uiError)
-	// signIns limits sign-in and password attempts (auth_ratelimit.go).
-	// It is the one piece of state a server keeps, per process.
-	signIns *rateLimiter
-	// verifies limits the public certificate routes (cert.go).
-	verifies *rateLimiter
+	*service.Server
+	api *api.Server
+	ui  *ui.Server
 }
 
 // New makes a server for reg.
@@ -54,33 +53,34 @@ func New(reg kasip.Registry, opt Options) (*Server, error) {
 	if opt.SignInRate == 0 {
 		opt.SignInRate = 10
 	}
-	s := &Server{reg: reg, opt: opt, log: opt.Logger, mux: http.NewServeMux()}
-	s.signIns = newRateLimiter(opt.SignInRate, time.Minute)
+	sess := &session.Server{Opt: opt, Log: opt.Logger}
+	sess.SignIns = httpx.NewRateLimiter(opt.SignInRate, time.Minute)
 	if opt.VerifyRate == 0 {
 		opt.VerifyRate = 300
 	}
-	s.verifies = newRateLimiter(opt.VerifyRate, time.Minute)
-	ui, err := newUI()
+	svc := &service.Server{Server: sess, Reg: reg, Mux: http.NewServeMux()}
+	svc.Verifies = httpx.NewRateLimiter(opt.VerifyRate, time.Minute)
+	state, err := ui.NewUI()
 	if err != nil {
 		return nil, fmt.Errorf("loading the UI: %w", err)
 	}
-	s.ui = ui
-	s.errorPage = s.renderErrorPage
-	s.apiRoutes() // api.go: /api/…, /healthz, /readyz
-	s.uiRoutes()  // ui.go
+	s := &Server{Server: svc, api: &api.Server{Server: svc}, ui: &ui.Server{Server: svc, UI: state}}
+	sess.ErrorPage = s.ui.RenderErrorPage
+	s.api.APIRoutes()
+	s.ui.UIRoutes()
 	return s, nil
 }
 
 // Handler returns the server's handler with its middleware.
 func (s *Server) Handler() http.Handler {
-	var h http.Handler = s.mux
+	var h http.Handler = s.Mux
 	// Authentication runs inside the cross-origin check, so a refused
 	// cross-site request costs no database lookup.
-	h = s.authenticate(h)
+	h = s.Authenticate(h)
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 	h = cop.Handler(h)
-	h = s.admitVerifications(h)
+	h = admitVerifications(s.Opt.VerifyConcurrency, h)
 	h = s.recoverer(h)
 	h = s.logRequests(h)
 	return h
@@ -90,7 +90,7 @@ func (s *Server) Handler() http.Handler {
 // something (CSRF): problem+json under /api/, plain text elsewhere.
 func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
-		fail(w, r, http.StatusForbidden, "cross-origin request refused", "")
+		httpx.Fail(w, r, http.StatusForbidden, "cross-origin request refused", "")
 		return
 	}
 	http.Error(w, "cross-origin request refused", http.StatusForbidden)
@@ -105,8 +105,8 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.log.Error("panic in handler", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				fail(w, r, http.StatusInternalServerError, "internal error", "")
+				s.Log.Error("panic in handler", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				httpx.Fail(w, r, http.StatusInternalServerError, "internal error", "")
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -131,7 +131,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: 200}
-		next.ServeHTTP(sw, r.WithContext(withRequestLog(r.Context(), s.log)))
-		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "dur", time.Since(start))
+		next.ServeHTTP(sw, r.WithContext(httpx.WithRequestLog(r.Context(), s.Log)))
+		s.Log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "dur", time.Since(start))
 	})
 }

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"net/http"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/web/session"
 )
 
 // page checks an HTML answer: status, language and the structure every
@@ -38,7 +39,7 @@ func wantHas(t *testing.T, body string, what ...string) {
 // The sign-in page and the header, anonymous and signed in, in the three
 // languages.
 func TestUISignIn(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{})
 	body := e.page(e.req("GET", "/standards?lang=en", nil), http.StatusOK, "en")
 	wantHas(t, body, `href="/signin?next=%2Fstandards%3Flang%3Den"`, ">Sign in<")
 
@@ -97,7 +98,7 @@ var newTokenRe = regexp.MustCompile(`id="new-token"[^>]*value="(kasip_[A-Za-z0-9
 
 // The account page: the facts, the password form, API tokens.
 func TestUIAccount(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{})
 	cookie := e.mustSignIn(auth.RoleManager)
 	other := e.mustSignIn(auth.RoleManager)
 	ru := withCookie(cookie, "Accept-Language", "ru")
@@ -174,7 +175,7 @@ func TestUIAccount(t *testing.T) {
 
 // The administrator's page of users.
 func TestUIUsers(t *testing.T) {
-	e := newAuthEnv(t, sqliteDSN(t), Options{})
+	e := newAuthEnv(t, sqliteDSN(t), session.Options{})
 	admin := e.mustSignIn(auth.RoleAdmin)
 	en := withCookie(admin, "Accept-Language", "en")
 

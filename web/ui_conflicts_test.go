@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/read"
 	"github.com/kasip/kasip/store"
+	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/session"
 )
 
 // TestUIMergeConflicts: the standard page of a bilingual standard lists
@@ -36,7 +38,7 @@ func TestUIMergeConflicts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	srv, err := New(reg, Options{})
+	srv, err := web.New(reg, session.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +62,7 @@ func TestUIMergeConflicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	uiImportJSON(t, reg2, sts[0], "004.json")
-	srv2, err := New(reg2, Options{})
+	srv2, err := web.New(reg2, session.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

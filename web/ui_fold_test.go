@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"bytes"
@@ -10,6 +10,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/service"
+	"github.com/kasip/kasip/web/ui"
 )
 
 // TestUIFoldedPagesIdentical: the pages of a server whose templates have
@@ -22,15 +27,15 @@ func TestUIFoldedPagesIdentical(t *testing.T) {
 	e := newRecEnv(t, "")
 	prog := e.approvedProgramme()
 	app := e.certDecided(prog, recCandidate, time.Date(1990, 1, 15, 0, 0, 0, 0, time.UTC), 300)
-	var c CertificateView
+	var c service.CertificateView
 	e.checked(e.call(recManager, "POST", fmt.Sprintf("/api/v1/applications/%d/certificate", app), nil),
 		"/api/v1/applications/{id}/certificate", http.StatusCreated, &c)
 
-	plain, err := New(e.st, e.opt)
+	plain, err := web.New(e.st, e.opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if plain.ui, err = newUIFolded(false); err != nil {
+	if err := web.UnfoldUI(plain); err != nil {
 		t.Fatal(err)
 	}
 	other := httptest.NewServer(plain.Handler())
@@ -40,7 +45,7 @@ func TestUIFoldedPagesIdentical(t *testing.T) {
 		"/standards", "/professions", "/search?q=жастар", "/review"}
 	pages := 0
 	for _, who := range []string{"-", recAdmin, recManager, recAssessor1, recCandidate, recEmployer} {
-		for _, lang := range uiLangs {
+		for _, lang := range i18n.UILangs {
 			pages += e.crawlCompare(who, lang, starts, other.URL, 40)
 		}
 	}
@@ -107,9 +112,9 @@ func TestFoldTranslationsContexts(t *testing.T) {
 		`<p class={{t "Home"}}>{{.}}</p><link href="{{asset "a.css"}}"><img src="{{asset "b c.png"}}">` +
 		`<a href="{{asset "js"}}">x</a>{{end}}`
 	assets := map[string]string{"a.css": "/static/a.0123abcd.css", "b c.png": "/static/b c.png", "js": "javascript:alert(1)"}
-	funcs := template.FuncMap{"t": func(k string) string { return translate("ru", k) }, "asset": func(n string) string { return assets[n] }}
+	funcs := template.FuncMap{"t": func(k string) string { return i18n.Translate("ru", k) }, "asset": func(n string) string { return assets[n] }}
 	tmpl := template.Must(template.New("x").Funcs(funcs).Parse(src))
-	if n := foldTranslations(tmpl, "ru", assets); n != 4 {
+	if n := ui.FoldTranslations(tmpl, "ru", assets); n != 4 {
 		t.Errorf("folded %d actions, want 4 (text, quoted attribute, title, a plain asset address)", n)
 	}
 	var got bytes.Buffer
@@ -135,7 +140,7 @@ func TestHTMLEscapeLikeTemplate(t *testing.T) {
 		if err := tmpl.Execute(&b, s); err != nil {
 			t.Fatal(err)
 		}
-		e := htmlEscapeLikeTemplate(s)
+		e := ui.HTMLEscapeLikeTemplate(s)
 		if want := e + `|<p title="` + e + `">|<title>` + e + `</title>`; b.String() != want {
 			t.Errorf("%q: html/template wrote %q, folding would write %q", s, b.String(), want)
 		}
@@ -145,17 +150,17 @@ func TestHTMLEscapeLikeTemplate(t *testing.T) {
 // TestUIFoldsTheLayout: the real templates are folded (the layout has
 // about twenty constant translations).
 func TestUIFoldsTheLayout(t *testing.T) {
-	for _, lang := range uiLangs {
-		u := &uiState{assets: map[string]*uiAsset{}, assetURL: map[string]string{}}
-		if err := u.loadAssets(); err != nil {
+	for _, lang := range i18n.UILangs {
+		u := &ui.UIState{Assets: map[string]*ui.UIAsset{}, AssetURL: map[string]string{}}
+		if err := u.LoadAssets(); err != nil {
 			t.Fatal(err)
 		}
-		tmpl, err := template.New("home").Funcs(u.funcs(lang)).ParseFS(uiTemplateFS,
+		tmpl, err := template.New("home").Funcs(u.Funcs(lang)).ParseFS(ui.UITemplateFS,
 			"templates/layout.html", "templates/partials.html", "templates/home.html")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n := foldTranslations(tmpl, lang, u.assetURL); n < 25 {
+		if n := ui.FoldTranslations(tmpl, lang, u.AssetURL); n < 25 {
 			t.Errorf("%s: %d constants folded in the home page, want at least 25 (20 translations, 5 assets)", lang, n)
 		}
 	}

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"context"
@@ -23,6 +23,8 @@ import (
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/read"
 	"github.com/kasip/kasip/store"
+	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/session"
 )
 
 // The UI tests run the real server on a real SQLite registry holding the
@@ -36,7 +38,7 @@ var uiTestToday = time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC)
 
 type uiTest struct {
 	t   *testing.T
-	srv *Server
+	srv *web.Server
 	h   http.Handler
 }
 
@@ -104,7 +106,7 @@ func newUITest(t *testing.T) *uiTest {
 	gen.Title = kasip.Text{"ru": "Программист (демо)"}
 	uiImportJSON(t, reg, gen, "DEMO-06.001-901.json")
 
-	srv, err := New(reg, Options{Now: func() time.Time { return uiTestToday }})
+	srv, err := web.New(reg, session.Options{Now: func() time.Time { return uiTestToday }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,8 @@
+package api
+
+import "github.com/kasip/kasip/web/service"
+
+// Server serves the JSON API.
+type Server struct {
+	*service.Server
+}

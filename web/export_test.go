@@ -1,0 +1,14 @@
+package web
+
+import "github.com/kasip/kasip/web/ui"
+
+// UnfoldUI gives s the UI without its constant translations folded into
+// the templates, for the test that compares both.
+func UnfoldUI(s *Server) error {
+	st, err := ui.NewUIFolded(false)
+	if err != nil {
+		return err
+	}
+	s.ui.UI = st
+	return nil
+}

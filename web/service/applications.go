@@ -1,0 +1,215 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/recognition"
+	"github.com/kasip/kasip/web/httpx"
+	"github.com/kasip/kasip/web/session"
+)
+
+// ApplyInput is a candidate's application. Route referral names the
+// employer's account by its login; route voucher one of the candidate's
+// vouchers.
+type ApplyInput struct {
+	ProgrammeID   int64  `json:"programme_id"`
+	Route         string `json:"route"`
+	EmployerLogin string `json:"employer_login,omitempty"`
+	EmployerName  string `json:"employer_name,omitempty"`
+	EmployerBIN   string `json:"employer_bin,omitempty"`
+	VoucherID     int64  `json:"voucher_id,omitempty"`
+}
+
+// recApplicationFilter reads the list filters and narrows them to what the
+// caller may list.
+func (s *Server) RecApplicationFilter(r *http.Request, q *httpx.APIQuery) (recognition.ApplicationFilter, bool) {
+	f := recognition.ApplicationFilter{
+		State:       q.OneOf("state", recognition.States()...),
+		CentreID:    int64(q.IntRange("centre", 0, 1, 1<<31-1)),
+		CandidateID: int64(q.IntRange("candidate", 0, 1, 1<<31-1)),
+	}
+	f.Limit, f.Offset = q.Page()
+	assigned := q.OneOf("assigned", "true", "false") == "true"
+	p := session.Principal(r)
+	switch {
+	case p.Is(auth.RoleManager, auth.RoleAssessor):
+		if f.CentreID != 0 && f.CentreID != p.CentreID && q.Err == nil {
+			q.Fail("centre", "must be your own centre")
+		}
+		f.CentreID = p.CentreID
+	case p.Is(auth.RoleCandidate):
+		if f.CandidateID != 0 && f.CandidateID != p.CandidateID && q.Err == nil {
+			q.Fail("candidate", "must be yourself")
+		}
+		f.CandidateID = p.CandidateID
+	}
+	return f, assigned
+}
+
+// recListApplications lists what the caller may see under f: an
+// employer's referrals, an assessor's assigned applications (assigned), a
+// candidate's own (none before registering), a centre's, or any.
+func (s *Server) RecListApplications(r *http.Request, rs RecognitionStore, f recognition.ApplicationFilter, assigned bool) ([]recognition.Application, int, error) {
+	p := session.Principal(r)
+	switch {
+	case p.Is(auth.RoleEmployer):
+		return rs.ListReferrals(r.Context(), p.UserID, f)
+	case p.Is(auth.RoleCandidate) && f.CandidateID == 0:
+		return []recognition.Application{}, 0, nil
+	case assigned && p.Is(auth.RoleAssessor):
+		all, err := rs.AssessorApplications(r.Context(), p.CentreID, p.UserID)
+		if err != nil {
+			return nil, 0, err
+		}
+		var out []recognition.Application
+		for _, a := range all {
+			if f.State == "" || a.State == f.State {
+				out = append(out, a)
+			}
+		}
+		total := len(out)
+		lo := min(f.Offset, total)
+		hi := min(lo+f.Limit, total)
+		if f.Limit == 0 {
+			hi = total
+		}
+		return out[lo:hi], total, nil
+	}
+	return rs.ListApplications(r.Context(), f)
+}
+
+// recApply files the calling candidate's application.
+func (s *Server) RecApply(r *http.Request, rs RecognitionStore, in ApplyInput) (recognition.Application, error) {
+	p := session.Principal(r)
+	if !p.Is(auth.RoleCandidate) {
+		return recognition.Application{}, ErrRefused
+	}
+	if p.CandidateID == 0 {
+		return recognition.Application{}, errNotRegistered
+	}
+	a := recognition.Application{CandidateID: p.CandidateID, ProgrammeID: in.ProgrammeID, Route: strings.TrimSpace(in.Route),
+		EmployerName: in.EmployerName, EmployerBIN: in.EmployerBIN, VoucherID: in.VoucherID}
+	if a.Route == recognition.RouteReferral {
+		u, err := s.recEmployerAccount(r, rs, in.EmployerLogin)
+		if err != nil {
+			return a, err
+		}
+		a.EmployerUserID = u.ID
+		if strings.TrimSpace(a.EmployerName) == "" {
+			a.EmployerName = u.Employer
+		}
+	}
+	return rs.Apply(r.Context(), RecActor(r), a)
+}
+
+// recAct is an action on an application: the caller must see it (else 404
+// or 403) and pass allowed (else 403); then act runs.
+type RecAct struct {
+	Allowed func(p auth.Principal, a recognition.Application) bool
+	Act     func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error)
+}
+
+// recCurrentResult reads the stored result of component and unit.
+func (s *Server) RecCurrentResult(r *http.Request, rs RecognitionStore, id int64, component, unit string) (recognition.Result, bool) {
+	a, err := rs.GetApplication(r.Context(), id)
+	if err != nil {
+		return recognition.Result{}, false
+	}
+	for _, res := range a.Results {
+		if res.Component == component && res.Unit == unit {
+			return res, true
+		}
+	}
+	return recognition.Result{}, false
+}
+
+func IsReferringEmployer(p auth.Principal, a recognition.Application) bool {
+	return p.Is(auth.RoleEmployer) && a.EmployerUserID == p.UserID
+}
+
+func IsManagerOf(p auth.Principal, a recognition.Application) bool {
+	return IsCentreManager(p, a.CentreID)
+}
+
+func IsAssessorOf(p auth.Principal, a recognition.Application) bool {
+	return isCentreAssessor(p, a.CentreID)
+}
+
+func IsCandidateOf(p auth.Principal, a recognition.Application) bool {
+	return p.Is(auth.RoleCandidate) && p.CandidateID != 0 && p.CandidateID == a.CandidateID
+}
+
+func IsManagerOrAdmin(p auth.Principal, a recognition.Application) bool {
+	return p.Is(auth.RoleAdmin) || IsManagerOf(p, a)
+}
+
+// transition is the action that moves the application to state to.
+func Transition(to string, reason func() string) func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+	return func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+		why := ""
+		if reason != nil {
+			why = reason()
+		}
+		_, err := rs.TransitionApplication(r.Context(), RecActor(r), a.ID, to, why)
+		return nil, http.StatusOK, err
+	}
+}
+
+// recEvidenceUpload is an evidence file as read from a multipart body.
+type RecEvidenceUpload struct {
+	Component, Unit, Name, ContentType string
+	Data                               []byte
+	State                              string // the state a page's form was shown in
+}
+
+// errEvidenceTooLarge: the file is over the settings' limit.
+var ErrEvidenceTooLarge = errors.New("evidence file too large")
+
+// isEvidenceUploader: the assessors of the centre (the store checks the
+// session), and the candidate, for a portfolio.
+func IsEvidenceUploader(p auth.Principal, a recognition.Application) bool {
+	return IsAssessorOf(p, a) || IsCandidateOf(p, a)
+}
+
+// recReadUpload reads an evidence upload within the settings' size limit.
+func (s *Server) RecReadUpload(w http.ResponseWriter, r *http.Request, rs RecognitionStore) (RecEvidenceUpload, error) {
+	set, err := rs.RecognitionSettings(r.Context())
+	if err != nil {
+		return RecEvidenceUpload{}, err
+	}
+	// The multipart overhead (boundaries, headers, the small fields) is
+	// far below 64 KiB.
+	r.Body = http.MaxBytesReader(w, r.Body, set.EvidenceMaxBytes+64<<10)
+	up, err := recReadEvidence(r, set.EvidenceMaxBytes)
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = ErrEvidenceTooLarge
+	}
+	return up, err
+}
+
+// seesEvidence: the files are the candidate's and the assessment's, for
+// the candidate, the centre's staff and administrators; a referring
+// employer follows the application but does not get the files.
+func SeesEvidence(p auth.Principal, a recognition.Application) bool {
+	return IsCandidateOf(p, a) || IsCentreStaffOrAdmin(p, a)
+}
+
+// writeEvidence sends an evidence file as an attachment: never rendered
+// inline, so that an uploaded HTML or SVG cannot run in the site's origin.
+func (s *Server) WriteEvidence(w http.ResponseWriter, e recognition.Evidence, data []byte) {
+	h := w.Header()
+	h.Set("Content-Type", e.ContentType)
+	h.Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(e.Name))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("ETag", `"`+e.SHA256+`"`)
+	h.Set("Content-Length", fmt.Sprint(len(data)))
+	_, _ = w.Write(data)
+}

@@ -1,0 +1,59 @@
+package service
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/recognition"
+	"github.com/kasip/kasip/web/session"
+)
+
+// ProgrammeInput creates a programme: card is the 0-based index of the
+// card in the standard's version; level 0 takes the card's level.
+type ProgrammeInput struct {
+	StandardCode    string                  `json:"standard_code"`
+	StandardVersion string                  `json:"standard_version"`
+	Card            int                     `json:"card"`
+	Level           int                     `json:"level"`
+	Title           kasip.Text              `json:"title"`
+	Whole           bool                    `json:"whole"`
+	Units           []string                `json:"units"`
+	Components      []recognition.Component `json:"components"`
+	Questions       []QuestionInput         `json:"questions"`
+	Tasks           []TaskInput             `json:"tasks"`
+}
+
+// seesBank reports whether p may see the programme's questions and tasks.
+func SeesBank(p auth.Principal, prog recognition.Programme) bool {
+	return p.Is(auth.RoleAdmin) || p.InCentre(prog.CentreID)
+}
+
+// recCreateProgramme makes a draft for the manager's own centre; the
+// store checks the centre's accreditation covers the card and level.
+func (s *Server) RecCreateProgramme(r *http.Request, rs RecognitionStore, in ProgrammeInput) (recognition.Programme, error) {
+	p := session.Principal(r)
+	if !p.Is(auth.RoleManager) || p.CentreID == 0 {
+		return recognition.Programme{}, ErrRefused
+	}
+	prog := recognition.Programme{CentreID: p.CentreID, StandardCode: strings.TrimSpace(in.StandardCode),
+		StandardVersion: strings.TrimSpace(in.StandardVersion), Card: in.Card, Level: in.Level, Title: in.Title,
+		Whole: in.Whole, Units: in.Units, Components: in.Components}
+	for _, q := range in.Questions {
+		prog.Questions = append(prog.Questions, q.Question())
+	}
+	for _, t := range in.Tasks {
+		prog.Tasks = append(prog.Tasks, t.Task())
+	}
+	if prog.Level == 0 || prog.Title.IsEmpty() {
+		s.recDefaultsFromCard(r, &prog)
+	}
+	return rs.CreateProgramme(r.Context(), RecActor(r), prog)
+}
+
+// CoverageView is a coverage report with its verdict.
+type CoverageView struct {
+	recognition.Report
+	Complete bool `json:"complete"`
+}

@@ -1,0 +1,19 @@
+package session
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/kasip/kasip/web/httpx"
+)
+
+// Server holds what authentication and sessions need.
+type Server struct {
+	Opt Options
+	Log *slog.Logger
+	// ErrorPage renders the UI's error page.
+	ErrorPage func(http.ResponseWriter, *http.Request, *httpx.UIError)
+	// SignIns limits sign-in and password attempts. It is the one piece
+	// of state a server keeps, per process.
+	SignIns *httpx.RateLimiter
+}

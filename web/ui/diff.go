@@ -1,0 +1,264 @@
+package ui
+
+import (
+	"html"
+	"html/template"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/web/i18n"
+)
+
+// The versions and diff page: which items were added, removed and changed
+// between two versions of a standard (kasip.Diff), changed items side by
+// side with the changed words marked.
+
+type uiDiffData struct {
+	uiBase
+	St         *kasip.Standard // the "to" version
+	Code       string
+	From, To   string
+	Versions   []uiVersionRow
+	Added      []uiChange
+	Removed    []uiChange
+	Changed    []uiChange
+	Same       bool // from == to
+	OneVersion bool
+}
+
+// uiChange is a kasip.Change as the page shows it.
+type uiChange struct {
+	kasip.Change
+	Where   string        // the path in words: "Card 1 › Labour function 2 › Skill 1"
+	Link    string        // the card page the change is on, if any
+	OldHTML template.HTML // Old with removed words marked
+	NewHTML template.HTML // New with added words marked
+}
+
+func (s *Server) uiDiff(w http.ResponseWriter, r *http.Request) error {
+	if uiRedirectCode(w, r) {
+		return nil
+	}
+	ctx := r.Context()
+	lang := i18n.RequestLang(r)
+	code := strings.TrimSpace(r.PathValue("code"))
+	q := s.uiQuery(r)
+	from, to := q.text("from"), q.text("to")
+	if q.err != nil {
+		return q.err
+	}
+	versions, err := s.Reg.Versions(ctx, code)
+	if err == nil && len(versions) == 0 {
+		err = kasip.ErrNotFound
+	}
+	if err != nil {
+		return s.uiStandardErr(r, err, code, "")
+	}
+	rows, latest, _ := uiVersionRows(code, versions, "")
+	if to == "" {
+		to = latest.Version
+	}
+	if from == "" {
+		from = to
+		for i, v := range rows {
+			if v.Version == to && i > 0 {
+				from = rows[i-1].Version
+			}
+		}
+	}
+	a, err := s.Reg.Standard(ctx, code, from)
+	if err != nil {
+		return s.uiStandardErr(r, err, code, from)
+	}
+	b, err := s.Reg.Standard(ctx, code, to)
+	if err != nil {
+		return s.uiStandardErr(r, err, code, to)
+	}
+	d := &uiDiffData{St: b, Code: b.Code, From: from, To: to, Versions: rows, Same: from == to, OneVersion: len(rows) < 2}
+	title, _ := uiPick(b.Title, lang)
+	d.uiBase = s.uiBase(r, i18n.Translate(lang, "Versions and changes")+": "+title)
+	d.Nav = "standards"
+	d.Generated = b.Generated
+	if !d.Same {
+		for _, c := range kasip.Diff(a, b) {
+			if uiIsDatePath(c.Path) {
+				c.Old, c.New = uiDate(c.Old, lang), uiDate(c.New, lang)
+			}
+			uc := uiChange{Change: c, Where: uiHumanPath(c.Path, lang)}
+			if n, ok := uiPathCard(c.Path); ok {
+				switch {
+				case c.Kind != "removed" && n <= len(b.Cards):
+					uc.Link = uiCardURL(b.Code, to, n)
+				case c.Kind == "removed" && n <= len(a.Cards):
+					uc.Link = uiCardURL(a.Code, from, n)
+				}
+			}
+			switch c.Kind {
+			case "added":
+				d.Added = append(d.Added, uc)
+			case "removed":
+				d.Removed = append(d.Removed, uc)
+			default:
+				uc.OldHTML, uc.NewHTML = uiWordDiff(c.Old, c.New)
+				d.Changed = append(d.Changed, uc)
+			}
+		}
+	}
+	return s.uiRender(w, r, http.StatusOK, "diff", d)
+}
+
+// uiIsDatePath says whether a model path names a date (order.date,
+// technical.review_date), whose values the page shows in its language's
+// date format rather than as ISO dates.
+func uiIsDatePath(path string) bool {
+	last := path[strings.LastIndexByte(path, '.')+1:]
+	return last == "date" || strings.HasSuffix(last, "_date")
+}
+
+var (
+	uiPathStep   = regexp.MustCompile(`^([a-z_]+)(?:\[(\d+)\])?$`)
+	uiPathCardRe = regexp.MustCompile(`^cards\[(\d+)\]`)
+)
+
+// uiPathNames names the steps of a model path (JSON names) in words.
+var uiPathNames = map[string]string{
+	"cards":               "Card",
+	"card_list":           "Passport: list of cards",
+	"functions":           "Labour function",
+	"function_list":       "List of labour functions",
+	"skills":              "Skill",
+	"abilities":           "Ability",
+	"knowledge":           "Knowledge item",
+	"actions":             "Labour action",
+	"title":               "Title",
+	"header_title":        "Title",
+	"text":                "Text",
+	"level":               "Level",
+	"sub_level":           "Sub-level",
+	"codes":               "Codes",
+	"code":                "Code",
+	"oked":                "OKED",
+	"terms":               "Term",
+	"abbreviations":       "Abbreviation",
+	"description":         "Description",
+	"scope":               "Scope",
+	"common_requirements": "Common requirements",
+	"purpose":             "Main purpose",
+	"education":           "Education",
+	"specialities":        "Specialities",
+	"qualification":       "Qualification",
+	"experience":          "Work experience",
+	"admission":           "Conditions of admission",
+	"non_formal":          "Non-formal and informal learning",
+	"alt_titles":          "Other possible titles",
+	"competencies":        "Personal competencies",
+	"regulations":         "Technical regulations and standards",
+	"related":             "Related profession",
+	"classifiers":         "Classifier codes",
+	"other":               "Other",
+	"technical":           "Technical data",
+	"version":             "Version",
+	"year":                "Year",
+	"review_date":         "Planned review date",
+	"developers":          "Developers",
+	"bodies":              "State bodies",
+	"recognizable":        "Recognition of the skill",
+	"mandatory":           "Mandatory",
+	"order":               "Approving order",
+}
+
+// uiHumanPath turns "cards[0].functions[1].skills[0].knowledge[3]" into
+// "Card 1 › Labour function 2 › Skill 1 › Knowledge 4". Unknown steps stay
+// as they are; a trailing language ("title.ru") is shown in brackets.
+func uiHumanPath(p, lang string) string {
+	var out []string
+	for _, step := range strings.Split(p, ".") {
+		if i18n.IsUILang(step) {
+			out = append(out, "("+uiLangName(step, lang)+")")
+			continue
+		}
+		m := uiPathStep.FindStringSubmatch(step)
+		if m == nil {
+			out = append(out, step)
+			continue
+		}
+		name := m[1]
+		if k, ok := uiPathNames[name]; ok {
+			name = i18n.Translate(lang, k)
+		}
+		if m[2] != "" {
+			n, _ := strconv.Atoi(m[2])
+			name += " " + strconv.Itoa(n+1)
+		}
+		out = append(out, name)
+	}
+	return strings.Join(out, " › ")
+}
+
+// uiPathCard is the 1-based card a path is in.
+func uiPathCard(p string) (int, bool) {
+	m := uiPathCardRe.FindStringSubmatch(p)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(m[1])
+	return n + 1, err == nil
+}
+
+// uiWordDiff marks the words of old missing from new (<del>) and the words
+// of new missing from old (<ins>), by the longest common subsequence of
+// words. Long texts (where the table would be large) are shown unmarked.
+func uiWordDiff(old, new string) (template.HTML, template.HTML) {
+	a, b := strings.Fields(old), strings.Fields(new)
+	if len(a)*len(b) > 200_000 || len(a) == 0 || len(b) == 0 {
+		return template.HTML(html.EscapeString(old)), template.HTML(html.EscapeString(new))
+	}
+	// lcs[i][j] = length of the LCS of a[i:] and b[j:].
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var oa, ob []string
+	var runA, runB []string
+	flush := func() {
+		if len(runA) > 0 {
+			oa = append(oa, "<del>"+html.EscapeString(strings.Join(runA, " "))+"</del>")
+			runA = nil
+		}
+		if len(runB) > 0 {
+			ob = append(ob, "<ins>"+html.EscapeString(strings.Join(runB, " "))+"</ins>")
+			runB = nil
+		}
+	}
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			flush()
+			oa = append(oa, html.EscapeString(a[i]))
+			ob = append(ob, html.EscapeString(b[j]))
+			i++
+			j++
+		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
+			runB = append(runB, b[j])
+			j++
+		default:
+			runA = append(runA, a[i])
+			i++
+		}
+	}
+	flush()
+	return template.HTML(strings.Join(oa, " ")), template.HTML(strings.Join(ob, " "))
+}

@@ -1,0 +1,260 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/recognition"
+	"github.com/kasip/kasip/web/httpx"
+	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/service"
+	"github.com/kasip/kasip/web/session"
+)
+
+// The pages of the recognition process (the handlers are in
+// ui_recognition_*.go). Every form posts to the server and works without
+// JavaScript. A change that succeeds redirects (303) back to the page
+// with ?done=<what>, so that reloading does not post again; one that fails
+// renders the page again with the message next to the form and the status
+// of the failure (409 for a form sent after the state changed, 422 for
+// invalid input).
+
+var _ = registerUIPages("rec_hub", "rec_centres", "rec_centre", "rec_programmes", "rec_programme_new", "rec_programme",
+	"rec_coverage", "rec_applications", "rec_application", "rec_me", "rec_settings")
+
+// uiRecPage is what every recognition page has besides the layout.
+type uiRecPage struct {
+	uiBase
+	Notice string            // a change that succeeded (?done=)
+	Errors map[string]string // form → message of the failure
+	Form   url.Values        // the fields of the form that failed, to fill it again
+}
+
+// uiRecFailure is a failed change to show next to its form.
+type uiRecFailure struct {
+	form   string
+	status int
+	msg    string
+	values url.Values
+}
+
+// recPage fills the common part of a page; fail is nil unless a change
+// failed. path and query are the page's own address, which the language
+// links lead to when the page answers a form post (the request's address
+// then only takes posts); a GET page keeps its request's query.
+func (s *Server) recPage(r *http.Request, path string, query url.Values, title, nav string, fail *uiRecFailure) uiRecPage {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		path, query = r.URL.EscapedPath(), r.URL.Query()
+		query.Del("done")
+		query.Del("lang")
+	}
+	if query == nil {
+		query = url.Values{}
+	}
+	p := uiRecPage{uiBase: s.uiBaseAt(r, title, path, query), Errors: map[string]string{}, Form: url.Values{}}
+	p.Nav = nav
+	if fail != nil {
+		p.Errors[fail.form] = fail.msg
+		p.Form = fail.values
+	} else if done := r.URL.Query().Get("done"); done != "" {
+		p.Notice = i18n.Translate(i18n.RequestLang(r), uiRecDoneMessage(done))
+	}
+	return p
+}
+
+// uiRecDoneMessage is the notice after a change succeeded.
+func uiRecDoneMessage(done string) string {
+	if m, ok := uiRecDone[done]; ok {
+		return m
+	}
+	return "Saved."
+}
+
+var uiRecDone = map[string]string{
+	"registered": "You are registered as a candidate.",
+	"applied":    "Your application is submitted.",
+	"confirmed":  "The referral is confirmed.",
+	"accepted":   "The application is accepted.",
+	"rejected":   "The application is rejected.",
+	"scheduled":  "The assessment session is planned.",
+	"result":     "The result is saved.",
+	"evidence":   "The file is attached.",
+	"assessed":   "The assessment is complete.",
+	"decided":    "The decision is recorded.",
+	"appealed":   "Your appeal is filed.",
+	"redecided":  "The decision on the appeal is recorded.",
+	"closed":     "The application is closed.",
+	"created":    "Created.",
+	"submitted":  "The programme is submitted for approval.",
+	"approved":   "The programme is approved.",
+	"returned":   "The programme is returned to its author.",
+	"retired":    "The programme is retired.",
+	"version":    "A new draft version is made.",
+	"question":   "The question is added.",
+	"task":       "The task is added.",
+	"removed":    "Removed.",
+	"voucher":    "The voucher is issued.",
+	"settings":   "The settings are saved.",
+	"assessor":   "The assessors are updated.",
+	"status":     "The accreditation status is changed.",
+	"accredited": "The accreditation is recorded.",
+	"centre":     "The centre is saved.",
+	"programme":  "The programme is saved.",
+}
+
+// uiRecRedirect sends the browser to path with ?done=what (303).
+func uiRecRedirect(w http.ResponseWriter, r *http.Request, path, what string) error {
+	http.Redirect(w, r, path+"?done="+url.QueryEscape(what), http.StatusSeeOther)
+	return nil
+}
+
+// uiRecFail turns the error of a change into the failure to show, or,
+// for errors that are no business of the form (not found, not allowed by
+// the role, the database failing), the error for an error page.
+func (s *Server) uiRecFail(r *http.Request, form string, err error) (*uiRecFailure, error) {
+	lang := i18n.RequestLang(r)
+	switch {
+	case errors.Is(err, service.ErrHidden), errors.Is(err, service.ErrRefused), errors.Is(err, service.ErrNoRecognition):
+		return nil, s.uiRecPageError(r, err)
+	}
+	status, _ := service.RecErrorStatus(err)
+	var lead string
+	switch status {
+	case http.StatusConflict:
+		lead = "This cannot be done in the current state."
+		if errors.Is(err, recognition.ErrStale) {
+			lead = "Someone else saved this meanwhile."
+		}
+	case http.StatusUnprocessableEntity, http.StatusRequestEntityTooLarge:
+		lead = "Please correct the form."
+	case http.StatusForbidden:
+		lead = "This is not allowed."
+	case http.StatusNotFound:
+		lead = "Something the form names does not exist."
+	default:
+		return nil, err
+	}
+	return &uiRecFailure{form: form, status: status, msg: strings.TrimSpace(i18n.Translate(lang, lead) + " " + i18n.RecDetailText(lang, err)), values: r.PostForm}, nil
+}
+
+// uiRecPageError is the error page of err.
+func (s *Server) uiRecPageError(r *http.Request, err error) error {
+	lang := i18n.RequestLang(r)
+	switch {
+	case errors.Is(err, service.ErrNoRecognition):
+		return &httpx.UIError{Status: http.StatusNotImplemented, Title: "Recognition is not available",
+			Detail: i18n.Translate(lang, "This server does not keep recognition data.")}
+	case errors.Is(err, service.ErrRefused):
+		return &httpx.UIError{Status: http.StatusForbidden, Title: "Access denied", Detail: i18n.Translate(lang, "Your role does not allow this.")}
+	case errors.Is(err, kasip.ErrNotFound):
+		return httpx.UINotFound(i18n.Translate(lang, "There is no such page, or it is not visible to you."))
+	case errors.Is(err, recognition.ErrForbidden):
+		return &httpx.UIError{Status: http.StatusForbidden, Title: "Access denied", Detail: i18n.RecDetailText(lang, err)}
+	}
+	return err
+}
+
+// uiRecStale says who saved a result meanwhile, for the form.
+func (s *Server) uiRecStale(r *http.Request, rs service.RecognitionStore, id int64, component, unit string) string {
+	cur, ok := s.RecCurrentResult(r, rs, id, component, unit)
+	if !ok {
+		return ""
+	}
+	lang := i18n.RequestLang(r)
+	return fmt.Sprintf(i18n.Translate(lang, "%s saved this result (version %d) at %s; reload it and enter your change again."),
+		s.RecUserName(r.Context(), lang, cur.Assessor, service.RecSeesLogins(session.Principal(r))), cur.Version, uiRecTime(cur.RecordedAt, lang))
+}
+
+// uiRecTime formats an instant for the pages, in Kazakhstan's time.
+func uiRecTime(t time.Time, lang string) string {
+	if t.IsZero() {
+		return ""
+	}
+	// The day is taken in Kazakhstan's zone (uiDate would read a
+	// time.Time in UTC, which is the day before from 00:00 to 04:59).
+	lt := t.In(uiRecZone)
+	return uiDate(lt.Format(time.DateOnly), lang) + " " + lt.Format("15:04")
+}
+
+// uiRecZone is the zone times are shown in: Kazakhstan's single zone.
+var uiRecZone = time.FixedZone("UTC+5", 5*3600)
+
+// uiFormID reads a positive integer field of a posted form.
+func uiFormID(r *http.Request, name string) int64 {
+	n, err := strconv.ParseInt(strings.TrimSpace(r.PostFormValue(name)), 10, 64)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
+// uiPathID reads an integer path wildcard of a page.
+func uiPathID(r *http.Request, name string) (int64, error) {
+	id, perr := httpx.RecPathID(r, name)
+	if perr != nil {
+		return 0, httpx.UINotFound(i18n.Translate(i18n.RequestLang(r), "There is no such page, or it is not visible to you."))
+	}
+	return id, nil
+}
+
+// ---- names shown for the domain's codes ----
+
+// uiRecStateBadge is the badge class of a state.
+func uiRecStateBadge(state string) string {
+	switch state {
+	case recognition.StateRejected:
+		return "badge badge-bad"
+	case recognition.StateDecided, recognition.StateRedecided, recognition.StateClosed:
+		return "badge badge-ok"
+	case recognition.StateAppealed:
+		return "badge badge-warn"
+	}
+	return "badge"
+}
+
+// ---- the navigation ----
+
+// uiRecNavLink is a link of the main menu that depends on the role.
+type uiRecNavLink struct {
+	Key   string // the Nav value of the page it leads to
+	URL   string
+	Label string // message key
+}
+
+// RecNav lists the recognition links of the main menu for the signed-in
+// user's role (the public gets the recognition overview).
+func (m uiMe) RecNav() []uiRecNavLink {
+	links := []uiRecNavLink{{"recognition", "/recognition", "Recognition"}}
+	switch m.Role {
+	case session.RoleName(auth.RoleAdmin):
+		links = append(links, uiRecNavLink{"approvals", "/recognition/approvals", "Programmes to approve"},
+			uiRecNavLink{"rec-settings", "/recognition/settings", "Recognition settings"})
+	case session.RoleName(auth.RoleManager):
+		links = append(links, uiRecNavLink{"my-centre", "/recognition/centre", "My centre"},
+			uiRecNavLink{"applications", "/recognition/applications", "Applications"})
+	case session.RoleName(auth.RoleAssessor):
+		links = append(links, uiRecNavLink{"applications", "/recognition/applications", "My sessions"})
+	case session.RoleName(auth.RoleCandidate):
+		links = append(links, uiRecNavLink{"me", "/recognition/me", "My applications"})
+	case session.RoleName(auth.RoleEmployer):
+		links = append(links, uiRecNavLink{"applications", "/recognition/applications", "Referrals"})
+	}
+	return links
+}
+
+// uiRecStoreForm starts a recognition form post: the store, and the form
+// read; an error is the page to answer with.
+func (s *Server) uiRecStoreForm(w http.ResponseWriter, r *http.Request) (service.RecognitionStore, error) {
+	rs, err := s.RecStore()
+	if err != nil {
+		return nil, s.uiRecPageError(r, err)
+	}
+	return rs, uiReadForm(w, r)
+}
