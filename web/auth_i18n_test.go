@@ -68,7 +68,7 @@ func TestAccountMessagesComplete(t *testing.T) {
 	}
 	// The account code: sessions, the account API and the account pages.
 	var files []string
-	for _, pattern := range []string{"session/*.go", "api/auth_api.go", "service/accounts.go", "httpx/ratelimit.go", "httpx/json6.go", "ui/account*.go"} {
+	for _, pattern := range []string{"session/*.go", "api/auth_api.go", "service/accounts.go", "httpx/ratelimit.go", "httpx/json6.go", "ui/account*.go", "ui/page/*.go"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)

@@ -10,9 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
+	uipage "github.com/kasip/kasip/web/ui/page"
+
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"github.com/kasip/kasip/web/ui"
 )
 
 // TestBrowserCertificate: a decided application → the manager issues the
@@ -68,7 +69,7 @@ func TestBrowserCertificate(t *testing.T) {
 		t.Fatalf("public status %q, want действителен", s)
 	}
 
-	mgr.run("open the certificate", chromedp.Navigate(e.srv.URL+ui.UICertURL(number)), chromedp.WaitVisible(chromedp.ID("cert-status-form")),
+	mgr.run("open the certificate", chromedp.Navigate(e.srv.URL+uipage.UICertURL(number)), chromedp.WaitVisible(chromedp.ID("cert-status-form")),
 		chromedp.SetValue(chromedp.ID("cert-new-status"), "revoked"),
 		chromedp.SendKeys(chromedp.ID("cert-status-reason"), "Құжаттар жалған"))
 	mgr.load("revoke", chromedp.Click(chromedp.CSS(`#cert-status-form button[type="submit"]`)))
@@ -159,7 +160,7 @@ func (b *certBrowserTab) load(what string, action chromedp.Action[chromedp.Void]
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, action)); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(cdppage.LoadEventFired, nil, action)); err != nil {
 		b.t.Fatalf("%s: %v", what, err)
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	uipage "github.com/kasip/kasip/web/ui/page"
+
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/certificate"
 	"github.com/kasip/kasip/recognition"
@@ -21,7 +23,6 @@ import (
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/service"
 	"github.com/kasip/kasip/web/session"
-	"github.com/kasip/kasip/web/ui"
 
 	"github.com/kasip/kasip/internal/pgtest"
 )
@@ -250,14 +251,14 @@ func certCheckHolders(e *recEnv, number string, appID int64) {
 		e.t.Errorf("another candidate's page shows the certificate: %d", other.StatusCode)
 	}
 	app := e.do(recManager, "GET", fmt.Sprintf("/recognition/applications/%d", appID), nil)
-	if !strings.Contains(string(app.body), ui.UICertURL(number)) {
+	if !strings.Contains(string(app.body), uipage.UICertURL(number)) {
 		e.t.Errorf("the application page does not link the certificate")
 	}
-	staff := e.do(recManager, "GET", ui.UICertURL(number), nil)
+	staff := e.do(recManager, "GET", uipage.UICertURL(number), nil)
 	if staff.StatusCode != http.StatusOK || !strings.Contains(string(staff.body), "Құжаттар жалған") {
 		e.t.Errorf("staff page: %d", staff.StatusCode)
 	}
-	if r := e.do(recOtherMgr, "GET", ui.UICertURL(number), nil); r.StatusCode != http.StatusForbidden {
+	if r := e.do(recOtherMgr, "GET", uipage.UICertURL(number), nil); r.StatusCode != http.StatusForbidden {
 		e.t.Errorf("another centre's manager on the staff page: %d", r.StatusCode)
 	}
 }
@@ -281,7 +282,7 @@ func TestCertificateUIForms(t *testing.T) {
 		t.Fatalf("issue: %d %q", r.StatusCode, loc)
 	}
 	number, _ := url.PathUnescape(strings.TrimPrefix(strings.SplitN(loc, "?", 2)[0], "/recognition/certificates/"))
-	status := ui.UICertURL(number) + "/status"
+	status := uipage.UICertURL(number) + "/status"
 	if r := form(recManager, status, url.Values{"status": {"suspended"}}); r.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("suspend without a reason: %d", r.StatusCode)
 	}

@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/kasip/kasip/recognition"
-	"github.com/kasip/kasip/web/ui"
+	"github.com/kasip/kasip/web/ui/recognitionui"
 )
 
 // The recognition process through the pages: every form posted with the
@@ -374,7 +374,7 @@ func (e *recEnv) uiAdminPages() {
 	e.page(recManager, "/recognition/settings?lang=en", 200, "Days to appeal a decision")
 	e.postFail(recManager, "/recognition/settings", url.Values{}, http.StatusForbidden)
 	form := url.Values{"evidence_types": {"application/pdf\ntext/plain"}}
-	for _, f := range ui.UIRecSettingFields(&recognition.Settings{}) {
+	for _, f := range recognitionui.UIRecSettingFields(&recognition.Settings{}) {
 		form.Set(f.Name, "10")
 	}
 	form.Set("utc_offset_minutes", "300")

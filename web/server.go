@@ -17,6 +17,7 @@ import (
 	"github.com/kasip/kasip/web/service"
 	"github.com/kasip/kasip/web/session"
 	"github.com/kasip/kasip/web/ui"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // Options configure a Server.
@@ -60,11 +61,11 @@ func New(reg kasip.Registry, opt Options) (*Server, error) {
 	}
 	svc := &service.Server{Server: sess, Reg: reg, Mux: http.NewServeMux()}
 	svc.Verifies = httpx.NewRateLimiter(opt.VerifyRate, time.Minute)
-	state, err := ui.NewUI()
+	state, err := page.NewUI()
 	if err != nil {
 		return nil, fmt.Errorf("loading the UI: %w", err)
 	}
-	s := &Server{Server: svc, api: &api.Server{Server: svc}, ui: &ui.Server{Server: svc, UI: state}}
+	s := &Server{Server: svc, api: &api.Server{Server: svc}, ui: &ui.Server{Server: &page.Server{Server: svc, UI: state}}}
 	sess.ErrorPage = s.ui.RenderErrorPage
 	s.api.APIRoutes()
 	s.ui.UIRoutes()

@@ -14,7 +14,7 @@ import (
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/service"
-	"github.com/kasip/kasip/web/ui"
+	uipage "github.com/kasip/kasip/web/ui/page"
 )
 
 // TestUIFoldedPagesIdentical: the pages of a server whose templates have
@@ -114,7 +114,7 @@ func TestFoldTranslationsContexts(t *testing.T) {
 	assets := map[string]string{"a.css": "/static/a.0123abcd.css", "b c.png": "/static/b c.png", "js": "javascript:alert(1)"}
 	funcs := template.FuncMap{"t": func(k string) string { return i18n.Translate("ru", k) }, "asset": func(n string) string { return assets[n] }}
 	tmpl := template.Must(template.New("x").Funcs(funcs).Parse(src))
-	if n := ui.FoldTranslations(tmpl, "ru", assets); n != 4 {
+	if n := uipage.FoldTranslations(tmpl, "ru", assets); n != 4 {
 		t.Errorf("folded %d actions, want 4 (text, quoted attribute, title, a plain asset address)", n)
 	}
 	var got bytes.Buffer
@@ -140,7 +140,7 @@ func TestHTMLEscapeLikeTemplate(t *testing.T) {
 		if err := tmpl.Execute(&b, s); err != nil {
 			t.Fatal(err)
 		}
-		e := ui.HTMLEscapeLikeTemplate(s)
+		e := uipage.HTMLEscapeLikeTemplate(s)
 		if want := e + `|<p title="` + e + `">|<title>` + e + `</title>`; b.String() != want {
 			t.Errorf("%q: html/template wrote %q, folding would write %q", s, b.String(), want)
 		}
@@ -151,16 +151,16 @@ func TestHTMLEscapeLikeTemplate(t *testing.T) {
 // about twenty constant translations).
 func TestUIFoldsTheLayout(t *testing.T) {
 	for _, lang := range i18n.UILangs {
-		u := &ui.UIState{Assets: map[string]*ui.UIAsset{}, AssetURL: map[string]string{}}
+		u := &uipage.UIState{Assets: map[string]*uipage.UIAsset{}, AssetURL: map[string]string{}}
 		if err := u.LoadAssets(); err != nil {
 			t.Fatal(err)
 		}
-		tmpl, err := template.New("home").Funcs(u.Funcs(lang)).ParseFS(ui.UITemplateFS,
+		tmpl, err := template.New("home").Funcs(u.Funcs(lang)).ParseFS(uipage.UITemplateFS,
 			"templates/layout.html", "templates/partials.html", "templates/home.html")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n := ui.FoldTranslations(tmpl, lang, u.AssetURL); n < 25 {
+		if n := uipage.FoldTranslations(tmpl, lang, u.AssetURL); n < 25 {
 			t.Errorf("%s: %d constants folded in the home page, want at least 25 (20 translations, 5 assets)", lang, n)
 		}
 	}

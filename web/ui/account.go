@@ -15,6 +15,7 @@ import (
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/service"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // The pages of one's own account: signing in and out, the account page
@@ -22,18 +23,6 @@ import (
 // server and works without JavaScript; after a change that succeeded the
 // browser is redirected (303) so that reloading does not post again — all
 // but the new API token, which is shown once, in the answer to the post.
-
-// maxFormBody bounds a posted form of the account pages.
-const maxFormBody = 16 << 10
-
-// uiReadForm reads a posted form.
-func uiReadForm(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
-	if err := r.ParseForm(); err != nil {
-		return httpx.UIBadRequest(i18n.Translate(i18n.RequestLang(r), "The form could not be read."))
-	}
-	return nil
-}
 
 // uiRetryAfter sets Retry-After for a rate-limited attempt and returns the
 // message to show.
@@ -52,7 +41,7 @@ func uiT(r *http.Request, key string, args ...any) string {
 // ---- sign in, sign out ----
 
 type uiSignInData struct {
-	uiBase
+	page.UIBase
 	Enabled bool // the server has accounts
 	Login   string
 	Next    string
@@ -62,7 +51,7 @@ type uiSignInData struct {
 
 func (s *Server) signInData(r *http.Request, next string) *uiSignInData {
 	d := &uiSignInData{
-		uiBase:  s.uiBaseAt(r, i18n.Translate(i18n.RequestLang(r), "Sign in"), "/signin", url.Values{"next": {next}}),
+		UIBase:  s.UIBaseAt(r, i18n.Translate(i18n.RequestLang(r), "Sign in"), "/signin", url.Values{"next": {next}}),
 		Enabled: s.Opt.Accounts != nil, Next: next,
 	}
 	d.Nav = "signin"
@@ -75,14 +64,14 @@ func (s *Server) signInData(r *http.Request, next string) *uiSignInData {
 // GET /signin
 func (s *Server) uiSignInForm(w http.ResponseWriter, r *http.Request) error {
 	d := s.signInData(r, session.SafeNext(r.URL.Query().Get("next")))
-	return s.uiRender(w, r, http.StatusOK, "signin", d)
+	return s.UIRender(w, r, http.StatusOK, "signin", d)
 }
 
 // POST /signin: on success, to the page the user came from (a local path
 // only), else the form again with one message for any wrong login or
 // password.
 func (s *Server) uiSignIn(w http.ResponseWriter, r *http.Request) error {
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
@@ -110,7 +99,7 @@ func (s *Server) uiSignIn(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return err
 	}
-	return s.uiRender(w, r, status, "signin", d)
+	return s.UIRender(w, r, status, "signin", d)
 }
 
 // POST /signout
@@ -125,7 +114,7 @@ func (s *Server) uiSignOut(w http.ResponseWriter, r *http.Request) error {
 // ---- the account page ----
 
 type uiAccountData struct {
-	uiBase
+	page.UIBase
 	P           auth.Principal
 	RoleName    string
 	Machine     bool // the administrator token: no account to manage
@@ -142,7 +131,7 @@ type uiAccountData struct {
 func (s *Server) accountData(r *http.Request) (*uiAccountData, error) {
 	p := session.Principal(r)
 	d := &uiAccountData{
-		uiBase: s.uiBaseAt(r, i18n.Translate(i18n.RequestLang(r), "Your account"), "/account", nil),
+		UIBase: s.UIBaseAt(r, i18n.Translate(i18n.RequestLang(r), "Your account"), "/account", nil),
 		P:      p, RoleName: session.RoleName(p.Role), Machine: p.UserID == 0,
 		MinPassword: auth.MinPasswordLen, FieldErrors: map[string]string{},
 	}
@@ -175,7 +164,7 @@ func (s *Server) uiAccount(w http.ResponseWriter, r *http.Request) error {
 	if k, ok := accountNotices[r.URL.Query().Get("done")]; ok {
 		d.Notice = i18n.Translate(i18n.RequestLang(r), k)
 	}
-	return s.uiRender(w, r, http.StatusOK, "account", d)
+	return s.UIRender(w, r, http.StatusOK, "account", d)
 }
 
 // uiNoAccount refuses account changes to the administrator token.
@@ -192,7 +181,7 @@ func (s *Server) uiChangePassword(w http.ResponseWriter, r *http.Request) error 
 	if s.uiNoAccount(w, r) {
 		return nil
 	}
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	next := r.PostFormValue("new_password")
@@ -221,7 +210,7 @@ func (s *Server) uiChangePassword(w http.ResponseWriter, r *http.Request) error 
 	default:
 		return err
 	}
-	return s.uiRender(w, r, status, "account", d)
+	return s.UIRender(w, r, status, "account", d)
 }
 
 // POST /account/tokens: the answer shows the new token, once.
@@ -229,7 +218,7 @@ func (s *Server) uiCreateToken(w http.ResponseWriter, r *http.Request) error {
 	if s.uiNoAccount(w, r) {
 		return nil
 	}
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	name := r.PostFormValue("name")
@@ -255,10 +244,10 @@ func (s *Server) uiCreateToken(w http.ResponseWriter, r *http.Request) error {
 	}
 	if fe != nil {
 		d.TokenName, d.TokenError = httpx.ClipKey(name, 4*auth.MaxTokenNameLen), fe.Message(i18n.RequestLang(r))
-		return s.uiRender(w, r, http.StatusUnprocessableEntity, "account", d)
+		return s.UIRender(w, r, http.StatusUnprocessableEntity, "account", d)
 	}
 	d.NewToken = token
-	return s.uiRender(w, r, http.StatusCreated, "account", d)
+	return s.UIRender(w, r, http.StatusCreated, "account", d)
 }
 
 // POST /account/tokens/{id}/revoke

@@ -12,16 +12,17 @@ import (
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // The administrator's page of users: the list with a role filter, a form
 // for a new account, and disabling or enabling one.
 
 type uiUsersData struct {
-	uiBase
-	Role        string     // the role filter, "" for all
-	RoleFilter  []uiOption // for the filter
-	RoleChoice  []uiOption // for the new user form
+	page.UIBase
+	Role        string          // the role filter, "" for all
+	RoleFilter  []page.UIOption // for the filter
+	RoleChoice  []page.UIOption // for the new user form
 	Users       []uiUserRow
 	Form        uiUserForm // what was typed, when creating failed
 	FieldErrors map[string]string
@@ -56,15 +57,15 @@ func (s *Server) usersData(r *http.Request, role string) (*uiUsersData, error) {
 		query.Set("role", role)
 	}
 	d := &uiUsersData{
-		uiBase: s.uiBaseAt(r, i18n.Translate(lang, "Users"), "/admin/users", query),
+		UIBase: s.UIBaseAt(r, i18n.Translate(lang, "Users"), "/admin/users", query),
 		Role:   role, FieldErrors: map[string]string{}, MinPassword: auth.MinPasswordLen,
 	}
 	d.Nav = "users"
 	d.Form.Role = string(auth.RoleCandidate)
 	for _, ro := range auth.Roles() {
 		label := i18n.Translate(lang, session.RoleName(ro))
-		d.RoleFilter = append(d.RoleFilter, uiOption{Value: string(ro), Label: label, Selected: string(ro) == role})
-		d.RoleChoice = append(d.RoleChoice, uiOption{Value: string(ro), Label: label})
+		d.RoleFilter = append(d.RoleFilter, page.UIOption{Value: string(ro), Label: label, Selected: string(ro) == role})
+		d.RoleChoice = append(d.RoleChoice, page.UIOption{Value: string(ro), Label: label})
 	}
 	if s.Opt.Accounts == nil {
 		d.Error = i18n.Translate(lang, "Sign-in is not available on this server.")
@@ -103,12 +104,12 @@ func (s *Server) uiUsers(w http.ResponseWriter, r *http.Request) error {
 		d.Notice = i18n.Translate(i18n.RequestLang(r), k)
 	}
 	d.selectRoles()
-	return s.uiRender(w, r, http.StatusOK, "admin_users", d)
+	return s.UIRender(w, r, http.StatusOK, "admin_users", d)
 }
 
 // POST /admin/users
 func (s *Server) uiCreateUser(w http.ResponseWriter, r *http.Request) error {
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	f := uiUserForm{
@@ -140,7 +141,7 @@ func (s *Server) uiCreateUser(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		d.FieldErrors[fe.Field] = fe.Message(i18n.RequestLang(r))
 	}
-	return s.uiRender(w, r, http.StatusUnprocessableEntity, "admin_users", d)
+	return s.UIRender(w, r, http.StatusUnprocessableEntity, "admin_users", d)
 }
 
 // user reads the form into a user. The form has every field for every
@@ -181,7 +182,7 @@ func (s *Server) uiEnableUser(w http.ResponseWriter, r *http.Request) error {
 // with the role filter it was showing.
 func (s *Server) uiSetDisabled(w http.ResponseWriter, r *http.Request, disable bool) error {
 	lang := i18n.RequestLang(r)
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)

@@ -4,12 +4,12 @@ import (
 	"html"
 	"html/template"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // The versions and diff page: which items were added, removed and changed
@@ -17,7 +17,7 @@ import (
 // side with the changed words marked.
 
 type uiDiffData struct {
-	uiBase
+	page.UIBase
 	St         *kasip.Standard // the "to" version
 	Code       string
 	From, To   string
@@ -78,22 +78,22 @@ func (s *Server) uiDiff(w http.ResponseWriter, r *http.Request) error {
 		return s.uiStandardErr(r, err, code, to)
 	}
 	d := &uiDiffData{St: b, Code: b.Code, From: from, To: to, Versions: rows, Same: from == to, OneVersion: len(rows) < 2}
-	title, _ := uiPick(b.Title, lang)
-	d.uiBase = s.uiBase(r, i18n.Translate(lang, "Versions and changes")+": "+title)
+	title, _ := page.UIPick(b.Title, lang)
+	d.UIBase = s.UIBase(r, i18n.Translate(lang, "Versions and changes")+": "+title)
 	d.Nav = "standards"
 	d.Generated = b.Generated
 	if !d.Same {
 		for _, c := range kasip.Diff(a, b) {
 			if uiIsDatePath(c.Path) {
-				c.Old, c.New = uiDate(c.Old, lang), uiDate(c.New, lang)
+				c.Old, c.New = page.UIDate(c.Old, lang), page.UIDate(c.New, lang)
 			}
-			uc := uiChange{Change: c, Where: uiHumanPath(c.Path, lang)}
+			uc := uiChange{Change: c, Where: page.UIHumanPath(c.Path, lang)}
 			if n, ok := uiPathCard(c.Path); ok {
 				switch {
 				case c.Kind != "removed" && n <= len(b.Cards):
-					uc.Link = uiCardURL(b.Code, to, n)
+					uc.Link = page.UICardURL(b.Code, to, n)
 				case c.Kind == "removed" && n <= len(a.Cards):
-					uc.Link = uiCardURL(a.Code, from, n)
+					uc.Link = page.UICardURL(a.Code, from, n)
 				}
 			}
 			switch c.Kind {
@@ -107,7 +107,7 @@ func (s *Server) uiDiff(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	return s.uiRender(w, r, http.StatusOK, "diff", d)
+	return s.UIRender(w, r, http.StatusOK, "diff", d)
 }
 
 // uiIsDatePath says whether a model path names a date (order.date,
@@ -118,89 +118,9 @@ func uiIsDatePath(path string) bool {
 	return last == "date" || strings.HasSuffix(last, "_date")
 }
 
-var (
-	uiPathStep   = regexp.MustCompile(`^([a-z_]+)(?:\[(\d+)\])?$`)
-	uiPathCardRe = regexp.MustCompile(`^cards\[(\d+)\]`)
-)
-
-// uiPathNames names the steps of a model path (JSON names) in words.
-var uiPathNames = map[string]string{
-	"cards":               "Card",
-	"card_list":           "Passport: list of cards",
-	"functions":           "Labour function",
-	"function_list":       "List of labour functions",
-	"skills":              "Skill",
-	"abilities":           "Ability",
-	"knowledge":           "Knowledge item",
-	"actions":             "Labour action",
-	"title":               "Title",
-	"header_title":        "Title",
-	"text":                "Text",
-	"level":               "Level",
-	"sub_level":           "Sub-level",
-	"codes":               "Codes",
-	"code":                "Code",
-	"oked":                "OKED",
-	"terms":               "Term",
-	"abbreviations":       "Abbreviation",
-	"description":         "Description",
-	"scope":               "Scope",
-	"common_requirements": "Common requirements",
-	"purpose":             "Main purpose",
-	"education":           "Education",
-	"specialities":        "Specialities",
-	"qualification":       "Qualification",
-	"experience":          "Work experience",
-	"admission":           "Conditions of admission",
-	"non_formal":          "Non-formal and informal learning",
-	"alt_titles":          "Other possible titles",
-	"competencies":        "Personal competencies",
-	"regulations":         "Technical regulations and standards",
-	"related":             "Related profession",
-	"classifiers":         "Classifier codes",
-	"other":               "Other",
-	"technical":           "Technical data",
-	"version":             "Version",
-	"year":                "Year",
-	"review_date":         "Planned review date",
-	"developers":          "Developers",
-	"bodies":              "State bodies",
-	"recognizable":        "Recognition of the skill",
-	"mandatory":           "Mandatory",
-	"order":               "Approving order",
-}
-
-// uiHumanPath turns "cards[0].functions[1].skills[0].knowledge[3]" into
-// "Card 1 › Labour function 2 › Skill 1 › Knowledge 4". Unknown steps stay
-// as they are; a trailing language ("title.ru") is shown in brackets.
-func uiHumanPath(p, lang string) string {
-	var out []string
-	for _, step := range strings.Split(p, ".") {
-		if i18n.IsUILang(step) {
-			out = append(out, "("+uiLangName(step, lang)+")")
-			continue
-		}
-		m := uiPathStep.FindStringSubmatch(step)
-		if m == nil {
-			out = append(out, step)
-			continue
-		}
-		name := m[1]
-		if k, ok := uiPathNames[name]; ok {
-			name = i18n.Translate(lang, k)
-		}
-		if m[2] != "" {
-			n, _ := strconv.Atoi(m[2])
-			name += " " + strconv.Itoa(n+1)
-		}
-		out = append(out, name)
-	}
-	return strings.Join(out, " › ")
-}
-
 // uiPathCard is the 1-based card a path is in.
 func uiPathCard(p string) (int, bool) {
-	m := uiPathCardRe.FindStringSubmatch(p)
+	m := page.UIPathCardRe.FindStringSubmatch(p)
 	if m == nil {
 		return 0, false
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // Every UI string must exist in Kazakh, Russian and English. The keys come
@@ -32,11 +33,11 @@ var (
 func uiTemplateKeys(t *testing.T) map[string]string {
 	t.Helper()
 	keys := map[string]string{}
-	err := fs.WalkDir(UITemplateFS, "templates", func(path string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(page.UITemplateFS, "templates", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := UITemplateFS.ReadFile(path)
+		b, err := page.UITemplateFS.ReadFile(path)
 		if err != nil {
 			return err
 		}
@@ -60,9 +61,13 @@ func uiGoKeys(t *testing.T) map[string]string {
 	t.Helper()
 	keys := map[string]string{}
 	// The pages' code, and the name tables of the catalogue they use.
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
+	var files []string
+	for _, pattern := range []string{"*.go", "page/*.go", "recognitionui/*.go"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
 	}
 	files = append(files, "../i18n/certstatus.go", "../i18n/recnames.go", "../i18n/recdetail.go", "../i18n/ui_recognition_i18n.go")
 	for _, f := range files {
@@ -81,7 +86,7 @@ func uiGoKeys(t *testing.T) map[string]string {
 			}
 		}
 	}
-	for _, k := range uiPathNames {
+	for _, k := range page.UIPathNames {
 		keys[k] = "uiPathNames"
 	}
 	for _, k := range []string{"section", "division", "group", "class", "subclass", "%d day", "%d days (2–4)", "%d days"} {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // oldLangLinks are the template loops LangAlternates and LangSwitch
@@ -21,9 +22,9 @@ var oldLangLinksTemplate = template.Must(template.New("x").Parse(oldLangLinks))
 // langLinksBoth renders the links of a page at url both ways.
 func langLinksBoth(t *testing.T, url string) (old, now string) {
 	t.Helper()
-	b := uiBase{Lang: "ru"}
+	b := page.UIBase{Lang: "ru"}
 	for _, l := range i18n.UILangs {
-		b.LangLinks = append(b.LangLinks, uiLangLink{Code: l, Short: uiLangNames[l][0], Name: uiLangNames[l][1] + ` "<'&+>`,
+		b.LangLinks = append(b.LangLinks, page.UILangLink{Code: l, Short: page.UILangNames[l][0], Name: page.UILangNames[l][1] + ` "<'&+>`,
 			URL: url + "?lang=" + l, Current: l == "ru"})
 	}
 	var o strings.Builder

@@ -17,6 +17,7 @@ import (
 	"github.com/kasip/kasip/lint"
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // The page handlers. Each reads and checks its parameters (a bad one is a
@@ -92,7 +93,7 @@ const uiCollectAll = 5000
 // ---- home ----
 
 type uiHomeData struct {
-	uiBase
+	page.UIBase
 	Counts   kasip.Counts
 	Recent   []uiStdRow
 	Due      []uiStdRow
@@ -102,7 +103,7 @@ type uiHomeData struct {
 func (s *Server) uiHome(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	lang := i18n.RequestLang(r)
-	d := &uiHomeData{uiBase: s.uiBase(r, i18n.Translate(lang, "Registry of professional standards"))}
+	d := &uiHomeData{UIBase: s.UIBase(r, i18n.Translate(lang, "Registry of professional standards"))}
 	d.Nav = "home"
 	var err error
 	if d.Counts, err = s.Reg.Counts(ctx); err != nil {
@@ -114,13 +115,13 @@ func (s *Server) uiHome(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.Recent = s.uiRows(recent)
 	due, total, err := s.Reg.ListStandards(ctx, kasip.StandardFilter{
-		ReviewBefore: s.today().AddDate(0, 0, uiReviewDue).Format(time.DateOnly), Sort: "review", Limit: 8,
+		ReviewBefore: s.Today().AddDate(0, 0, uiReviewDue).Format(time.DateOnly), Sort: "review", Limit: 8,
 	})
 	if err != nil {
 		return err
 	}
 	d.Due, d.DueTotal = s.uiRows(due), total
-	return s.uiRender(w, r, http.StatusOK, "home", d)
+	return s.UIRender(w, r, http.StatusOK, "home", d)
 }
 
 // ---- list of standards ----
@@ -128,12 +129,12 @@ func (s *Server) uiHome(w http.ResponseWriter, r *http.Request) error {
 var uiStandardSorts = []string{"code", "-code", "title", "-title", "review", "-review", "imported", "-imported"}
 
 type uiStandardsData struct {
-	uiBase
+	page.UIBase
 	Q, Language, Family, Generated, Sort string
 	Rows                                 []uiStdRow
 	Total                                int
-	Pager                                uiPager
-	Sorts                                []uiOption
+	Pager                                page.UIPager
+	Sorts                                []page.UIOption
 	Filtered                             bool
 }
 
@@ -141,14 +142,14 @@ func (s *Server) uiStandards(w http.ResponseWriter, r *http.Request) error {
 	lang := i18n.RequestLang(r)
 	q := s.uiQuery(r)
 	d := &uiStandardsData{
-		uiBase:    s.uiBase(r, i18n.Translate(lang, "Standards")),
+		UIBase:    s.UIBase(r, i18n.Translate(lang, "Standards")),
 		Q:         q.text("q"),
 		Language:  q.oneOf("language", "kk", "ru", "en"),
 		Family:    q.oneOf("family", "kz", "ru"),
 		Generated: q.oneOf("generated", "yes", "no"),
 		Sort:      q.oneOf("sort", uiStandardSorts...),
 	}
-	page := q.page()
+	pageNo := q.page()
 	if q.err != nil {
 		return q.err
 	}
@@ -158,59 +159,59 @@ func (s *Server) uiStandards(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.Filtered = d.Q != "" || d.Language != "" || d.Family != "" || d.Generated != ""
 	f := kasip.StandardFilter{Query: d.Q, Language: d.Language, Family: d.Family, Sort: d.Sort, Generated: httpx.GeneratedFilter(d.Generated)}
-	rows, total, err := s.uiListStandards(r.Context(), f, lang, page)
+	rows, total, err := s.uiListStandards(r.Context(), f, lang, pageNo)
 	if err != nil {
 		return err
 	}
 	d.Rows, d.Total = s.uiRows(rows), total
-	d.Pager = newPager(r.URL, page, total, uiPageSize)
+	d.Pager = page.NewPager(r.URL, pageNo, total, page.UIPageSize)
 	for _, o := range []struct{ v, k string }{
 		{"code", "Code, A to Z"}, {"-code", "Code, Z to A"},
 		{"title", "Title, A to Z"}, {"-title", "Title, Z to A"},
 		{"review", "Review date, earliest first"}, {"-review", "Review date, latest first"},
 		{"-imported", "Recently added first"}, {"imported", "Added earliest first"},
 	} {
-		d.Sorts = append(d.Sorts, uiOption{Value: o.v, Label: i18n.Translate(lang, o.k), Selected: o.v == d.Sort})
+		d.Sorts = append(d.Sorts, page.UIOption{Value: o.v, Label: i18n.Translate(lang, o.k), Selected: o.v == d.Sort})
 	}
-	return s.uiRender(w, r, http.StatusOK, "standards", d)
+	return s.UIRender(w, r, http.StatusOK, "standards", d)
 }
 
 // uiListStandards returns page (1-based) of the standards f selects. Sorted
 // by title, the rows are sorted here by the Kazakh alphabet in the UI
 // language (the registry's collation need not know it).
-func (s *Server) uiListStandards(ctx context.Context, f kasip.StandardFilter, lang string, page int) ([]kasip.StandardSummary, int, error) {
-	f.Limit, f.Offset = uiPageSize, (page-1)*uiPageSize
+func (s *Server) uiListStandards(ctx context.Context, f kasip.StandardFilter, lang string, pageNo int) ([]kasip.StandardSummary, int, error) {
+	f.Limit, f.Offset = page.UIPageSize, (pageNo-1)*page.UIPageSize
 	rows, total, err := s.Reg.ListStandards(ctx, f)
 	if err != nil || (f.Sort != "title" && f.Sort != "-title") || total > uiCollectAll {
 		return rows, total, err
 	}
-	if page > 1 || total > len(rows) {
+	if pageNo > 1 || total > len(rows) {
 		f.Limit, f.Offset = total, 0
 		if rows, total, err = s.Reg.ListStandards(ctx, f); err != nil {
 			return nil, 0, err
 		}
 	}
 	slices.SortStableFunc(rows, func(a, b kasip.StandardSummary) int {
-		ta, _ := uiPick(a.Title, lang)
-		tb, _ := uiPick(b.Title, lang)
+		ta, _ := page.UIPick(a.Title, lang)
+		tb, _ := page.UIPick(b.Title, lang)
 		return cmp.Or(i18n.Collate(ta, tb), cmp.Compare(a.Code, b.Code))
 	})
 	if f.Sort == "-title" {
 		slices.Reverse(rows)
 	}
-	return uiPageOf(rows, page), total, nil
+	return uiPageOf(rows, pageNo), total, nil
 }
 
-func uiPageOf[T any](all []T, page int) []T {
-	lo := min(len(all), (page-1)*uiPageSize)
-	hi := min(len(all), lo+uiPageSize)
+func uiPageOf[T any](all []T, pageNo int) []T {
+	lo := min(len(all), (pageNo-1)*page.UIPageSize)
+	hi := min(len(all), lo+page.UIPageSize)
 	return all[lo:hi]
 }
 
 // ---- a standard ----
 
 type uiStandardData struct {
-	uiBase
+	page.UIBase
 	St            *kasip.Standard
 	Code          string
 	Version       string
@@ -258,9 +259,9 @@ func (s *Server) uiStandard(w http.ResponseWriter, r *http.Request) error {
 	if version == "" {
 		version = st.VersionKey()
 	}
-	d := &uiStandardData{St: st, Code: st.Code, Version: version, URL: uiStandardURL(st.Code, version), JSON: uiJSONURL(st.Code, version)}
-	title, tl := uiPick(st.Title, lang)
-	d.uiBase = s.uiBase(r, title)
+	d := &uiStandardData{St: st, Code: st.Code, Version: version, URL: page.UIStandardURL(st.Code, version), JSON: page.UIJSONURL(st.Code, version)}
+	title, tl := page.UIPick(st.Title, lang)
+	d.UIBase = s.UIBase(r, title)
 	if tl != lang {
 		d.TitleLang = tl
 	}
@@ -283,7 +284,7 @@ func (s *Server) uiStandard(w http.ResponseWriter, r *http.Request) error {
 		d.OKEDSrc = append(d.OKEDSrc, v.src(o.Origin))
 	}
 	d.DescSrc = v.fieldSrc(st.Description)
-	fs := lint.Check(st, lint.Options{Today: s.today(), Lang: lang})
+	fs := lint.Check(st, lint.Options{Today: s.Today(), Lang: lang})
 	d.Findings = uiFindings(fs, lang)
 	for _, f := range d.Findings {
 		switch f.Finding.Severity {
@@ -297,11 +298,11 @@ func (s *Server) uiStandard(w http.ResponseWriter, r *http.Request) error {
 		d.OtherFindings = append(d.OtherFindings, f)
 	}
 	for i, src := range st.Sources {
-		d.Sources = append(d.Sources, uiSourceLink{Source: src, URL: uiSourceURL(st.Code, version, i)})
+		d.Sources = append(d.Sources, uiSourceLink{Source: src, URL: page.UISourceURL(st.Code, version, i)})
 	}
 	d.Review, d.ReviewDays = s.reviewStatus(st.Technical.ReviewDate)
-	d.Ladder = uiLadderSVG(st, lang)
-	return s.uiRender(w, r, http.StatusOK, "standard", d)
+	d.Ladder = page.UILadderSVG(st, lang)
+	return s.UIRender(w, r, http.StatusOK, "standard", d)
 }
 
 // uiRedirectCode redirects a request whose {code} is typed with Cyrillic
@@ -340,7 +341,7 @@ func uiVersionRows(code string, versions []kasip.VersionInfo, current string) ([
 	var rows []uiVersionRow
 	prev := ""
 	for i, vi := range vs {
-		rows = append(rows, uiVersionRow{VersionInfo: vi, URL: uiStandardURL(code, vi.Version), Current: vi.Version == current, Latest: i == len(vs)-1})
+		rows = append(rows, uiVersionRow{VersionInfo: vi, URL: page.UIStandardURL(code, vi.Version), Current: vi.Version == current, Latest: i == len(vs)-1})
 		if vi.Version == current && i > 0 {
 			prev = vs[i-1].Version
 		}
@@ -355,7 +356,7 @@ func uiVersionRows(code string, versions []kasip.VersionInfo, current string) ([
 // ---- a card ----
 
 type uiCardData struct {
-	uiBase
+	page.UIBase
 	St       *kasip.Standard
 	Code     string
 	Version  string
@@ -386,35 +387,35 @@ func (s *Server) uiCard(w http.ResponseWriter, r *http.Request) error {
 		return httpx.UINotFound(fmt.Sprintf(i18n.Translate(lang, "The standard “%s” has no card %d."), st.Code, n))
 	}
 	v := &uiViewer{st: st, code: st.Code, version: version}
-	d := &uiCardData{St: st, Code: st.Code, Version: version, StdURL: uiStandardURL(st.Code, version), Card: v.card(n - 1), Count: len(st.Cards)}
+	d := &uiCardData{St: st, Code: st.Code, Version: version, StdURL: page.UIStandardURL(st.Code, version), Card: v.card(n - 1), Count: len(st.Cards)}
 	s.uiSimilar(r, st.Code, &d.Card)
-	title, tl := uiPick(st.Cards[n-1].Title, lang)
-	d.uiBase = s.uiBase(r, title)
+	title, tl := page.UIPick(st.Cards[n-1].Title, lang)
+	d.UIBase = s.UIBase(r, title)
 	if tl != lang {
 		d.TitleLang = tl
 	}
 	d.Nav = "standards"
 	d.Generated = st.Generated
 	if n > 1 {
-		d.Prev = uiCardURL(st.Code, version, n-1)
+		d.Prev = page.UICardURL(st.Code, version, n-1)
 	}
 	if n < len(st.Cards) {
-		d.Next = uiCardURL(st.Code, version, n+1)
+		d.Next = page.UICardURL(st.Code, version, n+1)
 	}
-	return s.uiRender(w, r, http.StatusOK, "card", d)
+	return s.UIRender(w, r, http.StatusOK, "card", d)
 }
 
 // ---- register of professions ----
 
 type uiProfessionsData struct {
-	uiBase
+	page.UIBase
 	Q, OKED, Code, Language, Recognition string
 	Generated                            string // "", "no" (hide demo data), "yes" (only demo data)
 	Level                                int
 	Rows                                 []uiProfRow
 	Total                                int
-	Pager                                uiPager
-	OKEDOptions                          []uiOption
+	Pager                                page.UIPager
+	OKEDOptions                          []page.UIOption
 	Filtered                             bool
 }
 
@@ -429,7 +430,7 @@ func (s *Server) uiProfessions(w http.ResponseWriter, r *http.Request) error {
 	lang := i18n.RequestLang(r)
 	q := s.uiQuery(r)
 	d := &uiProfessionsData{
-		uiBase:      s.uiBase(r, i18n.Translate(lang, "Register of professions")),
+		UIBase:      s.UIBase(r, i18n.Translate(lang, "Register of professions")),
 		Q:           q.text("q"),
 		Level:       q.intIn("level", 1, 8),
 		OKED:        q.okedSection("oked"),
@@ -438,7 +439,7 @@ func (s *Server) uiProfessions(w http.ResponseWriter, r *http.Request) error {
 		Recognition: q.oneOf("recognition", kasip.RecognitionMandatory, kasip.RecognitionVoluntary),
 		Generated:   q.oneOf("generated", "yes", "no"),
 	}
-	page := q.page()
+	pageNo := q.page()
 	if strings.IndexFunc(d.Code, func(r rune) bool { return !unicode.IsDigit(r) && r != '-' && r != '.' }) >= 0 {
 		q.fail("code", "expected the start of an occupation code, such as 3412 or 3412-0")
 	}
@@ -449,27 +450,27 @@ func (s *Server) uiProfessions(w http.ResponseWriter, r *http.Request) error {
 	d.Filtered = d.Q != "" || d.Level != 0 || d.OKED != "" || d.Code != "" || d.Language != "" || d.Recognition != "" || d.Generated != ""
 	f := kasip.ProfessionFilter{Query: d.Q, Level: d.Level, OKEDSection: d.OKED, CodePrefix: d.Code, Language: d.Language, Recognition: d.Recognition,
 		Generated: httpx.GeneratedFilter(d.Generated)}
-	f.Limit, f.Offset = uiPageSize, (page-1)*uiPageSize
+	f.Limit, f.Offset = page.UIPageSize, (pageNo-1)*page.UIPageSize
 	rows, total, err := s.Reg.Professions(ctx, f)
 	if err != nil {
 		return err
 	}
 	if total <= uiCollectAll {
 		// Sort the whole result by title in the Kazakh alphabet.
-		if page > 1 || total > len(rows) {
+		if pageNo > 1 || total > len(rows) {
 			f.Limit, f.Offset = total, 0
 			if rows, total, err = s.Reg.Professions(ctx, f); err != nil {
 				return err
 			}
 		}
 		uiSortProfessions(rows, lang)
-		rows = uiPageOf(rows, page)
+		rows = uiPageOf(rows, pageNo)
 	}
 	d.Total = total
 	for _, p := range rows {
-		d.Rows = append(d.Rows, uiProfRow{Profession: p, URL: uiCardURL(p.StandardCode, p.StandardVersion, p.Card+1), StdURL: uiStandardURL(p.StandardCode, "")})
+		d.Rows = append(d.Rows, uiProfRow{Profession: p, URL: page.UICardURL(p.StandardCode, p.StandardVersion, p.Card+1), StdURL: page.UIStandardURL(p.StandardCode, "")})
 	}
-	d.Pager = newPager(r.URL, page, total, uiPageSize)
+	d.Pager = page.NewPager(r.URL, pageNo, total, page.UIPageSize)
 	nodes, err := s.Reg.OKED(ctx)
 	if err != nil {
 		return err
@@ -478,43 +479,30 @@ func (s *Server) uiProfessions(w http.ResponseWriter, r *http.Request) error {
 		if len(n.Code) != 1 {
 			continue
 		}
-		t, _ := uiPick(n.Title, lang)
+		t, _ := page.UIPick(n.Title, lang)
 		label := n.Code
 		if t != "" {
-			label += " — " + uiShorten(t, 60)
+			label += " — " + page.UIShorten(t, 60)
 		}
-		d.OKEDOptions = append(d.OKEDOptions, uiOption{Value: n.Code, Label: label, Selected: n.Code == d.OKED})
+		d.OKEDOptions = append(d.OKEDOptions, page.UIOption{Value: n.Code, Label: label, Selected: n.Code == d.OKED})
 	}
-	slices.SortFunc(d.OKEDOptions, func(a, b uiOption) int { return cmp.Compare(a.Value, b.Value) })
-	d.OKEDOptions = slices.CompactFunc(d.OKEDOptions, func(a, b uiOption) bool { return a.Value == b.Value })
-	return s.uiRender(w, r, http.StatusOK, "professions", d)
+	slices.SortFunc(d.OKEDOptions, func(a, b page.UIOption) int { return cmp.Compare(a.Value, b.Value) })
+	d.OKEDOptions = slices.CompactFunc(d.OKEDOptions, func(a, b page.UIOption) bool { return a.Value == b.Value })
+	return s.UIRender(w, r, http.StatusOK, "professions", d)
 }
 
 func uiSortProfessions(rows []kasip.Profession, lang string) {
 	slices.SortStableFunc(rows, func(a, b kasip.Profession) int {
-		ta, _ := uiPick(a.Title, lang)
-		tb, _ := uiPick(b.Title, lang)
+		ta, _ := page.UIPick(a.Title, lang)
+		tb, _ := page.UIPick(b.Title, lang)
 		return cmp.Or(i18n.Collate(ta, tb), cmp.Compare(a.Level, b.Level), cmp.Compare(a.StandardCode, b.StandardCode), cmp.Compare(a.Card, b.Card))
 	})
-}
-
-// uiShorten cuts s to at most n letters at a word boundary, with "…".
-func uiShorten(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	cut := string(rs[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:.-–—") + "…"
 }
 
 // ---- review dashboard ----
 
 type uiReviewData struct {
-	uiBase
+	page.UIBase
 	Overdue, Due, Later []uiStdRow
 	NoDate              int
 	Horizon             string // today + 90 days
@@ -523,9 +511,9 @@ type uiReviewData struct {
 func (s *Server) uiReview(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	lang := i18n.RequestLang(r)
-	d := &uiReviewData{uiBase: s.uiBase(r, i18n.Translate(lang, "Review dashboard"))}
+	d := &uiReviewData{UIBase: s.UIBase(r, i18n.Translate(lang, "Review dashboard"))}
 	d.Nav = "review"
-	d.Horizon = s.today().AddDate(0, 0, uiReviewDue).Format(time.DateOnly)
+	d.Horizon = s.Today().AddDate(0, 0, uiReviewDue).Format(time.DateOnly)
 	const chunk, most = 500, 20000
 	dated := 0
 	for off := 0; off < most; off += chunk {
@@ -553,5 +541,5 @@ func (s *Server) uiReview(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.NoDate = max(0, counts.Standards-dated)
-	return s.uiRender(w, r, http.StatusOK, "review", d)
+	return s.UIRender(w, r, http.StatusOK, "review", d)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // The search page (issue 4): a search box with filters and facet counts,
@@ -43,7 +44,7 @@ func uiKindLabel(kind, lang string) string {
 }
 
 type uiSearchData struct {
-	uiBase
+	page.UIBase
 	Q, OKED, Standard, Language, Kind string
 	Generated                         string // "", "no" (hide demo data), "yes" (only demo data)
 	Level                             int
@@ -53,11 +54,11 @@ type uiSearchData struct {
 	Total                             int
 	Groups                            []uiSearchGroup
 	Fallback                          []uiStdRow // standards matching, when search is not available
-	Pager                             uiPager
+	Pager                             page.UIPager
 	DidYouMean, DidYouMeanURL         string
 	Facets                            []uiFacet
-	OKEDOptions                       []uiOption
-	KindOptions                       []uiOption
+	OKEDOptions                       []page.UIOption
+	KindOptions                       []page.UIOption
 }
 
 // uiSearchGroup is the hits of one standard.
@@ -122,7 +123,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 	lang := i18n.RequestLang(r)
 	q := s.uiQuery(r)
 	d := &uiSearchData{
-		uiBase:   s.uiBase(r, i18n.Translate(lang, "Search the registry")),
+		UIBase:   s.UIBase(r, i18n.Translate(lang, "Search the registry")),
 		Q:        q.text("q"),
 		Level:    q.intIn("level", 1, 8),
 		OKED:     q.okedSection("oked"),
@@ -131,7 +132,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 		Kind:     q.oneOf("kind", httpx.SearchKinds...),
 	}
 	d.Generated = q.oneOf("generated", "yes", "no")
-	page := q.page()
+	pageNo := q.page()
 	if q.err != nil {
 		return q.err
 	}
@@ -142,7 +143,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 	d.Filtered = d.Level != 0 || d.OKED != "" || d.Standard != "" || d.Language != "" || d.Kind != "" || d.Generated != ""
 	d.Searched = d.Q != "" || d.Filtered
 	for _, k := range httpx.SearchKinds {
-		d.KindOptions = append(d.KindOptions, uiOption{Value: k, Label: uiKindLabel(k, lang), Selected: k == d.Kind})
+		d.KindOptions = append(d.KindOptions, page.UIOption{Value: k, Label: uiKindLabel(k, lang), Selected: k == d.Kind})
 	}
 	var err error
 	if d.OKEDOptions, err = s.uiOKEDOptions(r, d.OKED); err != nil {
@@ -151,22 +152,22 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 	sr := s.Searcher()
 	d.Available = sr != nil
 	if !d.Searched {
-		return s.uiRender(w, r, http.StatusOK, "search", d)
+		return s.UIRender(w, r, http.StatusOK, "search", d)
 	}
 	if sr == nil {
 		// Without a search engine, the standards whose code or title
 		// matches are still worth showing.
-		rows, total, err := s.uiListStandards(ctx, kasip.StandardFilter{Query: d.Q, Language: d.Language, Sort: "code"}, lang, page)
+		rows, total, err := s.uiListStandards(ctx, kasip.StandardFilter{Query: d.Q, Language: d.Language, Sort: "code"}, lang, pageNo)
 		if err != nil {
 			return err
 		}
 		d.Fallback, d.Total = s.uiRows(rows), total
-		d.Pager = newPager(r.URL, page, total, uiPageSize)
-		return s.uiRender(w, r, http.StatusOK, "search", d)
+		d.Pager = page.NewPager(r.URL, pageNo, total, page.UIPageSize)
+		return s.UIRender(w, r, http.StatusOK, "search", d)
 	}
 	sq := kasip.SearchQuery{
 		Text: d.Q, Level: d.Level, OKEDSection: d.OKED, Standard: d.Standard, Language: d.Language,
-		Generated: httpx.GeneratedFilter(d.Generated), Limit: uiPageSize, Offset: (page - 1) * uiPageSize,
+		Generated: httpx.GeneratedFilter(d.Generated), Limit: page.UIPageSize, Offset: (pageNo - 1) * page.UIPageSize,
 	}
 	if d.Kind != "" {
 		sq.Kinds = []string{d.Kind}
@@ -185,7 +186,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.Total = res.Total
 	d.Groups = uiGroupHits(res.Hits, lang)
-	d.Pager = newPager(r.URL, page, res.Total, uiPageSize)
+	d.Pager = page.NewPager(r.URL, pageNo, res.Total, page.UIPageSize)
 	if res.DidYouMean != "" && res.DidYouMean != d.Q {
 		d.DidYouMean = res.DidYouMean
 		d.DidYouMeanURL = uiWithParam(r.URL, "q", res.DidYouMean)
@@ -198,50 +199,50 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 			if d.Facets[i].Param != "oked" {
 				continue
 			}
-			if k := slices.IndexFunc(d.OKEDOptions, func(o uiOption) bool { return o.Value == v.Label }); k >= 0 {
-				v.Label = uiShorten(d.OKEDOptions[k].Label, 40)
+			if k := slices.IndexFunc(d.OKEDOptions, func(o page.UIOption) bool { return o.Value == v.Label }); k >= 0 {
+				v.Label = page.UIShorten(d.OKEDOptions[k].Label, 40)
 			}
 		}
 	}
-	return s.uiRender(w, r, http.StatusOK, "search", d)
+	return s.UIRender(w, r, http.StatusOK, "search", d)
 }
 
 // uiOKEDOptions lists the OKED sections for a select.
-func (s *Server) uiOKEDOptions(r *http.Request, selected string) ([]uiOption, error) {
+func (s *Server) uiOKEDOptions(r *http.Request, selected string) ([]page.UIOption, error) {
 	lang := i18n.RequestLang(r)
 	nodes, err := s.Reg.OKED(r.Context())
 	if err != nil {
 		return nil, err
 	}
-	var out []uiOption
+	var out []page.UIOption
 	for _, n := range nodes {
 		if len(n.Code) != 1 {
 			continue
 		}
-		t, _ := uiPick(n.Title, lang)
+		t, _ := page.UIPick(n.Title, lang)
 		label := n.Code
 		if t != "" {
-			label += " — " + uiShorten(t, 60)
+			label += " — " + page.UIShorten(t, 60)
 		}
-		out = append(out, uiOption{Value: n.Code, Label: label, Selected: n.Code == selected})
+		out = append(out, page.UIOption{Value: n.Code, Label: label, Selected: n.Code == selected})
 	}
-	slices.SortFunc(out, func(a, b uiOption) int { return cmp.Compare(a.Value, b.Value) })
-	return slices.CompactFunc(out, func(a, b uiOption) bool { return a.Value == b.Value }), nil
+	slices.SortFunc(out, func(a, b page.UIOption) int { return cmp.Compare(a.Value, b.Value) })
+	return slices.CompactFunc(out, func(a, b page.UIOption) bool { return a.Value == b.Value }), nil
 }
 
 // uiExactURL is the page an exact code match leads to.
 func (s *Server) uiExactURL(r *http.Request, m *kasip.CodeMatch) (string, error) {
 	if m.Card < 0 {
-		return uiStandardURL(m.Code, ""), nil
+		return page.UIStandardURL(m.Code, ""), nil
 	}
 	st, err := s.Reg.Standard(r.Context(), m.Code, "")
 	if err != nil {
 		return "", err
 	}
 	if m.Card >= len(st.Cards) {
-		return uiStandardURL(st.Code, ""), nil
+		return page.UIStandardURL(st.Code, ""), nil
 	}
-	return uiCardURL(st.Code, st.VersionKey(), m.Card+1) + UIPathAnchor(m.Path), nil
+	return page.UICardURL(st.Code, st.VersionKey(), m.Card+1) + UIPathAnchor(m.Path), nil
 }
 
 // uiWithParam is u with name set to value (or removed when ""), without
@@ -292,9 +293,9 @@ func UIPathAnchor(path string) string {
 // skill, or the standard's page.
 func uiHitURL(h kasip.SearchHit) string {
 	if h.Card < 0 {
-		return uiStandardURL(h.Code, h.Version)
+		return page.UIStandardURL(h.Code, h.Version)
 	}
-	return uiCardURL(h.Code, h.Version, h.Card+1) + UIPathAnchor(h.Path)
+	return page.UICardURL(h.Code, h.Version, h.Card+1) + UIPathAnchor(h.Path)
 }
 
 // uiGroupHits groups hits by standard (and version) and then by card,
@@ -308,7 +309,7 @@ func uiGroupHits(hits []kasip.SearchHit, lang string) []uiSearchGroup {
 		if !ok {
 			gi = len(groups)
 			index[key] = gi
-			groups = append(groups, uiSearchGroup{Code: h.Code, Version: h.Version, Title: h.StandardTitle, URL: uiStandardURL(h.Code, ""), Generated: h.Generated})
+			groups = append(groups, uiSearchGroup{Code: h.Code, Version: h.Version, Title: h.StandardTitle, URL: page.UIStandardURL(h.Code, ""), Generated: h.Generated})
 		}
 		g := &groups[gi]
 		n := h.Card + 1
@@ -316,9 +317,9 @@ func uiGroupHits(hits []kasip.SearchHit, lang string) []uiSearchGroup {
 		if ci < 0 {
 			c := uiSearchCard{N: n, Title: h.CardTitle, Level: h.Level}
 			if n > 0 {
-				c.URL = uiCardURL(h.Code, h.Version, n)
+				c.URL = page.UICardURL(h.Code, h.Version, n)
 			} else {
-				c.URL = uiStandardURL(h.Code, h.Version) + "#passport"
+				c.URL = page.UIStandardURL(h.Code, h.Version) + "#passport"
 			}
 			g.Cards = append(g.Cards, c)
 			ci = len(g.Cards) - 1
@@ -399,7 +400,7 @@ func uiFacets(u *url.URL, facets map[string]map[string]int, lang string) []uiFac
 			case "kind":
 				fv.Label = uiKindLabel(v, lang)
 			case "lang":
-				fv.Label = uiLangName(v, lang)
+				fv.Label = page.UILangName(v, lang)
 			}
 			if fv.Active {
 				fv.URL = uiWithParam(u, fp.param, "")
@@ -476,8 +477,8 @@ func (s *Server) uiSuggestions(r *http.Request, text, lang string) ([]UISuggesti
 			return nil, err
 		}
 		for _, row := range rows {
-			t, _ := uiPick(row.Title, lang)
-			add(UISuggestion{Label: t, Kind: uiKindLabel(kasip.KindStandard, lang), Code: row.Code, URL: uiStandardURL(row.Code, "")})
+			t, _ := page.UIPick(row.Title, lang)
+			add(UISuggestion{Label: t, Kind: uiKindLabel(kasip.KindStandard, lang), Code: row.Code, URL: page.UIStandardURL(row.Code, "")})
 		}
 		return items, nil
 	}
@@ -493,7 +494,7 @@ func (s *Server) uiSuggestions(r *http.Request, text, lang string) ([]UISuggesti
 		return nil, err
 	}
 	for _, h := range res.Hits {
-		add(UISuggestion{Label: uiShorten(h.Text, 120), Kind: uiKindLabel(h.Kind, lang), Code: h.Code, URL: uiHitURL(h)})
+		add(UISuggestion{Label: page.UIShorten(h.Text, 120), Kind: uiKindLabel(h.Kind, lang), Code: h.Code, URL: uiHitURL(h)})
 	}
 	return items, nil
 }

@@ -1,9 +1,8 @@
 package ui
 
-import "github.com/kasip/kasip/web/service"
+import "github.com/kasip/kasip/web/ui/page"
 
 // Server serves the pages.
 type Server struct {
-	*service.Server
-	UI *UIState // templates and assets
+	*page.Server
 }

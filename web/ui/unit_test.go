@@ -8,6 +8,7 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 func TestUIHumanPath(t *testing.T) {
@@ -19,7 +20,7 @@ func TestUIHumanPath(t *testing.T) {
 		{"mystery[4].thing", "en", "mystery 5 › thing"},
 	}
 	for _, c := range cases {
-		if got := uiHumanPath(c.path, c.lang); got != c.want {
+		if got := page.UIHumanPath(c.path, c.lang); got != c.want {
 			t.Errorf("uiHumanPath(%q, %s) = %q, want %q", c.path, c.lang, got, c.want)
 		}
 	}
@@ -57,7 +58,7 @@ func TestUIDays(t *testing.T) {
 	}
 	for n, want := range cases {
 		for i, lang := range []string{"en", "ru", "kk"} {
-			if got := uiDays(n, lang); got != want[i] {
+			if got := page.UIDays(n, lang); got != want[i] {
 				t.Errorf("uiDays(%d, %s) = %q, want %q", n, lang, got, want[i])
 			}
 		}
@@ -65,7 +66,7 @@ func TestUIDays(t *testing.T) {
 }
 
 func TestUIWrap(t *testing.T) {
-	got := uiWrap("Орталықтың директоры (меңгерушісі) (жастарға ақпарат, жастарға консультативтік қызметтер)", 30, 2)
+	got := page.UIWrap("Орталықтың директоры (меңгерушісі) (жастарға ақпарат, жастарға консультативтік қызметтер)", 30, 2)
 	if len(got) != 2 || !strings.HasSuffix(got[1], "…") {
 		t.Errorf("wrap: %q", got)
 	}
@@ -74,14 +75,14 @@ func TestUIWrap(t *testing.T) {
 			t.Errorf("line of %d letters: %q", n, l)
 		}
 	}
-	if got := uiWrap("Маман", 30, 2); len(got) != 1 || got[0] != "Маман" {
+	if got := page.UIWrap("Маман", 30, 2); len(got) != 1 || got[0] != "Маман" {
 		t.Errorf("short: %q", got)
 	}
 }
 
 func TestUIPager(t *testing.T) {
 	u, _ := url.Parse("/standards?q=%D0%B0&page=7&lang=ru")
-	p := newPager(u, 7, 400, 20)
+	p := page.NewPager(u, 7, 400, 20)
 	if p.Pages != 20 || p.Prev != "/standards?page=6&q=%D0%B0" || p.Next != "/standards?page=8&q=%D0%B0" {
 		t.Errorf("pager: %+v", p)
 	}
@@ -97,7 +98,7 @@ func TestUIPager(t *testing.T) {
 	if gaps != 2 || len(ns) != 7 || ns[0] != 1 || ns[6] != 20 {
 		t.Errorf("links: %v, %d gaps", ns, gaps)
 	}
-	if p := newPager(u, 1, 5, 20); len(p.Links) != 0 || p.Prev != "" || p.Next != "" {
+	if p := page.NewPager(u, 1, 5, 20); len(p.Links) != 0 || p.Prev != "" || p.Next != "" {
 		t.Errorf("one page: %+v", p)
 	}
 }
@@ -110,7 +111,7 @@ func TestUILadderSVG(t *testing.T) {
 			Related: []kasip.Related{{Level: 6, Title: kasip.Text{"kk": "Орталық директоры & <басшы>"}}}},
 		{Title: kasip.Text{"kk": "Деңгейсіз"}}, // no level: not drawn
 	}}
-	svg := string(uiLadderSVG(st, "ru"))
+	svg := string(page.UILadderSVG(st, "ru"))
 	// Well-formed XML.
 	d := xml.NewDecoder(strings.NewReader(svg))
 	for {
@@ -136,19 +137,19 @@ func TestUILadderSVG(t *testing.T) {
 	if n := strings.Count(svg, "<path "); n != 3 {
 		t.Errorf("%d connectors, want 3", n)
 	}
-	if uiLadderSVG(&kasip.Standard{}, "kk") != "" {
+	if page.UILadderSVG(&kasip.Standard{}, "kk") != "" {
 		t.Error("a standard without cards has a ladder")
 	}
 }
 
 func TestUIParses(t *testing.T) {
-	u, err := NewUI()
+	u, err := page.NewUI()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, lang := range i18n.UILangs {
-		for _, p := range uiPages {
-			if u.pages[lang][p] == nil {
+		for _, p := range page.UIPages {
+			if u.Pages[lang][p] == nil {
 				t.Errorf("no %s page in %s", p, lang)
 			}
 		}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"cmp"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/lint"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // View models: the model as the templates show it, with URLs and source
@@ -131,7 +131,7 @@ func (v *uiViewer) src(o kasip.Origin) uiSrc {
 	if o.Source < 0 || o.Source >= len(v.st.Sources) {
 		return uiSrc{}
 	}
-	return uiSrc{File: v.st.Sources[o.Source].File, Line: o.Line, Element: o.Element, URL: uiSourceURL(v.code, v.version, o.Source)}
+	return uiSrc{File: v.st.Sources[o.Source].File, Line: o.Line, Element: o.Element, URL: page.UISourceURL(v.code, v.version, o.Source)}
 }
 
 func (v *uiViewer) fieldSrc(f *kasip.Field) uiSrc {
@@ -155,7 +155,7 @@ func (v *uiViewer) items(list []kasip.Item) []uiItem {
 func (v *uiViewer) card(i int) uiCardView {
 	c := &v.st.Cards[i]
 	cv := uiCardView{
-		N: i + 1, URL: uiCardURL(v.code, v.version, i+1), Anchor: "card-" + strconv.Itoa(i+1), C: c, Src: v.src(c.Origin),
+		N: i + 1, URL: page.UICardURL(v.code, v.version, i+1), Anchor: "card-" + strconv.Itoa(i+1), C: c, Src: v.src(c.Origin),
 		Education: v.items(c.Education), Specialities: v.items(c.Specialities), Experience: v.items(c.Experience),
 		Admission: v.items(c.Admission), Purpose: v.items(c.Purpose), Competencies: v.items(c.Competencies),
 		Regulations: v.items(c.Regulations), Other: v.items(c.Other),
@@ -220,7 +220,7 @@ func (s *Server) reviewStatus(iso string) (string, int) {
 	if err != nil {
 		return "", 0
 	}
-	days := int(d.Sub(s.today()).Hours() / 24)
+	days := int(d.Sub(s.Today()).Hours() / 24)
 	switch {
 	case days < 0:
 		return "overdue", days
@@ -233,7 +233,7 @@ func (s *Server) reviewStatus(iso string) (string, int) {
 func (s *Server) uiRows(list []kasip.StandardSummary) []uiStdRow {
 	out := make([]uiStdRow, 0, len(list))
 	for _, x := range list {
-		row := uiStdRow{StandardSummary: x, URL: uiStandardURL(x.Code, "")}
+		row := uiStdRow{StandardSummary: x, URL: page.UIStandardURL(x.Code, "")}
 		row.Review, row.Days = s.reviewStatus(x.ReviewDate)
 		out = append(out, row)
 	}
@@ -291,65 +291,4 @@ func uiFindings(fs []lint.Finding, lang string) []uiFinding {
 	rank := map[lint.Severity]int{lint.Error: 0, lint.Warning: 1, lint.Info: 2}
 	slices.SortStableFunc(out, func(a, b uiFinding) int { return cmp.Compare(rank[a.Finding.Severity], rank[b.Finding.Severity]) })
 	return out
-}
-
-// uiOption is an option of a select.
-type uiOption struct {
-	Value    string
-	Label    string
-	Selected bool
-}
-
-// uiPager is the pagination of a list.
-type uiPager struct {
-	Page, Pages int
-	Prev, Next  string
-	Links       []uiPageLink
-}
-
-type uiPageLink struct {
-	N       int
-	URL     string
-	Current bool
-	Gap     bool // an ellipsis
-}
-
-// newPager builds links for page (1-based) of total rows, keeping the
-// request's other query parameters.
-func newPager(u *url.URL, page, total, size int) uiPager {
-	pages := (total + size - 1) / size
-	p := uiPager{Page: page, Pages: pages}
-	if pages <= 1 {
-		return p
-	}
-	link := func(n int) string {
-		q := u.Query()
-		q.Del("lang")
-		if n == 1 {
-			q.Del("page")
-		} else {
-			q.Set("page", strconv.Itoa(n))
-		}
-		if len(q) == 0 {
-			return u.EscapedPath()
-		}
-		return u.EscapedPath() + "?" + q.Encode()
-	}
-	if page > 1 {
-		p.Prev = link(min(page-1, pages))
-	}
-	if page < pages {
-		p.Next = link(page + 1)
-	}
-	last := 0
-	for n := 1; n <= pages; n++ {
-		if n == 1 || n == pages || (n >= page-2 && n <= page+2) {
-			if last != 0 && n > last+1 {
-				p.Links = append(p.Links, uiPageLink{Gap: true})
-			}
-			p.Links = append(p.Links, uiPageLink{N: n, URL: link(n), Current: n == page})
-			last = n
-		}
-	}
-	return p
 }

@@ -1,4 +1,4 @@
-package ui
+package recognitionui
 
 import (
 	"cmp"
@@ -16,26 +16,29 @@ import (
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/service"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // The overview of recognition, the centres (a centre's page is its
 // manager's dashboard), the settings and the vouchers.
 
-var _ = registerUIRoutes(
-	uiRoute{Method: http.MethodGet, Path: "/recognition", Access: session.Public, Page: (*Server).uiRecHub},
-	uiRoute{Method: http.MethodPost, Path: "/recognition/vouchers", Access: session.Roles(auth.RoleAdmin), Page: (*Server).uiRecIssueVoucher},
-	uiRoute{Method: http.MethodGet, Path: "/recognition/centres", Access: session.Public, Page: (*Server).uiRecCentres},
-	uiRoute{Method: http.MethodPost, Path: "/recognition/centres", Access: session.Roles(auth.RoleAdmin), Page: (*Server).uiRecCreateCentre},
-	uiRoute{Method: http.MethodGet, Path: "/recognition/centre", Access: session.Roles(auth.RoleManager, auth.RoleAssessor), Page: (*Server).uiRecMyCentre},
-	uiRoute{Method: http.MethodGet, Path: "/recognition/centres/{id}", Access: session.Public, Page: (*Server).uiRecCentre},
-	uiRoute{Method: http.MethodPost, Path: "/recognition/centres/{id}", Access: session.Roles(auth.RoleAdmin), Page: (*Server).uiRecUpdateCentre},
-	uiRoute{Method: http.MethodPost, Path: "/recognition/centres/{id}/accreditations", Access: session.Roles(auth.RoleAdmin), Page: (*Server).uiRecAddAccreditation},
-	uiRoute{Method: http.MethodPost, Path: "/recognition/centres/{id}/accreditations/{accreditation}/status", Access: session.Roles(auth.RoleAdmin), Page: (*Server).uiRecAccreditationStatus},
-	uiRoute{Method: http.MethodPost, Path: "/recognition/centres/{id}/assessors", Access: session.Roles(auth.RoleAdmin, auth.RoleManager), Page: (*Server).uiRecAddAssessor},
-	uiRoute{Method: http.MethodPost, Path: "/recognition/centres/{id}/assessors/{user}/remove", Access: session.Roles(auth.RoleAdmin, auth.RoleManager), Page: (*Server).uiRecRemoveAssessor},
-	uiRoute{Method: http.MethodGet, Path: "/recognition/settings", Access: session.Roles(auth.RoleAdmin, auth.RoleManager), Page: (*Server).uiRecSettings},
-	uiRoute{Method: http.MethodPost, Path: "/recognition/settings", Access: session.Roles(auth.RoleAdmin), Page: (*Server).uiRecSaveSettings},
-)
+func recCentreUIRoutes() []page.UIRoute {
+	return []page.UIRoute{
+		{Method: http.MethodGet, Path: "/recognition", Access: session.Public, Page: pageOf((*Server).uiRecHub)},
+		{Method: http.MethodPost, Path: "/recognition/vouchers", Access: session.Roles(auth.RoleAdmin), Page: pageOf((*Server).uiRecIssueVoucher)},
+		{Method: http.MethodGet, Path: "/recognition/centres", Access: session.Public, Page: pageOf((*Server).uiRecCentres)},
+		{Method: http.MethodPost, Path: "/recognition/centres", Access: session.Roles(auth.RoleAdmin), Page: pageOf((*Server).uiRecCreateCentre)},
+		{Method: http.MethodGet, Path: "/recognition/centre", Access: session.Roles(auth.RoleManager, auth.RoleAssessor), Page: pageOf((*Server).uiRecMyCentre)},
+		{Method: http.MethodGet, Path: "/recognition/centres/{id}", Access: session.Public, Page: pageOf((*Server).uiRecCentre)},
+		{Method: http.MethodPost, Path: "/recognition/centres/{id}", Access: session.Roles(auth.RoleAdmin), Page: pageOf((*Server).uiRecUpdateCentre)},
+		{Method: http.MethodPost, Path: "/recognition/centres/{id}/accreditations", Access: session.Roles(auth.RoleAdmin), Page: pageOf((*Server).uiRecAddAccreditation)},
+		{Method: http.MethodPost, Path: "/recognition/centres/{id}/accreditations/{accreditation}/status", Access: session.Roles(auth.RoleAdmin), Page: pageOf((*Server).uiRecAccreditationStatus)},
+		{Method: http.MethodPost, Path: "/recognition/centres/{id}/assessors", Access: session.Roles(auth.RoleAdmin, auth.RoleManager), Page: pageOf((*Server).uiRecAddAssessor)},
+		{Method: http.MethodPost, Path: "/recognition/centres/{id}/assessors/{user}/remove", Access: session.Roles(auth.RoleAdmin, auth.RoleManager), Page: pageOf((*Server).uiRecRemoveAssessor)},
+		{Method: http.MethodGet, Path: "/recognition/settings", Access: session.Roles(auth.RoleAdmin, auth.RoleManager), Page: pageOf((*Server).uiRecSettings)},
+		{Method: http.MethodPost, Path: "/recognition/settings", Access: session.Roles(auth.RoleAdmin), Page: pageOf((*Server).uiRecSaveSettings)},
+	}
+}
 
 // uiRecCentreRow is a centre in a list.
 type uiRecCentreRow struct {
@@ -84,12 +87,12 @@ func uiRecCentreURL(id int64) string { return "/recognition/centres/" + strconv.
 // ---- the overview ----
 
 type uiRecHubData struct {
-	uiRecPage
+	UIRecPage
 	Centres     []uiRecCentreRow
-	Professions []uiOption // the cards that have an approved programme
-	Role        string     // the caller's role, "" for the public
-	CentreURL   string     // a manager's or assessor's centre
-	Registered  bool       // a candidate with a candidate record
+	Professions []page.UIOption // the cards that have an approved programme
+	Role        string          // the caller's role, "" for the public
+	CentreURL   string          // a manager's or assessor's centre
+	Registered  bool            // a candidate with a candidate record
 }
 
 // GET /recognition
@@ -97,13 +100,13 @@ func (s *Server) uiRecHub(w http.ResponseWriter, r *http.Request) error {
 	return s.uiRecHubPage(w, r, nil)
 }
 
-func (s *Server) uiRecHubPage(w http.ResponseWriter, r *http.Request, fail *uiRecFailure) error {
+func (s *Server) uiRecHubPage(w http.ResponseWriter, r *http.Request, fail *UIRecFailure) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	lang := i18n.RequestLang(r)
-	d := &uiRecHubData{uiRecPage: s.recPage(r, "/recognition", nil, i18n.Translate(lang, "Recognition of professional qualifications"), "recognition", fail)}
+	d := &uiRecHubData{UIRecPage: s.RecPage(r, "/recognition", nil, i18n.Translate(lang, "Recognition of professional qualifications"), "recognition", fail)}
 	if d.Centres, _, err = s.uiRecCentreRows(r, rs); err != nil {
 		return err
 	}
@@ -115,11 +118,11 @@ func (s *Server) uiRecHubPage(w http.ResponseWriter, r *http.Request, fail *uiRe
 	if p.CentreID != 0 {
 		d.CentreURL = uiRecCentreURL(p.CentreID)
 	}
-	return s.uiRender(w, r, uiRecStatus(fail), "rec_hub", d)
+	return s.UIRender(w, r, UIRecStatus(fail), "rec_hub", d)
 }
 
 // uiRecStatus is the status of a page: the failure's, else 200.
-func uiRecStatus(fail *uiRecFailure) int {
+func UIRecStatus(fail *UIRecFailure) int {
 	if fail != nil {
 		return fail.status
 	}
@@ -128,24 +131,24 @@ func uiRecStatus(fail *uiRecFailure) int {
 
 // uiRecProfessionOptions lists the cards (standard and card) that have an
 // approved programme, as "code|card" options for choosing a profession.
-func (s *Server) uiRecProfessionOptions(r *http.Request, rs service.RecognitionStore, selected string) ([]uiOption, error) {
+func (s *Server) uiRecProfessionOptions(r *http.Request, rs service.RecognitionStore, selected string) ([]page.UIOption, error) {
 	progs, err := rs.ListProgrammes(r.Context(), recognition.ProgrammeFilter{Status: recognition.ProgrammeApproved})
 	if err != nil {
 		return nil, err
 	}
 	lang := i18n.RequestLang(r)
 	seen := map[string]bool{}
-	var out []uiOption
+	var out []page.UIOption
 	for _, p := range progs {
 		v := p.StandardCode + "|" + strconv.Itoa(p.Card)
 		if seen[v] {
 			continue
 		}
 		seen[v] = true
-		title, _ := uiPick(p.Title, lang)
-		out = append(out, uiOption{Value: v, Label: fmt.Sprintf("%s — %s (%s %d)", title, p.StandardCode, i18n.Translate(lang, "level"), p.Level), Selected: v == selected})
+		title, _ := page.UIPick(p.Title, lang)
+		out = append(out, page.UIOption{Value: v, Label: fmt.Sprintf("%s — %s (%s %d)", title, p.StandardCode, i18n.Translate(lang, "level"), p.Level), Selected: v == selected})
 	}
-	slices.SortFunc(out, func(a, b uiOption) int { return cmp.Compare(a.Label, b.Label) })
+	slices.SortFunc(out, func(a, b page.UIOption) int { return cmp.Compare(a.Label, b.Label) })
 	return out, nil
 }
 
@@ -164,19 +167,19 @@ func (s *Server) uiRecIssueVoucher(w http.ResponseWriter, r *http.Request) error
 		if errors.Is(err, kasip.ErrNotFound) {
 			err = service.RecErr(kasip.ErrInvalid, "form.no_candidate")
 		}
-		fail, perr := s.uiRecFail(r, "voucher", err)
+		fail, perr := s.UIRecFail(r, "voucher", err)
 		if perr != nil {
 			return perr
 		}
 		return s.uiRecHubPage(w, r, fail)
 	}
-	return uiRecRedirect(w, r, "/recognition", "voucher")
+	return UIRecRedirect(w, r, "/recognition", "voucher")
 }
 
 // ---- centres ----
 
 type uiRecCentresData struct {
-	uiRecPage
+	UIRecPage
 	Centres []uiRecCentreRow
 	Admin   bool
 }
@@ -186,17 +189,17 @@ func (s *Server) uiRecCentres(w http.ResponseWriter, r *http.Request) error {
 	return s.uiRecCentresPage(w, r, nil)
 }
 
-func (s *Server) uiRecCentresPage(w http.ResponseWriter, r *http.Request, fail *uiRecFailure) error {
+func (s *Server) uiRecCentresPage(w http.ResponseWriter, r *http.Request, fail *UIRecFailure) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
-	d := &uiRecCentresData{uiRecPage: s.recPage(r, "/recognition/centres", nil, i18n.Translate(i18n.RequestLang(r), "Recognition centres"), "recognition", fail),
+	d := &uiRecCentresData{UIRecPage: s.RecPage(r, "/recognition/centres", nil, i18n.Translate(i18n.RequestLang(r), "Recognition centres"), "recognition", fail),
 		Admin: session.Principal(r).Is(auth.RoleAdmin)}
 	if d.Centres, _, err = s.uiRecCentreRows(r, rs); err != nil {
 		return err
 	}
-	return s.uiRender(w, r, uiRecStatus(fail), "rec_centres", d)
+	return s.UIRender(w, r, UIRecStatus(fail), "rec_centres", d)
 }
 
 // uiRecCentreForm reads the fields of a centre's form.
@@ -223,13 +226,13 @@ func (s *Server) uiRecCreateCentre(w http.ResponseWriter, r *http.Request) error
 	}
 	c, err := rs.CreateCentre(r.Context(), service.RecActor(r), uiRecCentreForm(r))
 	if err != nil {
-		fail, perr := s.uiRecFail(r, "create", err)
+		fail, perr := s.UIRecFail(r, "create", err)
 		if perr != nil {
 			return perr
 		}
 		return s.uiRecCentresPage(w, r, fail)
 	}
-	return uiRecRedirect(w, r, uiRecCentreURL(c.ID), "centre")
+	return UIRecRedirect(w, r, uiRecCentreURL(c.ID), "centre")
 }
 
 // GET /recognition/centre: the manager's or assessor's own centre.
@@ -241,9 +244,9 @@ func (s *Server) uiRecMyCentre(w http.ResponseWriter, r *http.Request) error {
 // uiRecAccRow is an accreditation on the centre's page.
 type uiRecAccRow struct {
 	A          recognition.Accreditation
-	Status     string     // as of today
-	StatusName string     // its message key
-	Moves      []uiOption // the statuses an administrator may set
+	Status     string          // as of today
+	StatusName string          // its message key
+	Moves      []page.UIOption // the statuses an administrator may set
 }
 
 // uiRecUser is a user in a list or a choice.
@@ -259,7 +262,7 @@ type uiRecCount struct {
 }
 
 type uiRecCentreData struct {
-	uiRecPage
+	UIRecPage
 	C              recognition.Centre
 	Accredited     bool
 	Accreditations []uiRecAccRow
@@ -274,29 +277,29 @@ type uiRecCentreData struct {
 
 // GET /recognition/centres/{id}
 func (s *Server) uiRecCentre(w http.ResponseWriter, r *http.Request) error {
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
 	return s.uiRecCentrePage(w, r, id, nil)
 }
 
-func (s *Server) uiRecCentrePage(w http.ResponseWriter, r *http.Request, id int64, fail *uiRecFailure) error {
+func (s *Server) uiRecCentrePage(w http.ResponseWriter, r *http.Request, id int64, fail *UIRecFailure) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	c, err := rs.GetCentre(r.Context(), id)
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	set, err := rs.RecognitionSettings(r.Context())
 	if err != nil {
 		return err
 	}
 	lang, p := i18n.RequestLang(r), session.Principal(r)
-	title, _ := uiPick(c.Name, lang)
-	d := &uiRecCentreData{uiRecPage: s.recPage(r, uiRecCentreURL(id), nil, title, "recognition", fail), C: c,
+	title, _ := page.UIPick(c.Name, lang)
+	d := &uiRecCentreData{UIRecPage: s.RecPage(r, uiRecCentreURL(id), nil, title, "recognition", fail), C: c,
 		Admin: p.Is(auth.RoleAdmin), Manager: service.IsCentreManager(p, id), Staff: service.SeesCentreStaff(p, id)}
 	if d.Manager || p.InCentre(id) {
 		d.Nav = "my-centre"
@@ -306,14 +309,14 @@ func (s *Server) uiRecCentrePage(w http.ResponseWriter, r *http.Request, id int6
 		st := a.StatusAt(s.Opt.Now(), set)
 		row := uiRecAccRow{A: a, Status: st, StatusName: i18n.UIRecAccreditationName(st)}
 		for _, m := range uiRecAccMoves(a.Status) {
-			row.Moves = append(row.Moves, uiOption{Value: m, Label: i18n.UIRecAccreditationName(m)})
+			row.Moves = append(row.Moves, page.UIOption{Value: m, Label: i18n.UIRecAccreditationName(m)})
 		}
 		d.Accreditations = append(d.Accreditations, row)
 	}
 	if err := s.uiRecCentreDetails(r, rs, d); err != nil {
 		return err
 	}
-	return s.uiRender(w, r, uiRecStatus(fail), "rec_centre", d)
+	return s.UIRender(w, r, UIRecStatus(fail), "rec_centre", d)
 }
 
 // uiRecAccMoves are the statuses an administrator may move an
@@ -378,23 +381,23 @@ func (s *Server) uiRecCentreAct(w http.ResponseWriter, r *http.Request, form, do
 	change func(rs service.RecognitionStore, id int64) error) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	if err := change(rs, id); err != nil {
-		fail, perr := s.uiRecFail(r, form, err)
+		fail, perr := s.UIRecFail(r, form, err)
 		if perr != nil {
 			return perr
 		}
 		return s.uiRecCentrePage(w, r, id, fail)
 	}
-	return uiRecRedirect(w, r, uiRecCentreURL(id), done)
+	return UIRecRedirect(w, r, uiRecCentreURL(id), done)
 }
 
 // POST /recognition/centres/{id} (administrator)
@@ -459,7 +462,7 @@ func uiRecParseScope(text string) ([]recognition.ScopeEntry, error) {
 // POST /recognition/centres/{id}/accreditations/{accreditation}/status (administrator)
 func (s *Server) uiRecAccreditationStatus(w http.ResponseWriter, r *http.Request) error {
 	return s.uiRecCentreAct(w, r, "status", "status", func(rs service.RecognitionStore, id int64) error {
-		acc, err := uiPathID(r, "accreditation")
+		acc, err := UIPathID(r, "accreditation")
 		if err != nil {
 			return service.ErrHidden
 		}
@@ -478,7 +481,7 @@ func (s *Server) uiRecAddAssessor(w http.ResponseWriter, r *http.Request) error 
 // POST /recognition/centres/{id}/assessors/{user}/remove (administrator, the centre's manager)
 func (s *Server) uiRecRemoveAssessor(w http.ResponseWriter, r *http.Request) error {
 	return s.uiRecCentreAct(w, r, "assessors", "assessor", func(rs service.RecognitionStore, id int64) error {
-		user, err := uiPathID(r, "user")
+		user, err := UIPathID(r, "user")
 		if err != nil {
 			return service.ErrHidden
 		}
@@ -496,7 +499,7 @@ type uiRecSettingField struct {
 }
 
 type uiRecSettingsData struct {
-	uiRecPage
+	UIRecPage
 	Set    recognition.Settings
 	Fields []uiRecSettingField
 	Types  string // the evidence types, one a line
@@ -508,21 +511,21 @@ func (s *Server) uiRecSettings(w http.ResponseWriter, r *http.Request) error {
 	return s.uiRecSettingsPage(w, r, nil)
 }
 
-func (s *Server) uiRecSettingsPage(w http.ResponseWriter, r *http.Request, fail *uiRecFailure) error {
+func (s *Server) uiRecSettingsPage(w http.ResponseWriter, r *http.Request, fail *UIRecFailure) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	set, err := rs.RecognitionSettings(r.Context())
 	if err != nil {
 		return err
 	}
-	d := &uiRecSettingsData{uiRecPage: s.recPage(r, "/recognition/settings", nil, i18n.Translate(i18n.RequestLang(r), "Recognition settings"), "rec-settings", fail),
+	d := &uiRecSettingsData{UIRecPage: s.RecPage(r, "/recognition/settings", nil, i18n.Translate(i18n.RequestLang(r), "Recognition settings"), "rec-settings", fail),
 		Set: set, Types: strings.Join(set.EvidenceTypes, "\n"), Admin: session.Principal(r).Is(auth.RoleAdmin)}
 	for _, f := range UIRecSettingFields(&set) {
 		d.Fields = append(d.Fields, uiRecSettingField{Name: f.Name, Label: f.label, Value: f.get(), Min: f.min, Max: f.max})
 	}
-	return s.uiRender(w, r, uiRecStatus(fail), "rec_settings", d)
+	return s.UIRender(w, r, UIRecStatus(fail), "rec_settings", d)
 }
 
 // uiRecSetting binds a form field to a setting.
@@ -569,13 +572,13 @@ func (s *Server) uiRecSaveSettings(w http.ResponseWriter, r *http.Request) error
 		err = rs.SetRecognitionSettings(r.Context(), service.RecActor(r), set)
 	}
 	if err != nil {
-		fail, perr := s.uiRecFail(r, "settings", err)
+		fail, perr := s.UIRecFail(r, "settings", err)
 		if perr != nil {
 			return perr
 		}
 		return s.uiRecSettingsPage(w, r, fail)
 	}
-	return uiRecRedirect(w, r, "/recognition/settings", "settings")
+	return UIRecRedirect(w, r, "/recognition/settings", "settings")
 }
 
 // uiRecReadSettings fills set from the posted form.

@@ -1,4 +1,4 @@
-package ui
+package page
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ import (
 // style or script and prints as it shows. Titles are shown in the UI
 // language when the standard has it, else with their own lang attribute.
 // It returns "" when no card has a level from 1 to 8.
-func uiLadderSVG(st *kasip.Standard, lang string) template.HTML {
+func UILadderSVG(st *kasip.Standard, lang string) template.HTML {
 	type relEntry struct {
 		level int
 		title kasip.Text
@@ -62,10 +62,10 @@ func uiLadderSVG(st *kasip.Standard, lang string) template.HTML {
 			if lv < 1 || lv > 8 {
 				lv = c.Level
 			}
-			t, _ := uiPick(r.Title, lang)
+			t, _ := UIPick(r.Title, lang)
 			var found *relEntry
 			for _, e := range relAt[lv] {
-				if s, _ := uiPick(e.title, lang); strings.EqualFold(s, t) {
+				if s, _ := UIPick(e.title, lang); strings.EqualFold(s, t) {
 					found = e
 				}
 			}
@@ -89,8 +89,8 @@ func uiLadderSVG(st *kasip.Standard, lang string) template.HTML {
 		cardsH := float64(len(byLevel[lv]))*(boxH+boxGap) - boxGap
 		relH := 0.0
 		for _, e := range relAt[lv] {
-			t, _ := uiPick(e.title, lang)
-			relH += float64(len(uiWrap(t, 58, 2)))*relLine + relGap
+			t, _ := UIPick(e.title, lang)
+			relH += float64(len(UIWrap(t, 58, 2)))*relLine + relGap
 		}
 		relH -= relGap
 		h := max(minRow, cardsH+2*pad, relH+2*pad)
@@ -103,8 +103,8 @@ func uiLadderSVG(st *kasip.Standard, lang string) template.HTML {
 		}
 		ry := cy - relH/2
 		for _, e := range relAt[lv] {
-			t, _ := uiPick(e.title, lang)
-			n := len(uiWrap(t, 58, 2))
+			t, _ := UIPick(e.title, lang)
+			n := len(UIWrap(t, 58, 2))
 			e.y = ry + float64(n)*relLine/2
 			ry += float64(n)*relLine + relGap
 		}
@@ -127,13 +127,13 @@ func uiLadderSVG(st *kasip.Standard, lang string) template.HTML {
 	for lv := 8; lv >= 1; lv-- {
 		for _, bi := range byLevel[lv] {
 			c := st.Cards[boxes[bi].card]
-			t, _ := uiPick(c.Title, lang)
+			t, _ := UIPick(c.Title, lang)
 			s := fmt.Sprintf("%s %d: %s", tr("Level"), lv, t)
 			var rel []string
 			for _, r := range rels {
 				for _, cb := range r.cards {
 					if cb == bi {
-						rt, _ := uiPick(r.title, lang)
+						rt, _ := UIPick(r.title, lang)
 						rel = append(rel, fmt.Sprintf("%s (%s %d)", rt, strings.ToLower(tr("Level")), r.level))
 					}
 				}
@@ -196,8 +196,8 @@ func uiLadderSVG(st *kasip.Standard, lang string) template.HTML {
 	// Cards.
 	for _, bx := range boxes {
 		c := st.Cards[bx.card]
-		t, tl := uiPick(c.Title, lang)
-		lines := uiWrap(t, 52, 2)
+		t, tl := UIPick(c.Title, lang)
+		lines := UIWrap(t, 52, 2)
 		fmt.Fprintf(&b, `<g><title>%s</title>`, esc(t))
 		fmt.Fprintf(&b, `<rect x="%g" y="%g" width="%g" height="%g" rx="6" fill="#ffffff" stroke="#1f4e79" stroke-width="1.5"/>`, boxX, bx.y, boxW, boxH)
 		fmt.Fprintf(&b, `<rect x="%g" y="%g" width="5" height="%g" rx="2" fill="#1f4e79"/>`, boxX, bx.y, boxH)
@@ -220,14 +220,14 @@ func uiLadderSVG(st *kasip.Standard, lang string) template.HTML {
 		} else if c.Code != "" {
 			meta += " · " + c.Code
 		}
-		fmt.Fprintf(&b, `<text x="%g" y="%g" font-size="11.5" fill="#46596b">%s</text>`, boxX+14, metaY, esc(uiShorten(meta, 70)))
+		fmt.Fprintf(&b, `<text x="%g" y="%g" font-size="11.5" fill="#46596b">%s</text>`, boxX+14, metaY, esc(UIShorten(meta, 70)))
 		b.WriteString(`</g>`)
 	}
 
 	// Related professions.
 	for _, e := range rels {
-		t, tl := uiPick(e.title, lang)
-		lines := uiWrap(t, 58, 2)
+		t, tl := UIPick(e.title, lang)
+		lines := UIWrap(t, 58, 2)
 		top := e.y - float64(len(lines))*relLine/2
 		fmt.Fprintf(&b, `<g><title>%s</title>`, esc(t))
 		fmt.Fprintf(&b, `<circle cx="%g" cy="%g" r="4.5" fill="#2f6f4e"/>`, relX-6, e.y)
@@ -250,7 +250,7 @@ func uiLadderSVG(st *kasip.Standard, lang string) template.HTML {
 
 // uiWrap breaks s into lines of at most width letters, at most maxLines of
 // them; the last line ends in "…" when text was left out.
-func uiWrap(s string, width, maxLines int) []string {
+func UIWrap(s string, width, maxLines int) []string {
 	var lines []string
 	cur := ""
 	words := strings.Fields(s)
@@ -267,7 +267,7 @@ func uiWrap(s string, width, maxLines int) []string {
 		if len(lines) == maxLines {
 			last := lines[maxLines-1]
 			if i < len(words) {
-				last = uiShorten(last+" "+strings.Join(words[i:], " "), width-1)
+				last = UIShorten(last+" "+strings.Join(words[i:], " "), width-1)
 			}
 			lines[maxLines-1] = last
 			return lines
@@ -278,7 +278,7 @@ func uiWrap(s string, width, maxLines int) []string {
 	}
 	for i, l := range lines {
 		if len([]rune(l)) > width {
-			lines[i] = uiShorten(l, width-1)
+			lines[i] = UIShorten(l, width-1)
 		}
 	}
 	return lines

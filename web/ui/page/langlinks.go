@@ -1,4 +1,4 @@
-package ui
+package page
 
 import (
 	"html/template"
@@ -14,7 +14,7 @@ import (
 
 // LangAlternates is the <link rel="alternate"> of each UI language, a line
 // each.
-func (b uiBase) LangAlternates() template.HTML {
+func (b UIBase) LangAlternates() template.HTML {
 	var s strings.Builder
 	for _, l := range b.LangLinks {
 		s.WriteString(`<link rel="alternate" hreflang="`)
@@ -27,7 +27,7 @@ func (b uiBase) LangAlternates() template.HTML {
 }
 
 // LangSwitch is the list items of the language switch.
-func (b uiBase) LangSwitch() template.HTML {
+func (b UIBase) LangSwitch() template.HTML {
 	var s strings.Builder
 	for _, l := range b.LangLinks {
 		code, name := HTMLEscapeLikeTemplate(l.Code), HTMLEscapeLikeTemplate(l.Name)

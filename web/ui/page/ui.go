@@ -1,4 +1,4 @@
-package ui
+package page
 
 import (
 	"bytes"
@@ -41,20 +41,15 @@ var UITemplateFS embed.FS
 var uiStaticFS embed.FS
 
 // uiPageSize is the number of rows a list page shows.
-const uiPageSize = 20
+const UIPageSize = 20
 
 // uiPages are the page templates; each is parsed with layout.html and
 // partials.html and defines "content".
-var uiPages = []string{"home", "search", "standards", "standard", "card", "professions", "diff", "review", "error",
-	"signin", "account", "admin_users"}
-
-// registerUIPages adds page templates (templates/<name>.html) from another
-// file of the package; call it in a package-level declaration
-// (var _ = registerUIPages("applications")), which runs before newUI.
-func registerUIPages(names ...string) bool {
-	uiPages = append(uiPages, names...)
-	return true
-}
+var UIPages = []string{"home", "search", "standards", "standard", "card", "professions", "diff", "review", "error",
+	"signin", "account", "admin_users",
+	"cert_verify", "cert_search", "cert_staff",
+	"rec_hub", "rec_centres", "rec_centre", "rec_programmes", "rec_programme_new", "rec_programme",
+	"rec_coverage", "rec_applications", "rec_application", "rec_me", "rec_settings"}
 
 // uiAsset is an embedded static file.
 type UIAsset struct {
@@ -66,7 +61,7 @@ type UIAsset struct {
 
 // uiState holds parsed templates and assets.
 type UIState struct {
-	pages    map[string]map[string]*template.Template // lang → page → template
+	Pages    map[string]map[string]*template.Template // lang → page → template
 	Assets   map[string]*UIAsset                      // by served name (hashed and plain)
 	AssetURL map[string]string                        // plain name → /static/hashed name
 	fold     bool                                     // constant translations folded (ui_fold.go)
@@ -79,7 +74,7 @@ func NewUI() (*UIState, error) { return NewUIFolded(true) }
 func NewUIFolded(fold bool) (*UIState, error) {
 	u := &UIState{
 		fold:     fold,
-		pages:    make(map[string]map[string]*template.Template),
+		Pages:    make(map[string]map[string]*template.Template),
 		Assets:   make(map[string]*UIAsset),
 		AssetURL: make(map[string]string),
 	}
@@ -87,8 +82,8 @@ func NewUIFolded(fold bool) (*UIState, error) {
 		return nil, err
 	}
 	for _, lang := range i18n.UILangs {
-		u.pages[lang] = make(map[string]*template.Template)
-		for _, p := range uiPages {
+		u.Pages[lang] = make(map[string]*template.Template)
+		for _, p := range UIPages {
 			t, err := template.New(p).Funcs(u.Funcs(lang)).ParseFS(UITemplateFS,
 				"templates/layout.html", "templates/partials.html", "templates/"+p+".html")
 			if err != nil {
@@ -97,7 +92,7 @@ func NewUIFolded(fold bool) (*UIState, error) {
 			if u.fold {
 				FoldTranslations(t, lang, u.AssetURL)
 			}
-			u.pages[lang][p] = t
+			u.Pages[lang][p] = t
 		}
 	}
 	return u, nil
@@ -139,97 +134,10 @@ func (u *UIState) LoadAssets() error {
 	return nil
 }
 
-// uiRoute is one route of the UI. Method "" matches any method (the
-// catch-all). Access says who may see it (auth.go); the guard checks it
-// before the handler runs. Page handlers return an error to get an error
-// page (uiHandle); Plain handlers, such as static files, answer themselves.
-type uiRoute struct {
-	Method string
-	Path   string
-	Access session.Access
-	Page   func(*Server, http.ResponseWriter, *http.Request) error
-	Plain  func(*Server, http.ResponseWriter, *http.Request)
-}
-
-// pattern is the route's ServeMux pattern.
-func (rt uiRoute) Pattern() string {
-	if rt.Method == "" {
-		return rt.Path
-	}
-	return rt.Method + " " + rt.Path
-}
-
-// extraUIRoutes are routes other files add with registerUIRoutes.
-var extraUIRoutes []uiRoute
-
-// registerUIRoutes adds routes to uiRouteTable from another file of the
-// package; call it in a package-level declaration:
-//
-//	var _ = registerUIRoutes(
-//		uiRoute{Method: http.MethodGet, Path: "/applications", Access: signedIn, Page: (*Server).uiApplications},
-//	)
-func registerUIRoutes(routes ...uiRoute) bool {
-	extraUIRoutes = append(extraUIRoutes, routes...)
-	return true
-}
-
-// uiRouteTable lists every route of the UI.
-func UIRouteTable() []uiRoute {
-	get, post := http.MethodGet, http.MethodPost
-	admin := session.Roles(auth.RoleAdmin)
-	core := []uiRoute{
-		{Method: get, Path: "/{$}", Access: session.Public, Page: (*Server).uiHome},
-		{Method: get, Path: "/search", Access: session.Public, Page: (*Server).uiSearch},
-		{Method: get, Path: "/search/suggest", Access: session.Public, Page: (*Server).uiSuggest},
-		{Method: get, Path: "/standards", Access: session.Public, Page: (*Server).uiStandards},
-		{Method: get, Path: "/standards/{code}", Access: session.Public, Page: (*Server).uiStandard},
-		{Method: get, Path: "/standards/{code}/v/{version}", Access: session.Public, Page: (*Server).uiStandard},
-		{Method: get, Path: "/standards/{code}/v/{version}/cards/{n}", Access: session.Public, Page: (*Server).uiCard},
-		{Method: get, Path: "/standards/{code}/diff", Access: session.Public, Page: (*Server).uiDiff},
-		{Method: get, Path: "/professions", Access: session.Public, Page: (*Server).uiProfessions},
-		{Method: get, Path: "/review", Access: session.Public, Page: (*Server).uiReview},
-		{Method: get, Path: "/static/{file}", Access: session.Public, Plain: (*Server).uiStatic},
-
-		// Accounts (ui_account.go, ui_account_admin.go).
-		{Method: get, Path: "/signin", Access: session.Public, Page: (*Server).uiSignInForm},
-		{Method: post, Path: "/signin", Access: session.Public, Page: (*Server).uiSignIn},
-		{Method: post, Path: "/signout", Access: session.Public, Page: (*Server).uiSignOut},
-		{Method: get, Path: "/account", Access: session.SignedIn, Page: (*Server).uiAccount},
-		{Method: post, Path: "/account/password", Access: session.SignedIn, Page: (*Server).uiChangePassword},
-		{Method: post, Path: "/account/tokens", Access: session.SignedIn, Page: (*Server).uiCreateToken},
-		{Method: post, Path: "/account/tokens/{id}/revoke", Access: session.SignedIn, Page: (*Server).uiRevokeToken},
-		{Method: get, Path: "/admin/users", Access: admin, Page: (*Server).uiUsers},
-		{Method: post, Path: "/admin/users", Access: admin, Page: (*Server).uiCreateUser},
-		{Method: post, Path: "/admin/users/{id}/disable", Access: admin, Page: (*Server).uiDisableUser},
-		{Method: post, Path: "/admin/users/{id}/enable", Access: admin, Page: (*Server).uiEnableUser},
-	}
-	core = append(core, extraUIRoutes...)
-	// The catch-all "/" renders the 404 page for any path no other route
-	// (API included) claims; it stays last only for reading's sake, the
-	// mux prefers the most specific pattern anyway.
-	return append(core, uiRoute{Method: "", Path: "/", Access: session.Public, Page: (*Server).uiNotFound})
-}
-
-// uiRoutes mounts the routes of uiRouteTable, each behind the guard of its
-// access rule.
-func (s *Server) UIRoutes() {
-	for _, rt := range UIRouteTable() {
-		var h http.Handler
-		if rt.Plain != nil {
-			f := rt.Plain
-			h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { f(s, w, r) })
-		} else {
-			f := rt.Page
-			h = s.uiHandle(func(w http.ResponseWriter, r *http.Request) error { return f(s, w, r) })
-		}
-		s.Mux.Handle(rt.Pattern(), s.Guard(rt.Access, h))
-	}
-}
-
 // uiHandle adapts a page handler: it sets the language cookie when the
 // request chose a language with ?lang=, and turns a returned error into an
 // error page with the right status.
-func (s *Server) uiHandle(h func(w http.ResponseWriter, r *http.Request) error) http.HandlerFunc {
+func (s *Server) UIHandle(h func(w http.ResponseWriter, r *http.Request) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if l := r.URL.Query().Get("lang"); i18n.IsUILang(l) {
 			http.SetCookie(w, &http.Cookie{
@@ -264,24 +172,24 @@ func (s *Server) uiHandle(h func(w http.ResponseWriter, r *http.Request) error) 
 func (s *Server) RenderErrorPage(w http.ResponseWriter, r *http.Request, ue *httpx.UIError) {
 	lang := i18n.RequestLang(r)
 	d := &uiErrorData{
-		uiBase: s.uiBase(r, i18n.Translate(lang, ue.Title)),
+		UIBase: s.UIBase(r, i18n.Translate(lang, ue.Title)),
 		Status: ue.Status,
 		Detail: ue.Detail,
 	}
-	if err := s.uiRender(w, r, ue.Status, "error", d); err != nil {
+	if err := s.UIRender(w, r, ue.Status, "error", d); err != nil {
 		s.Log.Error("ui: rendering the error page", "err", err)
 		http.Error(w, http.StatusText(ue.Status), ue.Status)
 	}
 }
 
 type uiErrorData struct {
-	uiBase
+	UIBase
 	Status int
 	Detail string
 }
 
 // uiNotFound answers paths no route claims.
-func (s *Server) uiNotFound(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) UINotFound(w http.ResponseWriter, r *http.Request) error {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		return &httpx.UIError{Status: http.StatusMethodNotAllowed, Title: "Method not allowed"}
@@ -291,9 +199,9 @@ func (s *Server) uiNotFound(w http.ResponseWriter, r *http.Request) error {
 
 // uiRender executes a page into a buffer first, so that a template error
 // becomes a clean 500 instead of half a page.
-func (s *Server) uiRender(w http.ResponseWriter, r *http.Request, status int, page string, data any) error {
+func (s *Server) UIRender(w http.ResponseWriter, r *http.Request, status int, page string, data any) error {
 	lang := i18n.RequestLang(r)
-	t := s.UI.pages[lang][page]
+	t := s.UI.Pages[lang][page]
 	if t == nil {
 		return fmt.Errorf("no template %q", page)
 	}
@@ -316,7 +224,7 @@ func (s *Server) uiRender(w http.ResponseWriter, r *http.Request, status int, pa
 }
 
 // uiStatic serves an embedded static file. Hashed names are immutable.
-func (s *Server) uiStatic(w http.ResponseWriter, r *http.Request) {
+func (s *Server) UIStatic(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("file")
 	a := s.UI.Assets[name]
 	if a == nil {
@@ -344,19 +252,19 @@ func (s *Server) uiStatic(w http.ResponseWriter, r *http.Request) {
 }
 
 // uiBase is what the layout needs on every page.
-type uiBase struct {
+type UIBase struct {
 	Lang      string
 	Title     string // page title, translated, for <title>
 	TitleLang string // lang of Title when it is not the UI language
 	Generated bool   // the page shows a generated (demo) standard
 	Nav       string // active section: home, search, standards, professions, review, account, users
-	LangLinks []uiLangLink
+	LangLinks []UILangLink
 	Today     string // ISO date the page was rendered for
-	Me        uiMe   // who is signed in, for the header
+	Me        UIMe   // who is signed in, for the header
 }
 
 // uiMe is the signed-in user as the header shows them.
-type uiMe struct {
+type UIMe struct {
 	SignedIn  bool
 	Name      string
 	Role      string // message key of the role's name
@@ -366,7 +274,7 @@ type uiMe struct {
 }
 
 // uiLangLink is an entry of the language switch.
-type uiLangLink struct {
+type UILangLink struct {
 	Code    string // kk
 	Short   string // Қаз
 	Name    string // Қазақша
@@ -374,30 +282,30 @@ type uiLangLink struct {
 	Current bool
 }
 
-var uiLangNames = map[string][2]string{
+var UILangNames = map[string][2]string{
 	"kk": {"Қаз", "Қазақша"},
 	"ru": {"Рус", "Русский"},
 	"en": {"Eng", "English"},
 }
 
-func (s *Server) uiBase(r *http.Request, title string) uiBase {
-	return s.uiBaseAt(r, title, r.URL.EscapedPath(), r.URL.Query())
+func (s *Server) UIBase(r *http.Request, title string) UIBase {
+	return s.UIBaseAt(r, title, r.URL.EscapedPath(), r.URL.Query())
 }
 
 // uiBaseAt is uiBase for a page whose address to switch languages at is
 // not the request's: a page rendered in answer to a form post links the
 // page the form is on.
-func (s *Server) uiBaseAt(r *http.Request, title, path string, query url.Values) uiBase {
+func (s *Server) UIBaseAt(r *http.Request, title, path string, query url.Values) UIBase {
 	lang := i18n.RequestLang(r)
-	b := uiBase{Lang: lang, Title: title, Today: s.today().Format(time.DateOnly), Me: s.uiMe(r)}
+	b := UIBase{Lang: lang, Title: title, Today: s.Today().Format(time.DateOnly), Me: s.uiMe(r)}
 	for _, l := range i18n.UILangs {
 		q := url.Values{}
 		for k, v := range query {
 			q[k] = v
 		}
 		q.Set("lang", l)
-		b.LangLinks = append(b.LangLinks, uiLangLink{
-			Code: l, Short: uiLangNames[l][0], Name: uiLangNames[l][1],
+		b.LangLinks = append(b.LangLinks, UILangLink{
+			Code: l, Short: UILangNames[l][0], Name: UILangNames[l][1],
 			URL: path + "?" + q.Encode(), Current: l == lang,
 		})
 	}
@@ -405,9 +313,9 @@ func (s *Server) uiBaseAt(r *http.Request, title, path string, query url.Values)
 }
 
 // uiMe describes the request's principal for the header.
-func (s *Server) uiMe(r *http.Request) uiMe {
+func (s *Server) uiMe(r *http.Request) UIMe {
 	p := session.Principal(r)
-	me := uiMe{Accounts: s.Opt.Accounts != nil}
+	me := UIMe{Accounts: s.Opt.Accounts != nil}
 	if p.Anonymous() {
 		if next := session.SafeNext(r.URL.RequestURI()); next != "" && r.Method == http.MethodGet && next != "/" {
 			me.SignInURL = "/signin?" + url.Values{"next": {next}}.Encode()
@@ -421,22 +329,22 @@ func (s *Server) uiMe(r *http.Request) uiMe {
 }
 
 // today is the server's current date (Options.Now), at midnight UTC.
-func (s *Server) today() time.Time {
+func (s *Server) Today() time.Time {
 	n := s.Opt.Now().UTC()
 	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // URLs of the UI and of the API downloads.
 
-func uiStandardURL(code, version string) string {
+func UIStandardURL(code, version string) string {
 	if version == "" {
 		return "/standards/" + url.PathEscape(code)
 	}
 	return "/standards/" + url.PathEscape(code) + "/v/" + url.PathEscape(version)
 }
 
-func uiCardURL(code, version string, n int) string {
-	return uiStandardURL(code, version) + "/cards/" + strconv.Itoa(n)
+func UICardURL(code, version string, n int) string {
+	return UIStandardURL(code, version) + "/cards/" + strconv.Itoa(n)
 }
 
 func uiDiffURL(code, from, to string) string {
@@ -454,10 +362,10 @@ func uiDiffURL(code, from, to string) string {
 	return u
 }
 
-func uiJSONURL(code, version string) string {
+func UIJSONURL(code, version string) string {
 	return "/api/v1/standards/" + url.PathEscape(code) + "/versions/" + url.PathEscape(version)
 }
 
-func uiSourceURL(code, version string, i int) string {
-	return uiJSONURL(code, version) + "/sources/" + strconv.Itoa(i)
+func UISourceURL(code, version string, i int) string {
+	return UIJSONURL(code, version) + "/sources/" + strconv.Itoa(i)
 }

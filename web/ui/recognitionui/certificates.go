@@ -1,20 +1,19 @@
-package ui
+package recognitionui
 
 import (
 	"errors"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/certificate"
-	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/service"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // The pages of certificates: the public verification page its QR code
@@ -22,51 +21,26 @@ import (
 // the form that changes its status. The public paths are those of
 // certificate.URLs, signed into credentials: they must not move.
 
-var _ = registerUIPages("cert_verify", "cert_search", "cert_staff")
-
-var _ = registerUIRoutes(certUIRoutes()...)
-
-func certUIRoutes() []uiRoute {
+func certUIRoutes() []page.UIRoute {
 	get, post := http.MethodGet, http.MethodPost
 	staff := session.Roles(auth.RoleAdmin, auth.RoleManager)
-	return []uiRoute{
-		{Method: get, Path: "/verify", Access: session.Public, Page: (*Server).uiCertSearch},
-		{Method: get, Path: "/verify/{number}", Access: session.Public, Page: (*Server).uiCertVerify},
-		{Method: get, Path: "/verify/{number}/credential.json", Access: session.Public, Plain: (*Server).uiCertCredential},
-		{Method: get, Path: "/verify/{number}/certificate.pdf", Access: session.Public, Plain: (*Server).uiCertPDF},
-		{Method: get, Path: "/status/{list}/{purpose}", Access: session.Public, Plain: (*Server).CertStatusList},
-		{Method: post, Path: "/recognition/applications/{id}/certificate", Access: staff, Page: (*Server).uiCertIssue},
-		{Method: get, Path: "/recognition/certificates/{number}", Access: staff, Page: (*Server).uiCertStaff},
-		{Method: post, Path: "/recognition/certificates/{number}/status", Access: staff, Page: (*Server).uiCertSetStatus},
+	return []page.UIRoute{
+		{Method: get, Path: "/verify", Access: session.Public, Page: pageOf((*Server).uiCertSearch)},
+		{Method: get, Path: "/verify/{number}", Access: session.Public, Page: pageOf((*Server).uiCertVerify)},
+		{Method: get, Path: "/verify/{number}/credential.json", Access: session.Public, Plain: plainOf((*Server).uiCertCredential)},
+		{Method: get, Path: "/verify/{number}/certificate.pdf", Access: session.Public, Plain: plainOf((*Server).uiCertPDF)},
+		{Method: get, Path: "/status/{list}/{purpose}", Access: session.Public, Plain: plainOf((*Server).CertStatusList)},
+		{Method: post, Path: "/recognition/applications/{id}/certificate", Access: staff, Page: pageOf((*Server).uiCertIssue)},
+		{Method: get, Path: "/recognition/certificates/{number}", Access: staff, Page: pageOf((*Server).uiCertStaff)},
+		{Method: post, Path: "/recognition/certificates/{number}/status", Access: staff, Page: pageOf((*Server).uiCertSetStatus)},
 	}
-}
-
-// uiCertURL is the staff's page of a certificate.
-func UICertURL(number string) string { return "/recognition/certificates/" + url.PathEscape(number) }
-
-// uiCertCard is a certificate on a page: the public facts and links.
-type uiCertCard struct {
-	P      certificate.Public
-	Status i18n.UICertStatus
-	Links  service.CertificateLinks
-	// Reason of the last status change: the staff's page only.
-	Reason string
-}
-
-func (s *Server) uiCertCardOf(c certificate.Certificate, staff bool) uiCertCard {
-	v := s.CertPublicView(c)
-	card := uiCertCard{P: v.Public, Status: i18n.UICertStatuses[v.Status], Links: v.Links}
-	if staff {
-		card.Reason = c.StateReason
-	}
-	return card
 }
 
 type uiCertVerifyData struct {
-	uiBase
+	page.UIBase
 	Number string
 	Found  bool
-	C      uiCertCard
+	C      page.UICertCard
 }
 
 // uiCertLimited answers a page request over the public limit: 429 with
@@ -96,21 +70,21 @@ func (s *Server) uiCertVerify(w http.ResponseWriter, r *http.Request) error {
 	}
 	cs, err := s.CertStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	number := r.PathValue("number")
-	d := &uiCertVerifyData{uiBase: s.uiBase(r, i18n.Translate(i18n.RequestLang(r), "Certificate verification")), Number: number}
+	d := &uiCertVerifyData{UIBase: s.UIBase(r, i18n.Translate(i18n.RequestLang(r), "Certificate verification")), Number: number}
 	d.Nav = "verify"
 	c, err := cs.PublicCertificate(r.Context(), number)
 	switch {
 	case errors.Is(err, kasip.ErrNotFound):
-		return s.uiRender(w, r, http.StatusNotFound, "cert_verify", d)
+		return s.UIRender(w, r, http.StatusNotFound, "cert_verify", d)
 	case err != nil:
 		return err
 	}
-	d.Found, d.C = true, s.uiCertCardOf(c, false)
+	d.Found, d.C = true, s.UICertCardOf(c, false)
 	w.Header().Set("Cache-Control", "no-cache")
-	return s.uiRender(w, r, http.StatusOK, "cert_verify", d)
+	return s.UIRender(w, r, http.StatusOK, "cert_verify", d)
 }
 
 // uiCertCredential and uiCertPDF serve the downloads of the public page.
@@ -133,11 +107,11 @@ func (s *Server) uiCertDownloadError(w http.ResponseWriter, r *http.Request, err
 }
 
 type uiCertSearchData struct {
-	uiBase
+	page.UIBase
 	Number, Holder, Profession string
 	Searched                   bool
 	Error                      string
-	Results                    []uiCertCard
+	Results                    []page.UICertCard
 	Total                      int
 }
 
@@ -149,15 +123,15 @@ func (s *Server) uiCertSearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	cs, err := s.CertStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	q := r.URL.Query()
-	d := &uiCertSearchData{uiBase: s.uiBase(r, i18n.Translate(i18n.RequestLang(r), "Verify a certificate")),
+	d := &uiCertSearchData{UIBase: s.UIBase(r, i18n.Translate(i18n.RequestLang(r), "Verify a certificate")),
 		Number: httpx.ClipKey(strings.TrimSpace(q.Get("number")), httpx.MaxQueryLen), Holder: httpx.ClipKey(strings.TrimSpace(q.Get("holder")), httpx.MaxQueryLen),
 		Profession: httpx.ClipKey(strings.TrimSpace(q.Get("profession")), httpx.MaxQueryLen)}
 	d.Nav = "verify"
 	if d.Number == "" && d.Holder == "" && d.Profession == "" {
-		return s.uiRender(w, r, http.StatusOK, "cert_search", d)
+		return s.UIRender(w, r, http.StatusOK, "cert_search", d)
 	}
 	if d.Number != "" && d.Holder == "" && d.Profession == "" {
 		// A number goes straight to its page, as the QR code would.
@@ -168,41 +142,41 @@ func (s *Server) uiCertSearch(w http.ResponseWriter, r *http.Request) error {
 	found, total, err := cs.SearchCertificates(r.Context(), certificate.Query{Holder: d.Holder, Profession: d.Profession})
 	if errors.Is(err, kasip.ErrInvalid) {
 		d.Error = i18n.Translate(i18n.RequestLang(r), "Give the certificate number, or at least two words of the holder's name together with the profession.")
-		return s.uiRender(w, r, http.StatusBadRequest, "cert_search", d)
+		return s.UIRender(w, r, http.StatusBadRequest, "cert_search", d)
 	}
 	if err != nil {
 		return err
 	}
 	d.Total = total
 	for _, p := range found {
-		d.Results = append(d.Results, uiCertCard{P: p, Status: i18n.UICertStatuses[p.Status], Links: service.CertLinks("", p.Number)})
+		d.Results = append(d.Results, page.UICertCard{P: p, Status: i18n.UICertStatuses[p.Status], Links: service.CertLinks("", p.Number)})
 	}
-	return s.uiRender(w, r, http.StatusOK, "cert_search", d)
+	return s.UIRender(w, r, http.StatusOK, "cert_search", d)
 }
 
 // POST /recognition/applications/{id}/certificate: issue, then show it.
 func (s *Server) uiCertIssue(w http.ResponseWriter, r *http.Request) error {
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	c, _, err := s.CertIssue(r, id)
 	if err != nil {
-		fail, perr := s.uiRecFail(r, "certificate", err)
+		fail, perr := s.UIRecFail(r, "certificate", err)
 		if perr != nil {
 			return perr
 		}
-		return s.uiRecApplicationPage(w, r, id, fail)
+		return s.UIRecApplicationPage(w, r, id, fail)
 	}
-	return uiRecRedirect(w, r, UICertURL(c.Number), "issued")
+	return UIRecRedirect(w, r, page.UICertURL(c.Number), "issued")
 }
 
 type uiCertStaffData struct {
-	uiRecPage
-	C             uiCertCard
+	UIRecPage
+	C             page.UICertCard
 	ApplicationID int64
 	Moves         []uiCertMove
 }
@@ -229,10 +203,10 @@ func (s *Server) uiCertStaff(w http.ResponseWriter, r *http.Request) error {
 	return s.uiCertStaffPage(w, r, r.PathValue("number"), nil)
 }
 
-func (s *Server) uiCertStaffPage(w http.ResponseWriter, r *http.Request, number string, fail *uiRecFailure) error {
+func (s *Server) uiCertStaffPage(w http.ResponseWriter, r *http.Request, number string, fail *UIRecFailure) error {
 	cs, err := s.CertStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	c, err := cs.Certificate(r.Context(), number)
 	if errors.Is(err, kasip.ErrNotFound) {
@@ -242,18 +216,18 @@ func (s *Server) uiCertStaffPage(w http.ResponseWriter, r *http.Request, number 
 		return err
 	}
 	if !service.MayChangeCertificate(session.Principal(r), c.CentreID) {
-		return s.uiRecPageError(r, service.ErrRefused)
+		return s.UIRecPageError(r, service.ErrRefused)
 	}
 	title := i18n.Translate(i18n.RequestLang(r), "Qualification certificate") + " " + c.Number
-	d := &uiCertStaffData{uiRecPage: s.recPage(r, UICertURL(number), nil, title, "", fail),
-		C: s.uiCertCardOf(c, true), ApplicationID: c.ApplicationID, Moves: uiCertMoves(c.State)}
-	return s.uiRender(w, r, uiRecStatus(fail), "cert_staff", d)
+	d := &uiCertStaffData{UIRecPage: s.RecPage(r, page.UICertURL(number), nil, title, "", fail),
+		C: s.UICertCardOf(c, true), ApplicationID: c.ApplicationID, Moves: uiCertMoves(c.State)}
+	return s.UIRender(w, r, UIRecStatus(fail), "cert_staff", d)
 }
 
 // POST /recognition/certificates/{number}/status
 func (s *Server) uiCertSetStatus(w http.ResponseWriter, r *http.Request) error {
 	number := r.PathValue("number")
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	_, err := s.CertSetStatus(r, number, service.CertificateStatusInput{Status: r.PostFormValue("status"), Reason: r.PostFormValue("reason")})
@@ -261,80 +235,21 @@ func (s *Server) uiCertSetStatus(w http.ResponseWriter, r *http.Request) error {
 		if errors.Is(err, kasip.ErrNotFound) {
 			return httpx.UINotFound(i18n.Translate(i18n.RequestLang(r), "There is no certificate with this number in the register."))
 		}
-		fail, perr := s.uiRecFail(r, "status", err)
+		fail, perr := s.UIRecFail(r, "status", err)
 		if perr != nil {
 			return perr
 		}
 		return s.uiCertStaffPage(w, r, number, fail)
 	}
-	return uiRecRedirect(w, r, UICertURL(number), "certificate-status")
+	return UIRecRedirect(w, r, page.UICertURL(number), "certificate-status")
 }
 
 // ---- on the pages of recognition ----
 
-// uiCertOfApplication is the certificate block of an application's page:
-// the certificate when issued (with its links), else whether the caller
-// may issue it now.
-type uiCertOfApplication struct {
-	Issued   bool
-	C        uiCertCard
-	StaffURL string // the staff's page, for those who may change it
-	CanIssue bool
-}
-
-// uiCertForApplication fills the block; a registry without certificates
-// gets an empty one.
-func (s *Server) uiCertForApplication(r *http.Request, a recognition.Application, last recognition.Decision) (uiCertOfApplication, error) {
-	var out uiCertOfApplication
-	cs, err := s.CertStore()
-	if err != nil {
-		return out, nil
-	}
-	staff := service.MayChangeCertificate(session.Principal(r), a.CentreID)
-	c, err := cs.CertificateByApplication(r.Context(), a.ID)
-	switch {
-	case err == nil:
-		out.Issued, out.C = true, s.uiCertCardOf(c, staff)
-		if staff {
-			out.StaffURL = UICertURL(c.Number)
-		}
-	case errors.Is(err, kasip.ErrNotFound):
-		out.CanIssue = staff && certificate.CheckIssuable(a, last) == nil
-	default:
-		return out, err
-	}
-	return out, nil
-}
-
-// uiCertsOfCandidate are a candidate's certificates for their own page.
-func (s *Server) uiCertsOfCandidate(r *http.Request, candidateID int64) ([]uiCertCard, error) {
-	cs, err := s.CertStore()
-	if err != nil || candidateID == 0 {
-		return nil, nil
-	}
-	list, err := cs.CertificatesOfCandidate(r.Context(), candidateID)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]uiCertCard, len(list))
-	for i, c := range list {
-		out[i] = s.uiCertCardOf(c, false)
-	}
-	return out, nil
-}
-
-// uiRecLastDecision is the decision in force: the last one.
-func uiRecLastDecision(a recognition.Application) recognition.Decision {
-	if len(a.Decisions) == 0 {
-		return recognition.Decision{}
-	}
-	return a.Decisions[len(a.Decisions)-1]
-}
-
 // The notices after the certificate forms (uiRecDone of the recognition
 // pages, which the redirects use).
 var _ = func() bool {
-	uiRecDone["issued"] = "The certificate is issued."
-	uiRecDone["certificate-status"] = "The status of the certificate is changed."
+	UIRecDone["issued"] = "The certificate is issued."
+	UIRecDone["certificate-status"] = "The status of the certificate is changed."
 	return true
 }()

@@ -1,4 +1,4 @@
-package ui
+package recognitionui
 
 import (
 	"errors"
@@ -16,6 +16,7 @@ import (
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/service"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // The pages of applications: a candidate's registration and own
@@ -23,21 +24,19 @@ import (
 // each role finds the forms of the steps that are theirs in the
 // application's state, and everyone who may see it the audit history.
 
-var _ = registerUIRoutes(recApplicationUIRoutes()...)
-
-func recApplicationUIRoutes() []uiRoute {
+func recApplicationUIRoutes() []page.UIRoute {
 	get, post := http.MethodGet, http.MethodPost
 	manager, assessor, candidate := session.Roles(auth.RoleManager), session.Roles(auth.RoleAssessor), session.Roles(auth.RoleCandidate)
-	act := func(path string, access session.Access, form string) uiRoute {
-		return uiRoute{Method: post, Path: "/recognition/applications/{id}/" + path, Access: access,
-			Page: func(s *Server, w http.ResponseWriter, r *http.Request) error { return s.uiRecAct(w, r, form) }}
+	act := func(path string, access session.Access, form string) page.UIRoute {
+		return page.UIRoute{Method: post, Path: "/recognition/applications/{id}/" + path, Access: access,
+			Page: pageOf(func(s *Server, w http.ResponseWriter, r *http.Request) error { return s.uiRecAct(w, r, form) })}
 	}
-	return []uiRoute{
-		{Method: get, Path: "/recognition/me", Access: candidate, Page: (*Server).uiRecMe},
-		{Method: post, Path: "/recognition/register", Access: candidate, Page: (*Server).uiRecRegister},
-		{Method: get, Path: "/recognition/applications", Access: session.SignedIn, Page: (*Server).uiRecApplications},
-		{Method: get, Path: "/recognition/applications/{id}", Access: session.SignedIn, Page: (*Server).uiRecApplication},
-		{Method: get, Path: "/recognition/applications/{id}/evidence/{evidence}", Access: session.SignedIn, Page: (*Server).uiRecEvidenceFile},
+	return []page.UIRoute{
+		{Method: get, Path: "/recognition/me", Access: candidate, Page: pageOf((*Server).uiRecMe)},
+		{Method: post, Path: "/recognition/register", Access: candidate, Page: pageOf((*Server).uiRecRegister)},
+		{Method: get, Path: "/recognition/applications", Access: session.SignedIn, Page: pageOf((*Server).uiRecApplications)},
+		{Method: get, Path: "/recognition/applications/{id}", Access: session.SignedIn, Page: pageOf((*Server).uiRecApplication)},
+		{Method: get, Path: "/recognition/applications/{id}/evidence/{evidence}", Access: session.SignedIn, Page: pageOf((*Server).uiRecEvidenceFile)},
 		act("confirm-referral", session.Roles(auth.RoleEmployer), "confirm"),
 		act("accept", manager, "accept"),
 		act("reject", manager, "reject"),
@@ -77,13 +76,13 @@ type uiRecAppRow struct {
 }
 
 type uiRecMeData struct {
-	uiRecPage
+	UIRecPage
 	Candidate    *service.CandidateView
 	Rows         []uiRecAppRow
 	Vouchers     []recognition.Voucher
 	BirthMax     string
 	Registered   bool
-	Certificates []uiCertCard // ui_cert.go
+	Certificates []page.UICertCard // ui_cert.go
 }
 
 // GET /recognition/me (candidate): registration, then one's applications.
@@ -91,16 +90,16 @@ func (s *Server) uiRecMe(w http.ResponseWriter, r *http.Request) error {
 	return s.uiRecMePage(w, r, nil)
 }
 
-func (s *Server) uiRecMePage(w http.ResponseWriter, r *http.Request, fail *uiRecFailure) error {
+func (s *Server) uiRecMePage(w http.ResponseWriter, r *http.Request, fail *UIRecFailure) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	p := session.Principal(r)
-	d := &uiRecMeData{uiRecPage: s.recPage(r, "/recognition/me", nil, i18n.Translate(i18n.RequestLang(r), "My applications"), "me", fail),
-		BirthMax: s.today().Format(time.DateOnly), Registered: p.CandidateID != 0}
+	d := &uiRecMeData{UIRecPage: s.RecPage(r, "/recognition/me", nil, i18n.Translate(i18n.RequestLang(r), "My applications"), "me", fail),
+		BirthMax: s.Today().Format(time.DateOnly), Registered: p.CandidateID != 0}
 	if !d.Registered {
-		return s.uiRender(w, r, uiRecStatus(fail), "rec_me", d)
+		return s.UIRender(w, r, UIRecStatus(fail), "rec_me", d)
 	}
 	c, err := rs.GetCandidate(r.Context(), p.CandidateID)
 	if err != nil {
@@ -121,7 +120,7 @@ func (s *Server) uiRecMePage(w http.ResponseWriter, r *http.Request, fail *uiRec
 	if d.Certificates, err = s.uiCertsOfCandidate(r, c.ID); err != nil {
 		return err
 	}
-	return s.uiRender(w, r, uiRecStatus(fail), "rec_me", d)
+	return s.UIRender(w, r, UIRecStatus(fail), "rec_me", d)
 }
 
 // POST /recognition/register (candidate)
@@ -135,13 +134,13 @@ func (s *Server) uiRecRegister(w http.ResponseWriter, r *http.Request) error {
 		Consent: f("consent") == "on", Contacts: recognition.Contacts{Phone: strings.TrimSpace(f("phone")),
 			Email: strings.TrimSpace(f("email")), Address: strings.TrimSpace(f("address"))}})
 	if err != nil {
-		fail, perr := s.uiRecFail(r, "register", err)
+		fail, perr := s.UIRecFail(r, "register", err)
 		if perr != nil {
 			return perr
 		}
 		return s.uiRecMePage(w, r, fail)
 	}
-	return uiRecRedirect(w, r, "/recognition/me", "registered")
+	return UIRecRedirect(w, r, "/recognition/me", "registered")
 }
 
 // uiRecAppRows describes applications for a list; names adds the
@@ -180,12 +179,12 @@ func (s *Server) uiRecAppRows(r *http.Request, rs service.RecognitionStore, list
 // ---- lists ----
 
 type uiRecApplicationsData struct {
-	uiRecPage
+	UIRecPage
 	Rows     []uiRecAppRow
-	States   []uiOption
+	States   []page.UIOption
 	State    string
 	Total    int
-	Pager    uiPager
+	Pager    page.UIPager
 	Assigned bool // an assessor's own sessions
 	Staff    bool
 	Heading  string // message key
@@ -195,11 +194,11 @@ type uiRecApplicationsData struct {
 func (s *Server) uiRecApplications(w http.ResponseWriter, r *http.Request) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	p, lang := session.Principal(r), i18n.RequestLang(r)
 	q := httpx.NewAPIQuery(r)
-	page := max(1, q.IntRange("page", 1, 1, 100000))
+	pageNo := max(1, q.IntRange("page", 1, 1, 100000))
 	f, assigned := s.RecApplicationFilter(r, q)
 	if q.Err != nil {
 		return httpx.UIBadRequest(fmt.Sprintf(i18n.Translate(lang, "The parameter “%s” is not valid: %s."), q.Err.Name, i18n.APIT(r, q.Err.Reason, q.Err.Args...)))
@@ -207,8 +206,8 @@ func (s *Server) uiRecApplications(w http.ResponseWriter, r *http.Request) error
 	if p.Is(auth.RoleAssessor) && r.URL.Query().Get("assigned") == "" {
 		assigned = true // an assessor's list is their sessions unless asked otherwise
 	}
-	f.Limit, f.Offset = uiPageSize, (page-1)*uiPageSize
-	d := &uiRecApplicationsData{uiRecPage: s.recPage(r, "/recognition/applications", nil, "", "applications", nil), State: f.State, Assigned: assigned,
+	f.Limit, f.Offset = page.UIPageSize, (pageNo-1)*page.UIPageSize
+	d := &uiRecApplicationsData{UIRecPage: s.RecPage(r, "/recognition/applications", nil, "", "applications", nil), State: f.State, Assigned: assigned,
 		Staff: p.Is(auth.RoleAdmin, auth.RoleManager, auth.RoleAssessor)}
 	d.Heading = map[auth.Role]string{auth.RoleAssessor: "My sessions", auth.RoleEmployer: "Referrals", auth.RoleCandidate: "My applications"}[p.Role]
 	if d.Heading == "" {
@@ -222,11 +221,11 @@ func (s *Server) uiRecApplications(w http.ResponseWriter, r *http.Request) error
 	if d.Rows, err = s.uiRecAppRows(r, rs, list, d.Staff || p.Is(auth.RoleEmployer)); err != nil {
 		return err
 	}
-	d.Total, d.Pager = total, newPager(r.URL, page, total, uiPageSize)
+	d.Total, d.Pager = total, page.NewPager(r.URL, pageNo, total, page.UIPageSize)
 	for _, st := range recognition.States() {
-		d.States = append(d.States, uiOption{Value: st, Label: i18n.Translate(lang, i18n.UIRecStateName(st)), Selected: st == f.State})
+		d.States = append(d.States, page.UIOption{Value: st, Label: i18n.Translate(lang, i18n.UIRecStateName(st)), Selected: st == f.State})
 	}
-	return s.uiRender(w, r, http.StatusOK, "rec_applications", d)
+	return s.UIRender(w, r, http.StatusOK, "rec_applications", d)
 }
 
 // ---- an application ----
@@ -278,7 +277,7 @@ type uiRecCan struct {
 func (c uiRecCan) Any() bool { return c != uiRecCan{} }
 
 type uiRecApplicationData struct {
-	uiRecPage
+	UIRecPage
 	A             recognition.Application
 	StateName     string
 	StateBadge    string
@@ -312,30 +311,30 @@ type uiRecApplicationData struct {
 
 // GET /recognition/applications/{id}
 func (s *Server) uiRecApplication(w http.ResponseWriter, r *http.Request) error {
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
-	return s.uiRecApplicationPage(w, r, id, nil)
+	return s.UIRecApplicationPage(w, r, id, nil)
 }
 
-func (s *Server) uiRecApplicationPage(w http.ResponseWriter, r *http.Request, id int64, fail *uiRecFailure) error {
+func (s *Server) UIRecApplicationPage(w http.ResponseWriter, r *http.Request, id int64, fail *UIRecFailure) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	a, err := s.RecApplicationFor(r, rs, id)
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	d, err := s.uiRecApplicationData(r, rs, a, fail)
 	if err != nil {
 		return err
 	}
-	return s.uiRender(w, r, uiRecStatus(fail), "rec_application", d)
+	return s.UIRender(w, r, UIRecStatus(fail), "rec_application", d)
 }
 
-func (s *Server) uiRecApplicationData(r *http.Request, rs service.RecognitionStore, a recognition.Application, fail *uiRecFailure) (*uiRecApplicationData, error) {
+func (s *Server) uiRecApplicationData(r *http.Request, rs service.RecognitionStore, a recognition.Application, fail *UIRecFailure) (*uiRecApplicationData, error) {
 	ctx, lang, p := r.Context(), i18n.RequestLang(r), session.Principal(r)
 	set, err := rs.RecognitionSettings(ctx)
 	if err != nil {
@@ -353,7 +352,7 @@ func (s *Server) uiRecApplicationData(r *http.Request, rs service.RecognitionSto
 	if err != nil {
 		return nil, err
 	}
-	d := &uiRecApplicationData{uiRecPage: s.recPage(r, uiRecApplicationURL(a.ID), nil, fmt.Sprintf(i18n.Translate(lang, "Application No. %d"), a.ID), "applications", fail),
+	d := &uiRecApplicationData{UIRecPage: s.RecPage(r, uiRecApplicationURL(a.ID), nil, fmt.Sprintf(i18n.Translate(lang, "Application No. %d"), a.ID), "applications", fail),
 		A: a, StateName: i18n.UIRecStateName(a.State), StateBadge: uiRecStateBadge(a.State), RouteName: i18n.UIRecRouteName(a.Route),
 		Programme: uiRecProgRowOf(prog, c), Units: uiRecUnits(card, a.Card, prog.Units), Components: prog.Components,
 		Appeals: a.Appeals, EvidenceTypes: strings.Join(set.EvidenceTypes, ", "), EvidenceMax: set.EvidenceMaxBytes,
@@ -515,9 +514,9 @@ var errStateChanged = errors.New("the application changed since the page was sho
 func (s *Server) uiRecAct(w http.ResponseWriter, r *http.Request, form string) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -527,12 +526,12 @@ func (s *Server) uiRecAct(w http.ResponseWriter, r *http.Request, form string) e
 		if err != nil && !errors.Is(err, service.ErrEvidenceTooLarge) && !errors.Is(err, kasip.ErrInvalid) {
 			return err
 		}
-	} else if err = uiReadForm(w, r); err != nil {
+	} else if err = page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	a, aerr := s.RecApplicationFor(r, rs, id)
 	if aerr != nil {
-		return s.uiRecPageError(r, aerr)
+		return s.UIRecPageError(r, aerr)
 	}
 	if err == nil {
 		err = s.uiRecDo(r, rs, a, form, up)
@@ -540,7 +539,7 @@ func (s *Server) uiRecAct(w http.ResponseWriter, r *http.Request, form string) e
 	if err != nil {
 		return s.uiRecActFailed(w, r, rs, a, form, err)
 	}
-	return uiRecRedirect(w, r, uiRecApplicationURL(id), uiRecDoneOf(form))
+	return UIRecRedirect(w, r, uiRecApplicationURL(id), uiRecDoneOf(form))
 }
 
 // uiRecDoneOf is the notice key of a form that succeeded.
@@ -653,36 +652,36 @@ func (s *Server) uiRecActFailed(w http.ResponseWriter, r *http.Request, rs servi
 	if form == "result" {
 		key = "result:" + r.PostFormValue("component") + ":" + r.PostFormValue("unit")
 	}
-	var fail *uiRecFailure
+	var fail *UIRecFailure
 	switch {
 	case errors.Is(err, errStateChanged):
 		cur, _ := rs.GetApplication(r.Context(), a.ID)
-		fail = &uiRecFailure{form: "state", status: http.StatusConflict, values: r.PostForm,
+		fail = &UIRecFailure{form: "state", status: http.StatusConflict, values: r.PostForm,
 			msg: fmt.Sprintf(i18n.Translate(lang, "The application changed since this page was shown: it is now “%s”. Nothing was done; check the page as it is now."),
 				i18n.Translate(lang, i18n.UIRecStateName(cur.State)))}
 	case errors.Is(err, recognition.ErrStale):
-		fail = &uiRecFailure{form: key, status: http.StatusConflict, values: r.PostForm,
+		fail = &UIRecFailure{form: key, status: http.StatusConflict, values: r.PostForm,
 			msg: i18n.Translate(lang, "Someone else saved this meanwhile.") + " " + s.uiRecStale(r, rs, a.ID, r.PostFormValue("component"), r.PostFormValue("unit"))}
 	default:
 		var perr error
-		if fail, perr = s.uiRecFail(r, key, err); perr != nil {
+		if fail, perr = s.UIRecFail(r, key, err); perr != nil {
 			return perr
 		}
 	}
-	return s.uiRecApplicationPage(w, r, a.ID, fail)
+	return s.UIRecApplicationPage(w, r, a.ID, fail)
 }
 
 // GET /recognition/applications/{id}/evidence/{evidence}
 func (s *Server) uiRecEvidenceFile(w http.ResponseWriter, r *http.Request) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
-	eid, err := uiPathID(r, "evidence")
+	eid, err := UIPathID(r, "evidence")
 	if err != nil {
 		return err
 	}
@@ -691,14 +690,14 @@ func (s *Server) uiRecEvidenceFile(w http.ResponseWriter, r *http.Request) error
 		err = service.ErrHidden
 	}
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	e, data, err := rs.EvidenceFile(r.Context(), eid)
 	if err == nil && e.ApplicationID != id {
 		err = service.ErrHidden
 	}
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	s.WriteEvidence(w, e, data)
 	return nil

@@ -1,4 +1,4 @@
-package ui
+package recognitionui
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/service"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // The pages of qualification programmes: the public list (choosing a
@@ -23,30 +24,28 @@ import (
 // programme builder, a programme's page with its bank, and the coverage
 // report.
 
-var _ = registerUIRoutes(recProgrammeUIRoutes()...)
-
-func recProgrammeUIRoutes() []uiRoute {
+func recProgrammeUIRoutes() []page.UIRoute {
 	get, post := http.MethodGet, http.MethodPost
 	manager, admin := session.Roles(auth.RoleManager), session.Roles(auth.RoleAdmin)
-	return []uiRoute{
-		{Method: get, Path: "/recognition/programmes", Access: session.Public, Page: (*Server).uiRecProgrammes},
-		{Method: get, Path: "/recognition/approvals", Access: admin, Page: (*Server).uiRecApprovals},
-		{Method: get, Path: "/recognition/programmes/new", Access: manager, Page: (*Server).uiRecNewProgramme},
-		{Method: post, Path: "/recognition/programmes", Access: manager, Page: (*Server).uiRecCreateProgramme},
-		{Method: get, Path: "/recognition/programmes/{id}", Access: session.Public, Page: (*Server).uiRecProgramme},
-		{Method: get, Path: "/recognition/programmes/{id}/edit", Access: manager, Page: (*Server).uiRecEditProgramme},
-		{Method: post, Path: "/recognition/programmes/{id}", Access: manager, Page: (*Server).uiRecUpdateProgramme},
-		{Method: get, Path: "/recognition/programmes/{id}/coverage", Access: session.Public, Page: (*Server).uiRecCoverage},
-		{Method: post, Path: "/recognition/programmes/{id}/questions", Access: manager, Page: (*Server).uiRecAddQuestion},
-		{Method: post, Path: "/recognition/programmes/{id}/questions/{entry}/remove", Access: manager, Page: (*Server).uiRecRemoveQuestion},
-		{Method: post, Path: "/recognition/programmes/{id}/tasks", Access: manager, Page: (*Server).uiRecAddTask},
-		{Method: post, Path: "/recognition/programmes/{id}/tasks/{entry}/remove", Access: manager, Page: (*Server).uiRecRemoveTask},
-		{Method: post, Path: "/recognition/programmes/{id}/submit", Access: manager, Page: (*Server).uiRecSubmitProgramme},
-		{Method: post, Path: "/recognition/programmes/{id}/versions", Access: manager, Page: (*Server).uiRecNewVersion},
-		{Method: post, Path: "/recognition/programmes/{id}/approve", Access: admin, Page: (*Server).uiRecApproveProgramme},
-		{Method: post, Path: "/recognition/programmes/{id}/return", Access: admin, Page: (*Server).uiRecReturnProgramme},
-		{Method: post, Path: "/recognition/programmes/{id}/retire", Access: session.Roles(auth.RoleAdmin, auth.RoleManager), Page: (*Server).uiRecRetireProgramme},
-		{Method: post, Path: "/recognition/programmes/{id}/apply", Access: session.Roles(auth.RoleCandidate), Page: (*Server).uiRecApply},
+	return []page.UIRoute{
+		{Method: get, Path: "/recognition/programmes", Access: session.Public, Page: pageOf((*Server).uiRecProgrammes)},
+		{Method: get, Path: "/recognition/approvals", Access: admin, Page: pageOf((*Server).uiRecApprovals)},
+		{Method: get, Path: "/recognition/programmes/new", Access: manager, Page: pageOf((*Server).uiRecNewProgramme)},
+		{Method: post, Path: "/recognition/programmes", Access: manager, Page: pageOf((*Server).uiRecCreateProgramme)},
+		{Method: get, Path: "/recognition/programmes/{id}", Access: session.Public, Page: pageOf((*Server).uiRecProgramme)},
+		{Method: get, Path: "/recognition/programmes/{id}/edit", Access: manager, Page: pageOf((*Server).uiRecEditProgramme)},
+		{Method: post, Path: "/recognition/programmes/{id}", Access: manager, Page: pageOf((*Server).uiRecUpdateProgramme)},
+		{Method: get, Path: "/recognition/programmes/{id}/coverage", Access: session.Public, Page: pageOf((*Server).uiRecCoverage)},
+		{Method: post, Path: "/recognition/programmes/{id}/questions", Access: manager, Page: pageOf((*Server).uiRecAddQuestion)},
+		{Method: post, Path: "/recognition/programmes/{id}/questions/{entry}/remove", Access: manager, Page: pageOf((*Server).uiRecRemoveQuestion)},
+		{Method: post, Path: "/recognition/programmes/{id}/tasks", Access: manager, Page: pageOf((*Server).uiRecAddTask)},
+		{Method: post, Path: "/recognition/programmes/{id}/tasks/{entry}/remove", Access: manager, Page: pageOf((*Server).uiRecRemoveTask)},
+		{Method: post, Path: "/recognition/programmes/{id}/submit", Access: manager, Page: pageOf((*Server).uiRecSubmitProgramme)},
+		{Method: post, Path: "/recognition/programmes/{id}/versions", Access: manager, Page: pageOf((*Server).uiRecNewVersion)},
+		{Method: post, Path: "/recognition/programmes/{id}/approve", Access: admin, Page: pageOf((*Server).uiRecApproveProgramme)},
+		{Method: post, Path: "/recognition/programmes/{id}/return", Access: admin, Page: pageOf((*Server).uiRecReturnProgramme)},
+		{Method: post, Path: "/recognition/programmes/{id}/retire", Access: session.Roles(auth.RoleAdmin, auth.RoleManager), Page: pageOf((*Server).uiRecRetireProgramme)},
+		{Method: post, Path: "/recognition/programmes/{id}/apply", Access: session.Roles(auth.RoleCandidate), Page: pageOf((*Server).uiRecApply)},
 	}
 }
 
@@ -79,10 +78,10 @@ func uiRecProgRowOf(p recognition.Programme, c recognition.Centre) uiRecProgRow 
 // ---- lists ----
 
 type uiRecProgrammesData struct {
-	uiRecPage
+	UIRecPage
 	Rows        []uiRecProgRow
-	Professions []uiOption
-	Centres     []uiOption
+	Professions []page.UIOption
+	Centres     []page.UIOption
 	Approvals   bool // the administrator's list of programmes awaiting approval
 	Filtered    bool
 }
@@ -100,14 +99,14 @@ func (s *Server) uiRecApprovals(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) uiRecProgrammeList(w http.ResponseWriter, r *http.Request, approvals bool) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	lang, q := i18n.RequestLang(r), r.URL.Query()
 	title, nav, status := "Qualification programmes", "recognition", recognition.ProgrammeApproved
 	if approvals {
 		title, nav, status = "Programmes to approve", "approvals", recognition.ProgrammeSubmitted
 	}
-	d := &uiRecProgrammesData{uiRecPage: s.recPage(r, r.URL.Path, nil, i18n.Translate(lang, title), nav, nil), Approvals: approvals}
+	d := &uiRecProgrammesData{UIRecPage: s.RecPage(r, r.URL.Path, nil, i18n.Translate(lang, title), nav, nil), Approvals: approvals}
 	profession, centre := q.Get("profession"), q.Get("centre")
 	d.Filtered = profession != "" || centre != ""
 	code, cardText, _ := strings.Cut(profession, "|")
@@ -127,8 +126,8 @@ func (s *Server) uiRecProgrammeList(w http.ResponseWriter, r *http.Request, appr
 	byID := map[int64]recognition.Centre{}
 	for _, c := range centres {
 		byID[c.ID] = c
-		name, _ := uiPick(c.Name, lang)
-		d.Centres = append(d.Centres, uiOption{Value: strconv.FormatInt(c.ID, 10), Label: name, Selected: c.ID == centreID})
+		name, _ := page.UIPick(c.Name, lang)
+		d.Centres = append(d.Centres, page.UIOption{Value: strconv.FormatInt(c.ID, 10), Label: name, Selected: c.ID == centreID})
 	}
 	for _, p := range progs {
 		if profession == "" || p.Card == card {
@@ -138,7 +137,7 @@ func (s *Server) uiRecProgrammeList(w http.ResponseWriter, r *http.Request, appr
 	if d.Professions, err = s.uiRecProfessionOptions(r, rs, profession); err != nil {
 		return err
 	}
-	return s.uiRender(w, r, http.StatusOK, "rec_programmes", d)
+	return s.UIRender(w, r, http.StatusOK, "rec_programmes", d)
 }
 
 // ---- the units of a card, for the forms ----
@@ -251,11 +250,11 @@ func uiRecAtoi(s string) (int, error) {
 // ---- the programme builder ----
 
 type uiRecNewData struct {
-	uiRecPage
-	Action     string     // where the form posts
-	Editing    bool       // a draft's units and components, not a new programme
-	Back       string     // the draft's page
-	Picks      []uiOption // standard|version|card the centre may assess
+	UIRecPage
+	Action     string          // where the form posts
+	Editing    bool            // a draft's units and components, not a new programme
+	Back       string          // the draft's page
+	Picks      []page.UIOption // standard|version|card the centre may assess
 	Pick       string
 	Code       string
 	Version    string
@@ -278,19 +277,19 @@ func (s *Server) uiRecNewProgramme(w http.ResponseWriter, r *http.Request) error
 	return s.uiRecNewPage(w, r, r.URL.Query().Get("pick"), nil)
 }
 
-func (s *Server) uiRecNewPage(w http.ResponseWriter, r *http.Request, pick string, fail *uiRecFailure) error {
+func (s *Server) uiRecNewPage(w http.ResponseWriter, r *http.Request, pick string, fail *UIRecFailure) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	lang := i18n.RequestLang(r)
-	d := &uiRecNewData{uiRecPage: s.recPage(r, "/recognition/programmes/new", url.Values{"pick": {pick}}, i18n.Translate(lang, "New qualification programme"), "my-centre", fail), Pick: pick,
+	d := &uiRecNewData{UIRecPage: s.RecPage(r, "/recognition/programmes/new", url.Values{"pick": {pick}}, i18n.Translate(lang, "New qualification programme"), "my-centre", fail), Pick: pick,
 		Action: "/recognition/programmes"}
 	if d.Picks, err = s.uiRecPicks(r, rs, pick); err != nil {
 		return err
 	}
 	if pick == "" {
-		return s.uiRender(w, r, uiRecStatus(fail), "rec_programme_new", d)
+		return s.UIRender(w, r, UIRecStatus(fail), "rec_programme_new", d)
 	}
 	code, version, card, ok := uiRecParsePick(pick)
 	if !ok {
@@ -301,7 +300,7 @@ func (s *Server) uiRecNewPage(w http.ResponseWriter, r *http.Request, pick strin
 		return err
 	}
 	d.Code, d.Version, d.Card, d.CardN, d.CardTitle, d.Level = code, version, card, card+1, c.Title, c.Level
-	d.CardURL = uiCardURL(code, version, card+1)
+	d.CardURL = page.UICardURL(code, version, card+1)
 	d.Whole = true
 	d.TitleKK, d.TitleRU = c.Title["kk"], c.Title["ru"]
 	selected := []string{}
@@ -313,7 +312,7 @@ func (s *Server) uiRecNewPage(w http.ResponseWriter, r *http.Request, pick strin
 		d.TitleKK, d.TitleRU = prog.Title["kk"], prog.Title["ru"]
 	}
 	d.Units, d.Components = uiRecUnits(c, card, selected), uiRecCompForms(comps)
-	return s.uiRender(w, r, uiRecStatus(fail), "rec_programme_new", d)
+	return s.UIRender(w, r, UIRecStatus(fail), "rec_programme_new", d)
 }
 
 func uiRecParsePick(pick string) (code, version string, card int, ok bool) {
@@ -331,7 +330,7 @@ func uiRecParsePick(pick string) (code, version string, card int, ok bool) {
 // uiRecPicks lists the cards the manager's centre may build programmes
 // for: every version of the standards in its accreditations in force,
 // each card the scope covers.
-func (s *Server) uiRecPicks(r *http.Request, rs service.RecognitionStore, selected string) ([]uiOption, error) {
+func (s *Server) uiRecPicks(r *http.Request, rs service.RecognitionStore, selected string) ([]page.UIOption, error) {
 	ctx, lang := r.Context(), i18n.RequestLang(r)
 	c, err := rs.GetCentre(ctx, session.Principal(r).CentreID)
 	if err != nil {
@@ -341,7 +340,7 @@ func (s *Server) uiRecPicks(r *http.Request, rs service.RecognitionStore, select
 	if err != nil {
 		return nil, err
 	}
-	var out []uiOption
+	var out []page.UIOption
 	seen := map[string]bool{}
 	for _, a := range c.Accreditations {
 		if a.StatusAt(s.Opt.Now(), set) != recognition.AccreditationActive {
@@ -364,8 +363,8 @@ func (s *Server) uiRecPicks(r *http.Request, rs service.RecognitionStore, select
 						continue
 					}
 					seen[val] = true
-					title, _ := uiPick(card.Title, lang)
-					out = append(out, uiOption{Value: val, Selected: val == selected, Label: fmt.Sprintf("%s %s %s — %s %d: %s (%s %d)",
+					title, _ := page.UIPick(card.Title, lang)
+					out = append(out, page.UIOption{Value: val, Selected: val == selected, Label: fmt.Sprintf("%s %s %s — %s %d: %s (%s %d)",
 						e.StandardCode, i18n.Translate(lang, "version"), v.Version, i18n.Translate(lang, "Card"), i+1, title, i18n.Translate(lang, "level"), card.Level)})
 				}
 			}
@@ -393,13 +392,13 @@ func (s *Server) uiRecCreateProgramme(w http.ResponseWriter, r *http.Request) er
 		created, err = s.RecCreateProgramme(r, rs, in)
 	}
 	if err != nil {
-		fail, perr := s.uiRecFail(r, "programme", err)
+		fail, perr := s.UIRecFail(r, "programme", err)
 		if perr != nil {
 			return perr
 		}
 		return s.uiRecNewPage(w, r, pick, fail)
 	}
-	return uiRecRedirect(w, r, uiRecProgrammeURL(created.ID), "created")
+	return UIRecRedirect(w, r, uiRecProgrammeURL(created.ID), "created")
 }
 
 // ---- a programme ----
@@ -414,7 +413,7 @@ type uiRecBankRow struct {
 }
 
 type uiRecProgrammeData struct {
-	uiRecPage
+	UIRecPage
 	P          recognition.Programme
 	Row        uiRecProgRow
 	CardTitle  kasip.Text
@@ -435,34 +434,34 @@ type uiRecProgrammeData struct {
 	// their valid unused vouchers to choose from.
 	Candidate  bool
 	Registered bool
-	Vouchers   []uiOption
+	Vouchers   []page.UIOption
 }
 
 // GET /recognition/programmes/{id}
 func (s *Server) uiRecProgramme(w http.ResponseWriter, r *http.Request) error {
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
 	return s.uiRecProgrammePage(w, r, id, nil)
 }
 
-func (s *Server) uiRecProgrammePage(w http.ResponseWriter, r *http.Request, id int64, fail *uiRecFailure) error {
+func (s *Server) uiRecProgrammePage(w http.ResponseWriter, r *http.Request, id int64, fail *UIRecFailure) error {
 	d, err := s.uiRecProgrammeData(r, id, fail)
 	if err != nil {
 		return err
 	}
-	return s.uiRender(w, r, uiRecStatus(fail), "rec_programme", d)
+	return s.UIRender(w, r, UIRecStatus(fail), "rec_programme", d)
 }
 
-func (s *Server) uiRecProgrammeData(r *http.Request, id int64, fail *uiRecFailure) (*uiRecProgrammeData, error) {
+func (s *Server) uiRecProgrammeData(r *http.Request, id int64, fail *UIRecFailure) (*uiRecProgrammeData, error) {
 	rs, err := s.RecStore()
 	if err != nil {
-		return nil, s.uiRecPageError(r, err)
+		return nil, s.UIRecPageError(r, err)
 	}
 	prog, err := s.RecProgrammeFor(r, rs, id)
 	if err != nil {
-		return nil, s.uiRecPageError(r, err)
+		return nil, s.UIRecPageError(r, err)
 	}
 	c, err := rs.GetCentre(r.Context(), prog.CentreID)
 	if err != nil {
@@ -473,9 +472,9 @@ func (s *Server) uiRecProgrammeData(r *http.Request, id int64, fail *uiRecFailur
 		return nil, err
 	}
 	lang, p := i18n.RequestLang(r), session.Principal(r)
-	title, _ := uiPick(prog.Title, lang)
-	d := &uiRecProgrammeData{uiRecPage: s.recPage(r, uiRecProgrammeURL(id), nil, title, "recognition", fail), P: prog, Row: uiRecProgRowOf(prog, c),
-		CardTitle: card.Title, CardURL: uiCardURL(prog.StandardCode, prog.StandardVersion, prog.Card+1),
+	title, _ := page.UIPick(prog.Title, lang)
+	d := &uiRecProgrammeData{UIRecPage: s.RecPage(r, uiRecProgrammeURL(id), nil, title, "recognition", fail), P: prog, Row: uiRecProgRowOf(prog, c),
+		CardTitle: card.Title, CardURL: page.UICardURL(prog.StandardCode, prog.StandardVersion, prog.Card+1),
 		Units: uiRecUnits(card, prog.Card, prog.Units), Components: uiRecCompForms(prog.Components),
 		UnitTitles: map[string]kasip.Text{}, Bank: service.SeesBank(p, prog), Manager: service.IsCentreManager(p, prog.CentreID),
 		Admin: p.Is(auth.RoleAdmin), Candidate: p.Is(auth.RoleCandidate), Registered: p.CandidateID != 0}
@@ -532,16 +531,16 @@ func (d *uiRecProgrammeData) uiRecFillBank(card *kasip.Card) {
 
 // uiRecVoucherOptions lists the caller's vouchers that are valid and
 // unused.
-func (s *Server) uiRecVoucherOptions(r *http.Request, rs service.RecognitionStore) ([]uiOption, error) {
+func (s *Server) uiRecVoucherOptions(r *http.Request, rs service.RecognitionStore) ([]page.UIOption, error) {
 	vs, err := rs.Vouchers(r.Context(), session.Principal(r).CandidateID)
 	if err != nil {
 		return nil, err
 	}
 	lang := i18n.RequestLang(r)
-	var out []uiOption
+	var out []page.UIOption
 	for _, v := range vs {
 		if v.ApplicationID == 0 && v.Valid(s.Opt.Now()) {
-			out = append(out, uiOption{Value: strconv.FormatInt(v.ID, 10),
+			out = append(out, page.UIOption{Value: strconv.FormatInt(v.ID, 10),
 				Label: fmt.Sprintf(i18n.Translate(lang, "Voucher No. %d, valid until %s"), v.ID, uiRecTime(v.ExpiresAt, lang))})
 		}
 	}
@@ -554,22 +553,22 @@ func (s *Server) uiRecProgrammeAct(w http.ResponseWriter, r *http.Request, form,
 	change func(rs service.RecognitionStore, prog recognition.Programme) (next int64, err error)) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	prog, err := s.RecProgrammeFor(r, rs, id)
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	next, err := change(rs, prog)
 	if err != nil {
-		fail, perr := s.uiRecFail(r, form, err)
+		fail, perr := s.UIRecFail(r, form, err)
 		if perr != nil {
 			return perr
 		}
@@ -578,7 +577,7 @@ func (s *Server) uiRecProgrammeAct(w http.ResponseWriter, r *http.Request, form,
 	if next == 0 {
 		next = id
 	}
-	return uiRecRedirect(w, r, uiRecProgrammeURL(next), done)
+	return UIRecRedirect(w, r, uiRecProgrammeURL(next), done)
 }
 
 // managed runs change only for the programme's manager.
@@ -594,33 +593,33 @@ func managed(r *http.Request, change func(rs service.RecognitionStore, prog reco
 // GET /recognition/programmes/{id}/edit (manager): the builder's form
 // for a draft's units and components.
 func (s *Server) uiRecEditProgramme(w http.ResponseWriter, r *http.Request) error {
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
 	return s.uiRecEditPage(w, r, id, nil)
 }
 
-func (s *Server) uiRecEditPage(w http.ResponseWriter, r *http.Request, id int64, fail *uiRecFailure) error {
+func (s *Server) uiRecEditPage(w http.ResponseWriter, r *http.Request, id int64, fail *UIRecFailure) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	prog, err := s.RecProgrammeFor(r, rs, id)
 	if err == nil && !service.IsCentreManager(session.Principal(r), prog.CentreID) {
 		err = service.ErrRefused
 	}
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	card, err := s.uiRecCard(r, prog.StandardCode, prog.StandardVersion, prog.Card)
 	if err != nil {
 		return err
 	}
 	lang := i18n.RequestLang(r)
-	d := &uiRecNewData{uiRecPage: s.recPage(r, uiRecProgrammeURL(id)+"/edit", nil, i18n.Translate(lang, "Edit the draft"), "my-centre", fail), Editing: true,
+	d := &uiRecNewData{UIRecPage: s.RecPage(r, uiRecProgrammeURL(id)+"/edit", nil, i18n.Translate(lang, "Edit the draft"), "my-centre", fail), Editing: true,
 		Action: uiRecProgrammeURL(id), Back: uiRecProgrammeURL(id), Code: prog.StandardCode, Version: prog.StandardVersion,
-		Card: prog.Card, CardN: prog.Card + 1, CardTitle: card.Title, CardURL: uiCardURL(prog.StandardCode, prog.StandardVersion, prog.Card+1),
+		Card: prog.Card, CardN: prog.Card + 1, CardTitle: card.Title, CardURL: page.UICardURL(prog.StandardCode, prog.StandardVersion, prog.Card+1),
 		Level: prog.Level, Whole: prog.Whole, TitleKK: prog.Title["kk"], TitleRU: prog.Title["ru"]}
 	units, comps := prog.Units, prog.Components
 	if fail != nil {
@@ -628,7 +627,7 @@ func (s *Server) uiRecEditPage(w http.ResponseWriter, r *http.Request, id int64,
 		d.Whole, units, comps, d.TitleKK, d.TitleRU = in.Whole, in.Units, in.Components, in.Title["kk"], in.Title["ru"]
 	}
 	d.Units, d.Components = uiRecUnits(card, prog.Card, units), uiRecCompForms(comps)
-	return s.uiRender(w, r, uiRecStatus(fail), "rec_programme_new", d)
+	return s.UIRender(w, r, UIRecStatus(fail), "rec_programme_new", d)
 }
 
 // POST /recognition/programmes/{id} (manager): the draft's units and
@@ -636,13 +635,13 @@ func (s *Server) uiRecEditPage(w http.ResponseWriter, r *http.Request, id int64,
 func (s *Server) uiRecUpdateProgramme(w http.ResponseWriter, r *http.Request) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	prog, err := s.RecProgrammeFor(r, rs, id)
@@ -650,20 +649,20 @@ func (s *Server) uiRecUpdateProgramme(w http.ResponseWriter, r *http.Request) er
 		err = service.ErrRefused
 	}
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	in, err := uiRecProgrammeForm(r)
 	if err == nil {
 		_, err = rs.UpdateProgrammeDraft(r.Context(), service.RecActor(r), id, in)
 	}
 	if err != nil {
-		fail, perr := s.uiRecFail(r, "programme", err)
+		fail, perr := s.UIRecFail(r, "programme", err)
 		if perr != nil {
 			return perr
 		}
 		return s.uiRecEditPage(w, r, id, fail)
 	}
-	return uiRecRedirect(w, r, uiRecProgrammeURL(id), "programme")
+	return UIRecRedirect(w, r, uiRecProgrammeURL(id), "programme")
 }
 
 // POST /recognition/programmes/{id}/questions (manager)
@@ -730,7 +729,7 @@ func (s *Server) uiRecRemoveTask(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) uiRecRemoveEntry(w http.ResponseWriter, r *http.Request, remove func(service.RecognitionStore, context.Context, int64, int64, int64) error) error {
 	return s.uiRecProgrammeAct(w, r, "bank", "removed", managed(r, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
-		entry, err := uiPathID(r, "entry")
+		entry, err := UIPathID(r, "entry")
 		if err != nil {
 			return 0, service.ErrHidden
 		}
@@ -785,13 +784,13 @@ func (s *Server) uiRecRetireProgramme(w http.ResponseWriter, r *http.Request) er
 func (s *Server) uiRecApply(w http.ResponseWriter, r *http.Request) error {
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
-	if err := uiReadForm(w, r); err != nil {
+	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
 	if session.Principal(r).CandidateID == 0 {
@@ -801,19 +800,19 @@ func (s *Server) uiRecApply(w http.ResponseWriter, r *http.Request) error {
 	a, err := s.RecApply(r, rs, service.ApplyInput{ProgrammeID: id, Route: r.PostFormValue("route"), EmployerLogin: r.PostFormValue("employer_login"),
 		EmployerName: r.PostFormValue("employer_name"), EmployerBIN: r.PostFormValue("employer_bin"), VoucherID: uiFormID(r, "voucher_id")})
 	if err != nil {
-		fail, perr := s.uiRecFail(r, "apply", err)
+		fail, perr := s.UIRecFail(r, "apply", err)
 		if perr != nil {
 			return perr
 		}
 		return s.uiRecProgrammePage(w, r, id, fail)
 	}
-	return uiRecRedirect(w, r, uiRecApplicationURL(a.ID), "applied")
+	return UIRecRedirect(w, r, uiRecApplicationURL(a.ID), "applied")
 }
 
 // ---- the coverage report ----
 
 type uiRecCoverageData struct {
-	uiRecPage
+	UIRecPage
 	P         recognition.Programme
 	Row       uiRecProgRow
 	Report    recognition.Report
@@ -823,17 +822,17 @@ type uiRecCoverageData struct {
 
 // GET /recognition/programmes/{id}/coverage
 func (s *Server) uiRecCoverage(w http.ResponseWriter, r *http.Request) error {
-	id, err := uiPathID(r, "id")
+	id, err := UIPathID(r, "id")
 	if err != nil {
 		return err
 	}
 	rs, err := s.RecStore()
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	prog, err := s.RecProgrammeFor(r, rs, id)
 	if err != nil {
-		return s.uiRecPageError(r, err)
+		return s.UIRecPageError(r, err)
 	}
 	rep, err := rs.ProgrammeCoverage(r.Context(), id)
 	if err != nil {
@@ -844,9 +843,9 @@ func (s *Server) uiRecCoverage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	lang := i18n.RequestLang(r)
-	title, _ := uiPick(prog.Title, lang)
-	d := &uiRecCoverageData{uiRecPage: s.recPage(r, r.URL.Path, nil, i18n.Translate(lang, "Coverage report")+": "+title, "recognition", nil),
+	title, _ := page.UIPick(prog.Title, lang)
+	d := &uiRecCoverageData{UIRecPage: s.RecPage(r, r.URL.Path, nil, i18n.Translate(lang, "Coverage report")+": "+title, "recognition", nil),
 		P: prog, Row: uiRecProgRowOf(prog, c), Report: rep, Complete: rep.Complete(),
 		CanSubmit: service.IsCentreManager(session.Principal(r), prog.CentreID) && prog.Status == recognition.ProgrammeDraft}
-	return s.uiRender(w, r, http.StatusOK, "rec_coverage", d)
+	return s.UIRender(w, r, http.StatusOK, "rec_coverage", d)
 }

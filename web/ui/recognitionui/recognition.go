@@ -1,4 +1,4 @@
-package ui
+package recognitionui
 
 import (
 	"errors"
@@ -10,12 +10,12 @@ import (
 	"time"
 
 	"github.com/kasip/kasip"
-	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/service"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/ui/page"
 )
 
 // The pages of the recognition process (the handlers are in
@@ -26,19 +26,16 @@ import (
 // of the failure (409 for a form sent after the state changed, 422 for
 // invalid input).
 
-var _ = registerUIPages("rec_hub", "rec_centres", "rec_centre", "rec_programmes", "rec_programme_new", "rec_programme",
-	"rec_coverage", "rec_applications", "rec_application", "rec_me", "rec_settings")
-
 // uiRecPage is what every recognition page has besides the layout.
-type uiRecPage struct {
-	uiBase
+type UIRecPage struct {
+	page.UIBase
 	Notice string            // a change that succeeded (?done=)
 	Errors map[string]string // form → message of the failure
 	Form   url.Values        // the fields of the form that failed, to fill it again
 }
 
 // uiRecFailure is a failed change to show next to its form.
-type uiRecFailure struct {
+type UIRecFailure struct {
 	form   string
 	status int
 	msg    string
@@ -49,7 +46,7 @@ type uiRecFailure struct {
 // failed. path and query are the page's own address, which the language
 // links lead to when the page answers a form post (the request's address
 // then only takes posts); a GET page keeps its request's query.
-func (s *Server) recPage(r *http.Request, path string, query url.Values, title, nav string, fail *uiRecFailure) uiRecPage {
+func (s *Server) RecPage(r *http.Request, path string, query url.Values, title, nav string, fail *UIRecFailure) UIRecPage {
 	if r.Method == http.MethodGet || r.Method == http.MethodHead {
 		path, query = r.URL.EscapedPath(), r.URL.Query()
 		query.Del("done")
@@ -58,7 +55,7 @@ func (s *Server) recPage(r *http.Request, path string, query url.Values, title, 
 	if query == nil {
 		query = url.Values{}
 	}
-	p := uiRecPage{uiBase: s.uiBaseAt(r, title, path, query), Errors: map[string]string{}, Form: url.Values{}}
+	p := UIRecPage{UIBase: s.UIBaseAt(r, title, path, query), Errors: map[string]string{}, Form: url.Values{}}
 	p.Nav = nav
 	if fail != nil {
 		p.Errors[fail.form] = fail.msg
@@ -71,13 +68,13 @@ func (s *Server) recPage(r *http.Request, path string, query url.Values, title, 
 
 // uiRecDoneMessage is the notice after a change succeeded.
 func uiRecDoneMessage(done string) string {
-	if m, ok := uiRecDone[done]; ok {
+	if m, ok := UIRecDone[done]; ok {
 		return m
 	}
 	return "Saved."
 }
 
-var uiRecDone = map[string]string{
+var UIRecDone = map[string]string{
 	"registered": "You are registered as a candidate.",
 	"applied":    "Your application is submitted.",
 	"confirmed":  "The referral is confirmed.",
@@ -110,7 +107,7 @@ var uiRecDone = map[string]string{
 }
 
 // uiRecRedirect sends the browser to path with ?done=what (303).
-func uiRecRedirect(w http.ResponseWriter, r *http.Request, path, what string) error {
+func UIRecRedirect(w http.ResponseWriter, r *http.Request, path, what string) error {
 	http.Redirect(w, r, path+"?done="+url.QueryEscape(what), http.StatusSeeOther)
 	return nil
 }
@@ -118,11 +115,11 @@ func uiRecRedirect(w http.ResponseWriter, r *http.Request, path, what string) er
 // uiRecFail turns the error of a change into the failure to show, or,
 // for errors that are no business of the form (not found, not allowed by
 // the role, the database failing), the error for an error page.
-func (s *Server) uiRecFail(r *http.Request, form string, err error) (*uiRecFailure, error) {
+func (s *Server) UIRecFail(r *http.Request, form string, err error) (*UIRecFailure, error) {
 	lang := i18n.RequestLang(r)
 	switch {
 	case errors.Is(err, service.ErrHidden), errors.Is(err, service.ErrRefused), errors.Is(err, service.ErrNoRecognition):
-		return nil, s.uiRecPageError(r, err)
+		return nil, s.UIRecPageError(r, err)
 	}
 	status, _ := service.RecErrorStatus(err)
 	var lead string
@@ -141,11 +138,11 @@ func (s *Server) uiRecFail(r *http.Request, form string, err error) (*uiRecFailu
 	default:
 		return nil, err
 	}
-	return &uiRecFailure{form: form, status: status, msg: strings.TrimSpace(i18n.Translate(lang, lead) + " " + i18n.RecDetailText(lang, err)), values: r.PostForm}, nil
+	return &UIRecFailure{form: form, status: status, msg: strings.TrimSpace(i18n.Translate(lang, lead) + " " + i18n.RecDetailText(lang, err)), values: r.PostForm}, nil
 }
 
 // uiRecPageError is the error page of err.
-func (s *Server) uiRecPageError(r *http.Request, err error) error {
+func (s *Server) UIRecPageError(r *http.Request, err error) error {
 	lang := i18n.RequestLang(r)
 	switch {
 	case errors.Is(err, service.ErrNoRecognition):
@@ -180,7 +177,7 @@ func uiRecTime(t time.Time, lang string) string {
 	// The day is taken in Kazakhstan's zone (uiDate would read a
 	// time.Time in UTC, which is the day before from 00:00 to 04:59).
 	lt := t.In(uiRecZone)
-	return uiDate(lt.Format(time.DateOnly), lang) + " " + lt.Format("15:04")
+	return page.UIDate(lt.Format(time.DateOnly), lang) + " " + lt.Format("15:04")
 }
 
 // uiRecZone is the zone times are shown in: Kazakhstan's single zone.
@@ -196,7 +193,7 @@ func uiFormID(r *http.Request, name string) int64 {
 }
 
 // uiPathID reads an integer path wildcard of a page.
-func uiPathID(r *http.Request, name string) (int64, error) {
+func UIPathID(r *http.Request, name string) (int64, error) {
 	id, perr := httpx.RecPathID(r, name)
 	if perr != nil {
 		return 0, httpx.UINotFound(i18n.Translate(i18n.RequestLang(r), "There is no such page, or it is not visible to you."))
@@ -221,40 +218,12 @@ func uiRecStateBadge(state string) string {
 
 // ---- the navigation ----
 
-// uiRecNavLink is a link of the main menu that depends on the role.
-type uiRecNavLink struct {
-	Key   string // the Nav value of the page it leads to
-	URL   string
-	Label string // message key
-}
-
-// RecNav lists the recognition links of the main menu for the signed-in
-// user's role (the public gets the recognition overview).
-func (m uiMe) RecNav() []uiRecNavLink {
-	links := []uiRecNavLink{{"recognition", "/recognition", "Recognition"}}
-	switch m.Role {
-	case session.RoleName(auth.RoleAdmin):
-		links = append(links, uiRecNavLink{"approvals", "/recognition/approvals", "Programmes to approve"},
-			uiRecNavLink{"rec-settings", "/recognition/settings", "Recognition settings"})
-	case session.RoleName(auth.RoleManager):
-		links = append(links, uiRecNavLink{"my-centre", "/recognition/centre", "My centre"},
-			uiRecNavLink{"applications", "/recognition/applications", "Applications"})
-	case session.RoleName(auth.RoleAssessor):
-		links = append(links, uiRecNavLink{"applications", "/recognition/applications", "My sessions"})
-	case session.RoleName(auth.RoleCandidate):
-		links = append(links, uiRecNavLink{"me", "/recognition/me", "My applications"})
-	case session.RoleName(auth.RoleEmployer):
-		links = append(links, uiRecNavLink{"applications", "/recognition/applications", "Referrals"})
-	}
-	return links
-}
-
 // uiRecStoreForm starts a recognition form post: the store, and the form
 // read; an error is the page to answer with.
 func (s *Server) uiRecStoreForm(w http.ResponseWriter, r *http.Request) (service.RecognitionStore, error) {
 	rs, err := s.RecStore()
 	if err != nil {
-		return nil, s.uiRecPageError(r, err)
+		return nil, s.UIRecPageError(r, err)
 	}
-	return rs, uiReadForm(w, r)
+	return rs, page.UIReadForm(w, r)
 }

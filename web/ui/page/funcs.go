@@ -1,4 +1,4 @@
-package ui
+package page
 
 import (
 	"fmt"
@@ -24,27 +24,27 @@ func (u *UIState) Funcs(lang string) template.FuncMap {
 		// it, else in its own language marked with lang=.
 		"tx": func(t kasip.Text) template.HTML { return uiTextHTML(t, lang) },
 		// txs is tx as a plain string (attributes, <title>).
-		"txs": func(t kasip.Text) string { s, _ := uiPick(t, lang); return s },
+		"txs": func(t kasip.Text) string { s, _ := UIPick(t, lang); return s },
 		// txlang is the language tx shows t in, when it is not the UI
 		// language ("" otherwise): for a lang attribute on a block.
 		"txlang": func(t kasip.Text) string {
-			if _, l := uiPick(t, lang); l != lang {
+			if _, l := UIPick(t, lang); l != lang {
 				return l
 			}
 			return ""
 		},
-		"date":         func(v any) string { return uiDate(v, lang) },
+		"date":         func(v any) string { return UIDate(v, lang) },
 		"asset":        func(name string) string { return u.AssetURL[name] },
-		"langname":     func(code string) string { return uiLangName(code, lang) },
+		"langname":     func(code string) string { return UILangName(code, lang) },
 		"langsname":    func(codes string) string { return uiLangsName(codes, lang) },
-		"where":        func(path string) string { return uiHumanPath(path, lang) },
+		"where":        func(path string) string { return UIHumanPath(path, lang) },
 		"cvalue":       func(v string) string { return uiConflictValue(v, lang) },
-		"stdURL":       uiStandardURL,
-		"cardURL":      uiCardURL,
+		"stdURL":       UIStandardURL,
+		"cardURL":      UICardURL,
 		"diffURL":      uiDiffURL,
-		"jsonURL":      uiJSONURL,
-		"srcURL":       uiSourceURL,
-		"ndays":        func(n int) string { return uiDays(n, lang) },
+		"jsonURL":      UIJSONURL,
+		"srcURL":       UISourceURL,
+		"ndays":        func(n int) string { return UIDays(n, lang) },
 		"contentLangs": func() []string { return []string{"kk", "ru", "en"} },
 		"levels":       func() []int { return []int{1, 2, 3, 4, 5, 6, 7, 8} },
 		"add":          func(a, b int) int { return a + b },
@@ -56,7 +56,7 @@ func (u *UIState) Funcs(lang string) template.FuncMap {
 
 // uiPick chooses which language of t to show: the UI language, else Kazakh,
 // Russian, English, else any (the smallest language code, for determinism).
-func uiPick(t kasip.Text, lang string) (string, string) {
+func UIPick(t kasip.Text, lang string) (string, string) {
 	for _, l := range []string{lang, "kk", "ru", "en"} {
 		if s := strings.TrimSpace(t[l]); s != "" {
 			return s, l
@@ -77,7 +77,7 @@ func uiPick(t kasip.Text, lang string) (string, string) {
 
 // uiTextHTML is t in lang, or wrapped in a span with its language.
 func uiTextHTML(t kasip.Text, lang string) template.HTML {
-	s, l := uiPick(t, lang)
+	s, l := UIPick(t, lang)
 	if l == lang || s == "" {
 		return template.HTML(html.EscapeString(s))
 	}
@@ -89,7 +89,7 @@ func uiTextHTML(t kasip.Text, lang string) template.HTML {
 func uiLangsName(codes, lang string) string {
 	parts := strings.Split(codes, "+")
 	for i, c := range parts {
-		parts[i] = uiLangName(c, lang)
+		parts[i] = UILangName(c, lang)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -108,7 +108,7 @@ func uiConflictValue(v, lang string) string {
 	return v
 }
 
-func uiLangName(code, lang string) string {
+func UILangName(code, lang string) string {
 	switch code {
 	case "kk":
 		return i18n.Translate(lang, "Kazakh")
@@ -125,7 +125,7 @@ var uiMonthsEN = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "A
 // uiDate formats an ISO date string or a time: 05.11.2026 in Kazakh and
 // Russian (the form used in the documents), 5 Nov 2026 in English. A string
 // that is not an ISO date is shown as it is.
-func uiDate(v any, lang string) string {
+func UIDate(v any, lang string) string {
 	var t time.Time
 	switch d := v.(type) {
 	case string:
@@ -153,7 +153,7 @@ func uiDate(v any, lang string) string {
 
 // uiDays is "N days" with the plural form the language needs: Russian has
 // three (1 день, 2 дня, 5 дней), English two, Kazakh one.
-func uiDays(n int, lang string) string {
+func UIDays(n int, lang string) string {
 	key := "%d days"
 	switch lang {
 	case "en":
