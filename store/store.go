@@ -17,6 +17,9 @@ import (
 	"sync/atomic"
 
 	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/certificate"
+	"github.com/kasip/kasip/recognition"
 )
 
 // Store is a kasip.Registry. It is safe for concurrent use.
@@ -44,7 +47,14 @@ type Store struct {
 	hook func(step string) error
 }
 
-var _ kasip.Registry = (*Store)(nil)
+// A Store is every store the server takes (web.Services).
+var (
+	_ kasip.Registry       = (*Store)(nil)
+	_ kasip.StandardJSONer = (*Store)(nil)
+	_ auth.Store           = (*Store)(nil)
+	_ recognition.Store    = (*Store)(nil)
+	_ certificate.Store    = (*Store)(nil)
+)
 
 // Dialect names the database behind the store: "sqlite" or "postgres".
 func (s *Store) Dialect() string { return s.d.name }

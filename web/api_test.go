@@ -26,6 +26,7 @@ import (
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/webtest"
 )
 
 const apiTestToken = "test-admin-token-ж"
@@ -45,17 +46,24 @@ func newAPIEnv(t *testing.T, opt session.Options, wrap func(kasip.Registry) kasi
 		t.Fatalf("store.Open: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
-	var reg kasip.Registry = st
+	// No accounts: the API tests sign in with the administrator token.
+	svc := webtest.Services(st)
+	svc.Accounts = nil
 	if wrap != nil {
-		reg = wrap(reg)
+		// A wrapped registry is only a registry, as the server sees it.
+		svc = web.Services{Registry: wrap(st)}
+		if sr, ok := svc.Registry.(kasip.Searcher); ok {
+			svc.Search = sr // a fake search
+		}
 	}
+	reg := svc.Registry
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
 	if opt.Now == nil {
 		opt.Now = func() time.Time { return time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC) }
 	}
-	s, err := web.New(reg, opt)
+	s, err := web.New(svc, opt)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/webtest"
 )
 
 // The store satisfies the interface the server asks of it.
@@ -67,7 +68,6 @@ func newAuthEnv(t *testing.T, dsn string, opt session.Options) *authEnv {
 	}
 	t.Cleanup(func() { st.Close() })
 	clock := &authClock{t: time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)}
-	opt.Accounts = st
 	opt.Now = clock.Now
 	opt.PasswordParams = auth.TestParams
 	if opt.AdminToken == "" {
@@ -79,7 +79,7 @@ func newAuthEnv(t *testing.T, dsn string, opt session.Options) *authEnv {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	s, err := web.New(st, opt)
+	s, err := web.New(webtest.Services(st), opt)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}

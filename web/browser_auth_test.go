@@ -13,6 +13,7 @@ import (
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/webtest"
 )
 
 // accountsServer serves an empty registry with accounts and one employer
@@ -34,7 +35,7 @@ func accountsServer(t *testing.T) (base, login, password string) {
 	if _, err := st.CreateUser(ctx, 0, u, hash, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(st, web.Options{Accounts: st, PasswordParams: auth.TestParams})
+	srv, err := web.New(webtest.Services(st), web.Options{PasswordParams: auth.TestParams})
 	if err != nil {
 		t.Fatal(err)
 	}

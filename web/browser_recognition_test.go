@@ -21,6 +21,7 @@ import (
 	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/webtest"
 )
 
 // The whole recognition process in a real browser, through the pages and
@@ -122,7 +123,7 @@ func recBrowserServer(t *testing.T) *recBrowserEnv {
 			t.Fatal(err)
 		}
 	}
-	srv, err := web.New(st, web.Options{Accounts: st, PasswordParams: auth.TestParams, SignInRate: -1, Logger: slog.New(slog.DiscardHandler)})
+	srv, err := web.New(webtest.Services(st), web.Options{PasswordParams: auth.TestParams, SignInRate: -1, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/kasip/kasip/read"
 	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
+	"github.com/kasip/kasip/web/webtest"
 )
 
 // chromium finds Debian's Chromium; without it the browser tests skip,
@@ -55,7 +56,9 @@ func browserServer(t *testing.T) string {
 		k.Text["kk"] = "Қазақстан Республикасының Конституциясы"
 		return append(data, []byte("\n")...)
 	})
-	srv, err := web.New(reg, web.Options{})
+	svc := webtest.Services(reg)
+	svc.Accounts = nil
+	srv, err := web.New(svc, web.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/webtest"
 )
 
 // BenchmarkVerify is one public verification through the whole handler
@@ -54,7 +55,7 @@ func BenchmarkVerify(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := web.New(st, session.Options{Logger: slog.New(slog.DiscardHandler), Accounts: st, VerifyRate: -1})
+	s, err := web.New(webtest.Services(st), session.Options{Logger: slog.New(slog.DiscardHandler), VerifyRate: -1})
 	if err != nil {
 		b.Fatal(err)
 	}

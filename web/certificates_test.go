@@ -14,6 +14,7 @@ import (
 	"time"
 
 	uipage "github.com/kasip/kasip/web/ui/page"
+	"github.com/kasip/kasip/web/webtest"
 
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/certificate"
@@ -304,7 +305,7 @@ func TestCertificateUIForms(t *testing.T) {
 // past the per-address limit.
 func TestCertificateRateLimit(t *testing.T) {
 	e := newRecEnv(t, "")
-	s, err := web.New(e.st, session.Options{Logger: slog.New(slog.DiscardHandler), Accounts: e.st, PasswordParams: auth.TestParams, VerifyRate: 3})
+	s, err := web.New(webtest.Services(e.st), session.Options{Logger: slog.New(slog.DiscardHandler), PasswordParams: auth.TestParams, VerifyRate: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ import (
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/service"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/webtest"
 )
 
 // The environment of the recognition tests: a real store (a SQLite file,
@@ -94,8 +95,8 @@ func newRecEnv(t *testing.T, dsn string) *recEnv {
 	e := &recEnv{t: t, st: st, clock: &recTestClock{t: recTestStart}, users: map[string]auth.User{}, jars: map[string]*http.Client{}}
 	st.SetRecognitionClock(e.clock.now)
 	e.opt = session.Options{AdminToken: apiTestToken, Logger: slog.New(slog.DiscardHandler), Now: e.clock.now,
-		Accounts: st, PasswordParams: auth.TestParams, SignInRate: -1}
-	s, err := web.New(st, e.opt)
+		PasswordParams: auth.TestParams, SignInRate: -1}
+	s, err := web.New(webtest.Services(st), e.opt)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}

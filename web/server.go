@@ -3,6 +3,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/certificate"
+	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/web/api"
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/service"
@@ -31,8 +34,24 @@ type Server struct {
 	ui  *ui.Server
 }
 
-// New makes a server for reg.
-func New(reg kasip.Registry, opt Options) (*Server, error) {
+// Services are the stores the server works on, each named: a *store.Store
+// is all of them. Registry is required; a nil Search, Recognition or
+// Certificates answers those routes with 501, a nil Accounts disables
+// sign-in, a nil StandardJSON encodes standards from the model.
+type Services struct {
+	Registry     kasip.Registry
+	Search       kasip.Searcher
+	StandardJSON kasip.StandardJSONer
+	Accounts     auth.Store
+	Recognition  recognition.Store
+	Certificates certificate.Store
+}
+
+// New makes a server over svc.
+func New(svc Services, opt Options) (*Server, error) {
+	if svc.Registry == nil {
+		return nil, errors.New("web: no registry")
+	}
 	if opt.MaxUploadSize <= 0 {
 		opt.MaxUploadSize = 32 << 20
 	}
@@ -54,18 +73,19 @@ func New(reg kasip.Registry, opt Options) (*Server, error) {
 	if opt.SignInRate == 0 {
 		opt.SignInRate = 10
 	}
-	sess := &session.Server{Opt: opt, Log: opt.Logger}
+	sess := &session.Server{Accounts: svc.Accounts, Opt: opt, Log: opt.Logger}
 	sess.SignIns = httpx.NewRateLimiter(opt.SignInRate, time.Minute)
 	if opt.VerifyRate == 0 {
 		opt.VerifyRate = 300
 	}
-	svc := &service.Server{Server: sess, Reg: reg, Mux: http.NewServeMux()}
-	svc.Verifies = httpx.NewRateLimiter(opt.VerifyRate, time.Minute)
+	base := &service.Server{Server: sess, Reg: svc.Registry, Search: svc.Search, StandardJSON: svc.StandardJSON,
+		Recognition: svc.Recognition, Certificates: svc.Certificates, Mux: http.NewServeMux()}
+	base.Verifies = httpx.NewRateLimiter(opt.VerifyRate, time.Minute)
 	state, err := page.NewUI()
 	if err != nil {
 		return nil, fmt.Errorf("loading the UI: %w", err)
 	}
-	s := &Server{Server: svc, api: &api.Server{Server: svc}, ui: &ui.Server{Server: &page.Server{Server: svc, UI: state}}}
+	s := &Server{Server: base, api: &api.Server{Server: base}, ui: &ui.Server{Server: &page.Server{Server: base, UI: state}}}
 	sess.ErrorPage = s.ui.RenderErrorPage
 	s.api.APIRoutes()
 	s.ui.UIRoutes()

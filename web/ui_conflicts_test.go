@@ -38,7 +38,7 @@ func TestUIMergeConflicts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	srv, err := web.New(reg, session.Options{})
+	srv, err := web.New(web.Services{Registry: reg, Search: reg, StandardJSON: reg, Recognition: reg, Certificates: reg}, session.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestUIMergeConflicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	uiImportJSON(t, reg2, sts[0], "004.json")
-	srv2, err := web.New(reg2, session.Options{})
+	srv2, err := web.New(web.Services{Registry: reg2, Search: reg2, StandardJSON: reg2, Recognition: reg2, Certificates: reg2}, session.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

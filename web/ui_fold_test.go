@@ -15,6 +15,7 @@ import (
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/service"
 	uipage "github.com/kasip/kasip/web/ui/page"
+	"github.com/kasip/kasip/web/webtest"
 )
 
 // TestUIFoldedPagesIdentical: the pages of a server whose templates have
@@ -31,7 +32,7 @@ func TestUIFoldedPagesIdentical(t *testing.T) {
 	e.checked(e.call(recManager, "POST", fmt.Sprintf("/api/v1/applications/%d/certificate", app), nil),
 		"/api/v1/applications/{id}/certificate", http.StatusCreated, &c)
 
-	plain, err := web.New(e.st, e.opt)
+	plain, err := web.New(webtest.Services(e.st), e.opt)
 	if err != nil {
 		t.Fatal(err)
 	}

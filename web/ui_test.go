@@ -25,6 +25,7 @@ import (
 	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/webtest"
 )
 
 // The UI tests run the real server on a real SQLite registry holding the
@@ -106,7 +107,9 @@ func newUITest(t *testing.T) *uiTest {
 	gen.Title = kasip.Text{"ru": "Программист (демо)"}
 	uiImportJSON(t, reg, gen, "DEMO-06.001-901.json")
 
-	srv, err := web.New(reg, session.Options{Now: func() time.Time { return uiTestToday }})
+	svc := webtest.Services(reg)
+	svc.Accounts = nil
+	srv, err := web.New(svc, session.Options{Now: func() time.Time { return uiTestToday }})
 	if err != nil {
 		t.Fatal(err)
 	}

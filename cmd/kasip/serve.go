@@ -90,9 +90,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 		}
 	}
-	srv, err := web.New(reg, web.Options{
+	srv, err := web.New(web.Services{
+		Registry: reg, Search: reg, StandardJSON: reg, Accounts: reg, Recognition: reg, Certificates: reg,
+	}, web.Options{
 		AdminToken: os.Getenv("KASIP_ADMIN_TOKEN"), Logger: log,
-		Accounts: reg, SecureCookies: *secure, ClientIPHeader: *ipHeader, VerifyRate: *verifyRate,
+		SecureCookies: *secure, ClientIPHeader: *ipHeader, VerifyRate: *verifyRate,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "kasip serve:", err)

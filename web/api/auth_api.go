@@ -179,7 +179,7 @@ func (s *Server) apiListTokens(w http.ResponseWriter, r *http.Request) {
 	if s.forbidMachine(w, r) {
 		return
 	}
-	ts, err := s.Opt.Accounts.ListAPITokens(r.Context(), session.Principal(r).UserID)
+	ts, err := s.Accounts.ListAPITokens(r.Context(), session.Principal(r).UserID)
 	if err != nil {
 		httpx.InternalError(w, r, err)
 		return
@@ -220,7 +220,7 @@ func (s *Server) apiRevokeToken(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := session.Principal(r)
-	if err := s.Opt.Accounts.RevokeAPIToken(r.Context(), p.UserID, p.UserID, id, s.Opt.Now()); err != nil {
+	if err := s.Accounts.RevokeAPIToken(r.Context(), p.UserID, p.UserID, id, s.Opt.Now()); err != nil {
 		httpx.RegistryError(w, r, err, i18n.APIT(r, "You have no API token %d.", id), http.StatusBadRequest)
 		return
 	}
@@ -243,11 +243,11 @@ func (s *Server) apiListUsers(w http.ResponseWriter, r *http.Request) {
 		httpx.BadParam(w, r, q.Err)
 		return
 	}
-	if s.Opt.Accounts == nil {
+	if s.Accounts == nil {
 		s.accountError(w, r, session.ErrAccountsOff)
 		return
 	}
-	us, err := s.Opt.Accounts.ListUsers(r.Context(), f)
+	us, err := s.Accounts.ListUsers(r.Context(), f)
 	if err != nil {
 		httpx.InternalError(w, r, err)
 		return
@@ -265,7 +265,7 @@ func (s *Server) apiCreateUser(w http.ResponseWriter, r *http.Request) {
 	if !httpx.ReadJSON(w, r, &body, `{"login": "…", "name": "…", "role": "manager", "centre_id": 1, "password": "…"}`) {
 		return
 	}
-	if s.Opt.Accounts == nil {
+	if s.Accounts == nil {
 		s.accountError(w, r, session.ErrAccountsOff)
 		return
 	}
@@ -291,7 +291,7 @@ func (s *Server) apiSetDisabled(w http.ResponseWriter, r *http.Request, disable 
 		httpx.BadParam(w, r, perr)
 		return
 	}
-	if s.Opt.Accounts == nil {
+	if s.Accounts == nil {
 		s.accountError(w, r, session.ErrAccountsOff)
 		return
 	}

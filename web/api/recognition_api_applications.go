@@ -124,7 +124,7 @@ func (s *Server) apiApply(w http.ResponseWriter, r *http.Request) {
 
 // writeApplication answers with the application and its dossier as
 // stored now.
-func (s *Server) writeApplication(w http.ResponseWriter, r *http.Request, rs service.RecognitionStore, id int64, status int) {
+func (s *Server) writeApplication(w http.ResponseWriter, r *http.Request, rs recognition.Store, id int64, status int) {
 	a, err := rs.GetApplication(r.Context(), id)
 	if err != nil {
 		s.RecProblem(w, r, err)
@@ -171,7 +171,7 @@ func (s *Server) apiApplicationHistory(w http.ResponseWriter, r *http.Request) {
 
 // recHistory is the audit log about the application, with the actors
 // named.
-func (s *Server) recHistory(r *http.Request, rs service.RecognitionStore, id int64) ([]HistoryEntry, error) {
+func (s *Server) recHistory(r *http.Request, rs recognition.Store, id int64) ([]HistoryEntry, error) {
 	es, err := rs.AuditEntries(r.Context(), service.RecApplicationSubject(id))
 	if err != nil {
 		return nil, err
@@ -220,7 +220,7 @@ func (s *Server) apiAct(w http.ResponseWriter, r *http.Request, body any, x serv
 
 // recActError answers a failed action; a stale result says who saved the
 // current one.
-func (s *Server) recActError(w http.ResponseWriter, r *http.Request, rs service.RecognitionStore, id int64, body any, err error) {
+func (s *Server) recActError(w http.ResponseWriter, r *http.Request, rs recognition.Store, id int64, body any, err error) {
 	if in, ok := body.(*ResultInput); ok && errors.Is(err, recognition.ErrStale) {
 		if cur, found := s.RecCurrentResult(r, rs, id, in.Component, in.Unit); found {
 			s.writeStale(w, r, err, cur)
@@ -253,7 +253,7 @@ func (s *Server) writeStale(w http.ResponseWriter, r *http.Request, err error, c
 // POST /api/v1/applications/{id}/confirm-referral (employer)
 func (s *Server) apiConfirmReferral(w http.ResponseWriter, r *http.Request) {
 	s.apiAct(w, r, nil, service.RecAct{Allowed: service.IsReferringEmployer,
-		Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			_, err := rs.ConfirmReferral(r.Context(), service.RecActor(r), a.ID)
 			return nil, http.StatusOK, err
 		}})
@@ -284,7 +284,7 @@ func (s *Server) apiCloseApplication(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiScheduleSession(w http.ResponseWriter, r *http.Request) {
 	var in SessionInput
 	s.apiAct(w, r, &in, service.RecAct{Allowed: service.IsManagerOf,
-		Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			sess, err := rs.ScheduleSession(r.Context(), service.RecActor(r), a.ID, recognition.Session{
 				At: in.At, Online: in.Online, Place: in.Place, Assessors: in.Assessors})
 			return sess, http.StatusCreated, err
@@ -295,7 +295,7 @@ func (s *Server) apiScheduleSession(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiRecordResult(w http.ResponseWriter, r *http.Request) {
 	var in ResultInput
 	s.apiAct(w, r, &in, service.RecAct{Allowed: service.IsAssessorOf,
-		Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			res, err := rs.RecordResult(r.Context(), service.RecActor(r), a.ID, recognition.Result{
 				Component: in.Component, Unit: in.Unit, Score: in.Score, Notes: in.Notes, Version: in.Version})
 			return res, http.StatusOK, err
@@ -305,7 +305,7 @@ func (s *Server) apiRecordResult(w http.ResponseWriter, r *http.Request) {
 // GET /api/v1/applications/{id}/proposal (the centre's staff, administrator)
 func (s *Server) apiProposal(w http.ResponseWriter, r *http.Request) {
 	s.apiAct(w, r, nil, service.RecAct{Allowed: service.IsCentreStaffOrAdmin,
-		Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			p, err := rs.ProposeDecision(r.Context(), a.ID)
 			return p, http.StatusOK, err
 		}})
@@ -315,7 +315,7 @@ func (s *Server) apiProposal(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
 	var in recognition.DecisionInput
 	s.apiAct(w, r, &in, service.RecAct{Allowed: service.IsAssessorOf,
-		Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			d, err := rs.Decide(r.Context(), service.RecActor(r), a.ID, in)
 			return d, http.StatusCreated, err
 		}})
@@ -325,7 +325,7 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiAppeal(w http.ResponseWriter, r *http.Request) {
 	var in ReasonInput
 	s.apiAct(w, r, &in, service.RecAct{Allowed: service.IsCandidateOf,
-		Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			ap, err := rs.Appeal(r.Context(), service.RecActor(r), a.ID, in.Reason)
 			return ap, http.StatusCreated, err
 		}})
@@ -335,7 +335,7 @@ func (s *Server) apiAppeal(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiRedecide(w http.ResponseWriter, r *http.Request) {
 	var in recognition.DecisionInput
 	s.apiAct(w, r, &in, service.RecAct{Allowed: service.IsAssessorOf,
-		Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			d, err := rs.Redecide(r.Context(), service.RecActor(r), a.ID, in)
 			return d, http.StatusCreated, err
 		}})
@@ -344,7 +344,7 @@ func (s *Server) apiRedecide(w http.ResponseWriter, r *http.Request) {
 // ---- evidence ----
 
 // recAddEvidence stores an uploaded file for the application.
-func (s *Server) recAddEvidence(w http.ResponseWriter, r *http.Request, rs service.RecognitionStore, a recognition.Application) (recognition.Evidence, error) {
+func (s *Server) recAddEvidence(w http.ResponseWriter, r *http.Request, rs recognition.Store, a recognition.Application) (recognition.Evidence, error) {
 	up, err := s.RecReadUpload(w, r, rs)
 	if err != nil {
 		return recognition.Evidence{}, err
@@ -355,7 +355,7 @@ func (s *Server) recAddEvidence(w http.ResponseWriter, r *http.Request, rs servi
 // POST /api/v1/applications/{id}/evidence (assessor of the session, the candidate)
 func (s *Server) apiAddEvidence(w http.ResponseWriter, r *http.Request) {
 	s.apiAct(w, r, nil, service.RecAct{Allowed: service.IsEvidenceUploader,
-		Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			e, err := s.recAddEvidence(w, r, rs, a)
 			return e, http.StatusCreated, err
 		}})

@@ -58,7 +58,7 @@ func (s *Server) apiMyCandidate(w http.ResponseWriter, r *http.Request) {
 // recCandidateFor loads a candidate the caller may see: their own record,
 // any for an administrator, and for a centre's staff the candidates who
 // applied to that centre.
-func (s *Server) recCandidateFor(r *http.Request, rs service.RecognitionStore, id int64) (recognition.Candidate, error) {
+func (s *Server) recCandidateFor(r *http.Request, rs recognition.Store, id int64) (recognition.Candidate, error) {
 	p := session.Principal(r)
 	allowed := p.Is(auth.RoleAdmin) || (p.Is(auth.RoleCandidate) && p.CandidateID == id)
 	if !allowed && p.Is(auth.RoleManager, auth.RoleAssessor) && p.CentreID != 0 {

@@ -65,7 +65,7 @@ func (s *Server) apiGetCentre(w http.ResponseWriter, r *http.Request) {
 // writeCentre answers with the centre's view as it is now.
 // writeAccreditation answers with an accreditation and its status today
 // (which depends on the settings: the grace of an expired one).
-func (s *Server) writeAccreditation(w http.ResponseWriter, r *http.Request, rs service.RecognitionStore, a recognition.Accreditation, status int) {
+func (s *Server) writeAccreditation(w http.ResponseWriter, r *http.Request, rs recognition.Store, a recognition.Accreditation, status int) {
 	set, err := rs.RecognitionSettings(r.Context())
 	if err != nil {
 		s.RecProblem(w, r, err)
@@ -74,7 +74,7 @@ func (s *Server) writeAccreditation(w http.ResponseWriter, r *http.Request, rs s
 	httpx.WriteJSON(w, r, status, service.NewAccreditationView(a, a.StatusAt(s.Opt.Now(), set)))
 }
 
-func (s *Server) writeCentre(w http.ResponseWriter, r *http.Request, rs service.RecognitionStore, id int64, status int) {
+func (s *Server) writeCentre(w http.ResponseWriter, r *http.Request, rs recognition.Store, id int64, status int) {
 	c, err := rs.GetCentre(r.Context(), id)
 	if err != nil {
 		s.RecProblem(w, r, err)
@@ -90,7 +90,7 @@ func (s *Server) writeCentre(w http.ResponseWriter, r *http.Request, rs service.
 
 // recStart gets the recognition store and the id wildcard named name
 // (none when name is ""), answering and reporting false on failure.
-func (s *Server) recStart(w http.ResponseWriter, r *http.Request, name string) (service.RecognitionStore, int64, bool) {
+func (s *Server) recStart(w http.ResponseWriter, r *http.Request, name string) (recognition.Store, int64, bool) {
 	rs, err := s.RecStore()
 	if err != nil {
 		s.RecProblem(w, r, err)

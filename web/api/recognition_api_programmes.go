@@ -101,7 +101,7 @@ func (s *Server) apiGetProgramme(w http.ResponseWriter, r *http.Request) {
 }
 
 // writeProgramme answers with programme id as stored now.
-func (s *Server) writeProgramme(w http.ResponseWriter, r *http.Request, rs service.RecognitionStore, id int64, status int) {
+func (s *Server) writeProgramme(w http.ResponseWriter, r *http.Request, rs recognition.Store, id int64, status int) {
 	prog, err := rs.GetProgramme(r.Context(), id)
 	if err != nil {
 		s.RecProblem(w, r, err)
@@ -131,7 +131,7 @@ func (s *Server) apiCreateProgramme(w http.ResponseWriter, r *http.Request) {
 
 // recManagedProgramme loads a programme the caller manages: its centre's
 // manager. Others who may see it are refused; the rest do not find it.
-func (s *Server) recManagedProgramme(r *http.Request, rs service.RecognitionStore, id int64) (recognition.Programme, error) {
+func (s *Server) recManagedProgramme(r *http.Request, rs recognition.Store, id int64) (recognition.Programme, error) {
 	prog, err := s.RecProgrammeFor(r, rs, id)
 	if err != nil {
 		return prog, err
@@ -145,7 +145,7 @@ func (s *Server) recManagedProgramme(r *http.Request, rs service.RecognitionStor
 // apiProgrammeChange runs change on a programme the caller manages and
 // answers with the programme as it is afterwards.
 func (s *Server) apiProgrammeChange(w http.ResponseWriter, r *http.Request, body any,
-	change func(rs service.RecognitionStore, prog recognition.Programme) (int64, error), status int) {
+	change func(rs recognition.Store, prog recognition.Programme) (int64, error), status int) {
 	rs, id, ok := s.recStart(w, r, "id")
 	if !ok {
 		return
@@ -169,7 +169,7 @@ func (s *Server) apiProgrammeChange(w http.ResponseWriter, r *http.Request, body
 // PUT /api/v1/programmes/{id} (manager)
 func (s *Server) apiUpdateProgramme(w http.ResponseWriter, r *http.Request) {
 	var in ProgrammeUpdate
-	s.apiProgrammeChange(w, r, &in, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	s.apiProgrammeChange(w, r, &in, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		_, err := rs.UpdateProgrammeDraft(r.Context(), service.RecActor(r), prog.ID, recognition.Programme{
 			Title: in.Title, Level: in.Level, Whole: in.Whole, Units: in.Units, Components: in.Components})
 		return prog.ID, err
@@ -179,7 +179,7 @@ func (s *Server) apiUpdateProgramme(w http.ResponseWriter, r *http.Request) {
 // POST /api/v1/programmes/{id}/questions (manager)
 func (s *Server) apiAddQuestion(w http.ResponseWriter, r *http.Request) {
 	var in service.QuestionInput
-	s.apiProgrammeChange(w, r, &in, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	s.apiProgrammeChange(w, r, &in, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		_, err := rs.AddQuestion(r.Context(), service.RecActor(r), prog.ID, in.Question())
 		return prog.ID, err
 	}, http.StatusCreated)
@@ -188,7 +188,7 @@ func (s *Server) apiAddQuestion(w http.ResponseWriter, r *http.Request) {
 // POST /api/v1/programmes/{id}/tasks (manager)
 func (s *Server) apiAddTask(w http.ResponseWriter, r *http.Request) {
 	var in service.TaskInput
-	s.apiProgrammeChange(w, r, &in, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	s.apiProgrammeChange(w, r, &in, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		_, err := rs.AddTask(r.Context(), service.RecActor(r), prog.ID, in.Task())
 		return prog.ID, err
 	}, http.StatusCreated)
@@ -196,29 +196,29 @@ func (s *Server) apiAddTask(w http.ResponseWriter, r *http.Request) {
 
 // DELETE /api/v1/programmes/{id}/questions/{entry} (manager)
 func (s *Server) apiRemoveQuestion(w http.ResponseWriter, r *http.Request) {
-	s.apiRemoveBankEntry(w, r, service.RecognitionStore.RemoveQuestion)
+	s.apiRemoveBankEntry(w, r, recognition.Store.RemoveQuestion)
 }
 
 // DELETE /api/v1/programmes/{id}/tasks/{entry} (manager)
 func (s *Server) apiRemoveTask(w http.ResponseWriter, r *http.Request) {
-	s.apiRemoveBankEntry(w, r, service.RecognitionStore.RemoveTask)
+	s.apiRemoveBankEntry(w, r, recognition.Store.RemoveTask)
 }
 
 func (s *Server) apiRemoveBankEntry(w http.ResponseWriter, r *http.Request,
-	remove func(rs service.RecognitionStore, ctx context.Context, actor, programme, entry int64) error) {
+	remove func(rs recognition.Store, ctx context.Context, actor, programme, entry int64) error) {
 	entry, perr := httpx.RecPathID(r, "entry")
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return
 	}
-	s.apiProgrammeChange(w, r, nil, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	s.apiProgrammeChange(w, r, nil, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		return prog.ID, remove(rs, r.Context(), service.RecActor(r), prog.ID, entry)
 	}, http.StatusOK)
 }
 
 // POST /api/v1/programmes/{id}/submit (manager)
 func (s *Server) apiSubmitProgramme(w http.ResponseWriter, r *http.Request) {
-	s.apiProgrammeChange(w, r, nil, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	s.apiProgrammeChange(w, r, nil, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		_, err := rs.SubmitProgramme(r.Context(), service.RecActor(r), prog.ID)
 		return prog.ID, err
 	}, http.StatusOK)
@@ -227,7 +227,7 @@ func (s *Server) apiSubmitProgramme(w http.ResponseWriter, r *http.Request) {
 // POST /api/v1/programmes/{id}/versions (manager): a new draft version of
 // an approved or retired programme.
 func (s *Server) apiNewProgrammeVersion(w http.ResponseWriter, r *http.Request) {
-	s.apiProgrammeChange(w, r, nil, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	s.apiProgrammeChange(w, r, nil, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		n, err := rs.NewProgrammeVersion(r.Context(), service.RecActor(r), prog.ID)
 		return n.ID, err
 	}, http.StatusCreated)
@@ -235,7 +235,7 @@ func (s *Server) apiNewProgrammeVersion(w http.ResponseWriter, r *http.Request) 
 
 // apiProgrammeReview runs an administrator's decision on a programme.
 func (s *Server) apiProgrammeReview(w http.ResponseWriter, r *http.Request, body any,
-	change func(rs service.RecognitionStore, id int64) error) {
+	change func(rs recognition.Store, id int64) error) {
 	rs, id, ok := s.recStart(w, r, "id")
 	if !ok {
 		return
@@ -256,7 +256,7 @@ func (s *Server) apiProgrammeReview(w http.ResponseWriter, r *http.Request, body
 
 // POST /api/v1/programmes/{id}/approve (administrator; not the author)
 func (s *Server) apiApproveProgramme(w http.ResponseWriter, r *http.Request) {
-	s.apiProgrammeReview(w, r, nil, func(rs service.RecognitionStore, id int64) error {
+	s.apiProgrammeReview(w, r, nil, func(rs recognition.Store, id int64) error {
 		_, err := rs.ApproveProgramme(r.Context(), service.RecActor(r), id)
 		return err
 	})
@@ -265,7 +265,7 @@ func (s *Server) apiApproveProgramme(w http.ResponseWriter, r *http.Request) {
 // POST /api/v1/programmes/{id}/return (administrator)
 func (s *Server) apiReturnProgramme(w http.ResponseWriter, r *http.Request) {
 	var in ReasonInput
-	s.apiProgrammeReview(w, r, &in, func(rs service.RecognitionStore, id int64) error {
+	s.apiProgrammeReview(w, r, &in, func(rs recognition.Store, id int64) error {
 		_, err := rs.ReturnProgramme(r.Context(), service.RecActor(r), id, in.Reason)
 		return err
 	})
@@ -274,7 +274,7 @@ func (s *Server) apiReturnProgramme(w http.ResponseWriter, r *http.Request) {
 // POST /api/v1/programmes/{id}/retire (administrator, the centre's manager)
 func (s *Server) apiRetireProgramme(w http.ResponseWriter, r *http.Request) {
 	var in ReasonInput
-	s.apiProgrammeReview(w, r, &in, func(rs service.RecognitionStore, id int64) error {
+	s.apiProgrammeReview(w, r, &in, func(rs recognition.Store, id int64) error {
 		prog, err := rs.GetProgramme(r.Context(), id)
 		if err != nil {
 			return err

@@ -41,7 +41,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	if n, changed := kasip.NormalizeCode(sq.Standard); changed && n != "" && kasip.CodeShaped(sq.Standard) {
 		sq.Standard = n
 	}
-	sr := s.Searcher()
+	sr := s.Search
 	if sr == nil {
 		httpx.Fail(w, r, http.StatusNotImplemented, "search is not available", "")
 		return
@@ -70,7 +70,7 @@ func (s *Server) apiSimilar(w http.ResponseWriter, r *http.Request) {
 		httpx.BadParam(w, r, q.Err)
 		return
 	}
-	sr := s.Searcher()
+	sr := s.Search
 	if sr == nil {
 		httpx.Fail(w, r, http.StatusNotImplemented, "search is not available", "")
 		return

@@ -72,7 +72,7 @@ func (s *Server) apiGetStandard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	version := r.PathValue("version")
-	if raw, ok := s.Reg.(kasip.StandardJSONer); ok {
+	if raw := s.StandardJSON; raw != nil {
 		data, err := raw.StandardJSON(r.Context(), code, version)
 		if err != nil {
 			httpx.RegistryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)

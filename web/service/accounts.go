@@ -35,7 +35,7 @@ func (s *Server) CreateToken(r *http.Request, name string, expires time.Time) (s
 		return "", auth.APIToken{}, &session.FieldError{Field: "expires_at", Key: "The expiry date must be in the future."}
 	}
 	p := session.Principal(r)
-	token, t, err := s.Opt.Accounts.CreateAPIToken(r.Context(), p.UserID, p.UserID, name, expires, now)
+	token, t, err := s.Accounts.CreateAPIToken(r.Context(), p.UserID, p.UserID, name, expires, now)
 	if err != nil {
 		return "", auth.APIToken{}, err
 	}

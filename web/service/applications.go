@@ -54,7 +54,7 @@ func (s *Server) RecApplicationFilter(r *http.Request, q *httpx.APIQuery) (recog
 // recListApplications lists what the caller may see under f: an
 // employer's referrals, an assessor's assigned applications (assigned), a
 // candidate's own (none before registering), a centre's, or any.
-func (s *Server) RecListApplications(r *http.Request, rs RecognitionStore, f recognition.ApplicationFilter, assigned bool) ([]recognition.Application, int, error) {
+func (s *Server) RecListApplications(r *http.Request, rs recognition.Store, f recognition.ApplicationFilter, assigned bool) ([]recognition.Application, int, error) {
 	p := session.Principal(r)
 	switch {
 	case p.Is(auth.RoleEmployer):
@@ -84,7 +84,7 @@ func (s *Server) RecListApplications(r *http.Request, rs RecognitionStore, f rec
 }
 
 // recApply files the calling candidate's application.
-func (s *Server) RecApply(r *http.Request, rs RecognitionStore, in ApplyInput) (recognition.Application, error) {
+func (s *Server) RecApply(r *http.Request, rs recognition.Store, in ApplyInput) (recognition.Application, error) {
 	p := session.Principal(r)
 	if !p.Is(auth.RoleCandidate) {
 		return recognition.Application{}, ErrRefused
@@ -111,11 +111,11 @@ func (s *Server) RecApply(r *http.Request, rs RecognitionStore, in ApplyInput) (
 // or 403) and pass allowed (else 403); then act runs.
 type RecAct struct {
 	Allowed func(p auth.Principal, a recognition.Application) bool
-	Act     func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error)
+	Act     func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error)
 }
 
 // recCurrentResult reads the stored result of component and unit.
-func (s *Server) RecCurrentResult(r *http.Request, rs RecognitionStore, id int64, component, unit string) (recognition.Result, bool) {
+func (s *Server) RecCurrentResult(r *http.Request, rs recognition.Store, id int64, component, unit string) (recognition.Result, bool) {
 	a, err := rs.GetApplication(r.Context(), id)
 	if err != nil {
 		return recognition.Result{}, false
@@ -149,8 +149,8 @@ func IsManagerOrAdmin(p auth.Principal, a recognition.Application) bool {
 }
 
 // transition is the action that moves the application to state to.
-func Transition(to string, reason func() string) func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
-	return func(r *http.Request, rs RecognitionStore, a recognition.Application) (any, int, error) {
+func Transition(to string, reason func() string) func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
+	return func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 		why := ""
 		if reason != nil {
 			why = reason()
@@ -177,7 +177,7 @@ func IsEvidenceUploader(p auth.Principal, a recognition.Application) bool {
 }
 
 // recReadUpload reads an evidence upload within the settings' size limit.
-func (s *Server) RecReadUpload(w http.ResponseWriter, r *http.Request, rs RecognitionStore) (RecEvidenceUpload, error) {
+func (s *Server) RecReadUpload(w http.ResponseWriter, r *http.Request, rs recognition.Store) (RecEvidenceUpload, error) {
 	set, err := rs.RecognitionSettings(r.Context())
 	if err != nil {
 		return RecEvidenceUpload{}, err

@@ -42,7 +42,7 @@ func NewCandidateView(c recognition.Candidate) CandidateView {
 // to their account. A record with the same IIN that already belongs to
 // this account (a registration interrupted before the link) is linked
 // rather than refused.
-func (s *Server) RecRegisterCandidate(r *http.Request, rs RecognitionStore, in CandidateInput) (recognition.Candidate, error) {
+func (s *Server) RecRegisterCandidate(r *http.Request, rs recognition.Store, in CandidateInput) (recognition.Candidate, error) {
 	p := session.Principal(r)
 	if !p.Is(auth.RoleCandidate) || p.UserID == 0 {
 		return recognition.Candidate{}, ErrRefused

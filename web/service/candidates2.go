@@ -18,7 +18,7 @@ var errNotRegistered = RecErr(recognition.ErrConflict, "candidate.not_registered
 
 // recEmployerAccount finds the employer account a referral names by its
 // login.
-func (s *Server) recEmployerAccount(r *http.Request, rs RecognitionStore, login string) (auth.User, error) {
+func (s *Server) recEmployerAccount(r *http.Request, rs recognition.Store, login string) (auth.User, error) {
 	login = strings.TrimSpace(login)
 	if login == "" {
 		return auth.User{}, RecErr(kasip.ErrInvalid, "application.employer_login")

@@ -65,7 +65,7 @@ func (in AccreditationInput) Accreditation() (recognition.Accreditation, error) 
 
 // recSetAccreditationStatus changes the status of accreditation accID of
 // centre id; an accreditation of another centre is not found there.
-func (s *Server) RecSetAccreditationStatus(r *http.Request, rs RecognitionStore, id, accID int64, in StatusInput) (recognition.Accreditation, error) {
+func (s *Server) RecSetAccreditationStatus(r *http.Request, rs recognition.Store, id, accID int64, in StatusInput) (recognition.Accreditation, error) {
 	c, err := rs.GetCentre(r.Context(), id)
 	if err != nil {
 		return recognition.Accreditation{}, err
@@ -83,7 +83,7 @@ func (s *Server) RecSetAccreditationStatus(r *http.Request, rs RecognitionStore,
 // recAddAssessor makes user an assessor of the centre: an assessor
 // account of that very centre, so that the account's centre and the
 // centre's assessors never disagree.
-func (s *Server) RecAddAssessor(r *http.Request, rs RecognitionStore, centre, user int64) error {
+func (s *Server) RecAddAssessor(r *http.Request, rs recognition.Store, centre, user int64) error {
 	// The centre first: of a centre that does not exist, nobody is the
 	// manager, and "not found" is the truer answer.
 	if _, err := rs.GetCentre(r.Context(), centre); err != nil {
@@ -92,8 +92,8 @@ func (s *Server) RecAddAssessor(r *http.Request, rs RecognitionStore, centre, us
 	if err := recCheckStaffManager(session.Principal(r), centre); err != nil {
 		return err
 	}
-	if s.Opt.Accounts != nil {
-		u, err := s.Opt.Accounts.UserByID(r.Context(), user)
+	if s.Accounts != nil {
+		u, err := s.Accounts.UserByID(r.Context(), user)
 		if err != nil {
 			return err
 		}
@@ -104,7 +104,7 @@ func (s *Server) RecAddAssessor(r *http.Request, rs RecognitionStore, centre, us
 	return rs.AddAssessor(r.Context(), RecActor(r), centre, user)
 }
 
-func (s *Server) RecRemoveAssessor(r *http.Request, centre, user int64, rs RecognitionStore) error {
+func (s *Server) RecRemoveAssessor(r *http.Request, centre, user int64, rs recognition.Store) error {
 	if _, err := rs.GetCentre(r.Context(), centre); err != nil {
 		return err
 	}

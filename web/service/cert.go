@@ -1,7 +1,6 @@
 package service
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -25,31 +24,13 @@ import (
 // needs no account, so the address is all there is to limit scraping of
 // the register by.
 
-// CertificateStore is what the certificate routes need of the database: a
-// subset of *store.Store, taken from the registry like RecognitionStore.
-type CertificateStore interface {
-	IssueCertificate(ctx context.Context, actor, applicationID int64) (certificate.Certificate, error)
-	Certificate(ctx context.Context, number string) (certificate.Certificate, error)
-	// PublicCertificate has only what the public view shows: the public
-	// verification reads it.
-	PublicCertificate(ctx context.Context, number string) (certificate.Certificate, error)
-	CertificateByApplication(ctx context.Context, applicationID int64) (certificate.Certificate, error)
-	CertificateCredential(ctx context.Context, number string) ([]byte, error)
-	CertificatesOfCandidate(ctx context.Context, candidateID int64) ([]certificate.Certificate, error)
-	SearchCertificates(ctx context.Context, q certificate.Query) ([]certificate.Public, int, error)
-	SetCertificateStatus(ctx context.Context, actor int64, number, status, reason string) (certificate.Certificate, error)
-	StatusListCredential(ctx context.Context, listID int64, purpose string) ([]byte, error)
-	CertificatePDF(ctx context.Context, number string) ([]byte, error)
-	CertificateSettings(ctx context.Context) (certificate.Settings, error)
-}
-
 // certStore returns the registry's certificate store; without one the
 // routes answer 501 like the recognition routes.
-func (s *Server) CertStore() (CertificateStore, error) {
-	if cs, ok := s.Reg.(CertificateStore); ok {
-		return cs, nil
+func (s *Server) CertStore() (certificate.Store, error) {
+	if s.Certificates == nil {
+		return nil, ErrNoRecognition
 	}
-	return nil, ErrNoRecognition
+	return s.Certificates, nil
 }
 
 // credentialType is the media type credentials and status lists are

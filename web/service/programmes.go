@@ -32,7 +32,7 @@ func SeesBank(p auth.Principal, prog recognition.Programme) bool {
 
 // recCreateProgramme makes a draft for the manager's own centre; the
 // store checks the centre's accreditation covers the card and level.
-func (s *Server) RecCreateProgramme(r *http.Request, rs RecognitionStore, in ProgrammeInput) (recognition.Programme, error) {
+func (s *Server) RecCreateProgramme(r *http.Request, rs recognition.Store, in ProgrammeInput) (recognition.Programme, error) {
 	p := session.Principal(r)
 	if !p.Is(auth.RoleManager) || p.CentreID == 0 {
 		return recognition.Programme{}, ErrRefused

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/kasip/kasip"
-	"github.com/kasip/kasip/audit"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/web/httpx"
@@ -30,74 +29,15 @@ import (
 // another centre — gets 404; a caller who may know it exists but may not
 // touch it gets 403.
 
-// RecognitionStore is what the recognition routes need of the database: a
-// subset of *store.Store. The server takes it from its registry (a
-// *store.Store is both), so that no option has to be wired; a registry
-// without it answers the recognition routes with 501.
-type RecognitionStore interface {
-	RecognitionSettings(ctx context.Context) (recognition.Settings, error)
-	SetRecognitionSettings(ctx context.Context, actor int64, set recognition.Settings) error
-
-	CreateCentre(ctx context.Context, actor int64, c recognition.Centre) (recognition.Centre, error)
-	UpdateCentre(ctx context.Context, actor, id int64, c recognition.Centre) (recognition.Centre, error)
-	GetCentre(ctx context.Context, id int64) (recognition.Centre, error)
-	ListCentres(ctx context.Context) ([]recognition.Centre, error)
-	AddAccreditation(ctx context.Context, actor, centreID int64, a recognition.Accreditation) (recognition.Accreditation, error)
-	SetAccreditationStatus(ctx context.Context, actor, accreditationID int64, status, reason string) (recognition.Accreditation, error)
-	AddAssessor(ctx context.Context, actor, centreID, user int64) error
-	RemoveAssessor(ctx context.Context, actor, centreID, user int64) error
-
-	CreateProgramme(ctx context.Context, actor int64, p recognition.Programme) (recognition.Programme, error)
-	GetProgramme(ctx context.Context, id int64) (recognition.Programme, error)
-	ListProgrammes(ctx context.Context, f recognition.ProgrammeFilter) ([]recognition.Programme, error)
-	UpdateProgrammeDraft(ctx context.Context, actor, id int64, in recognition.Programme) (recognition.Programme, error)
-	AddQuestion(ctx context.Context, actor, programmeID int64, q recognition.Question) (recognition.Question, error)
-	AddTask(ctx context.Context, actor, programmeID int64, k recognition.Task) (recognition.Task, error)
-	RemoveQuestion(ctx context.Context, actor, programmeID, questionID int64) error
-	RemoveTask(ctx context.Context, actor, programmeID, taskID int64) error
-	SubmitProgramme(ctx context.Context, actor, id int64) (recognition.Programme, error)
-	ReturnProgramme(ctx context.Context, admin, id int64, reason string) (recognition.Programme, error)
-	ApproveProgramme(ctx context.Context, admin, id int64) (recognition.Programme, error)
-	RetireProgramme(ctx context.Context, actor, id int64, reason string) (recognition.Programme, error)
-	NewProgrammeVersion(ctx context.Context, actor, id int64) (recognition.Programme, error)
-	ProgrammeCoverage(ctx context.Context, id int64) (recognition.Report, error)
-
-	CreateCandidate(ctx context.Context, actor int64, c recognition.Candidate) (recognition.Candidate, error)
-	GetCandidate(ctx context.Context, id int64) (recognition.Candidate, error)
-	CandidateByIIN(ctx context.Context, iin string) (recognition.Candidate, error)
-	LinkCandidate(ctx context.Context, actor, userID, candidateID int64, now time.Time) error
-	IssueVoucher(ctx context.Context, actor, candidateID int64) (recognition.Voucher, error)
-	Vouchers(ctx context.Context, candidateID int64) ([]recognition.Voucher, error)
-
-	Apply(ctx context.Context, actor int64, in recognition.Application) (recognition.Application, error)
-	ConfirmReferral(ctx context.Context, actor, id int64) (recognition.Application, error)
-	TransitionApplication(ctx context.Context, actor, id int64, to, reason string) (recognition.Application, error)
-	ScheduleSession(ctx context.Context, actor, appID int64, sess recognition.Session) (recognition.Session, error)
-	RecordResult(ctx context.Context, actor, appID int64, r recognition.Result) (recognition.Result, error)
-	AddEvidence(ctx context.Context, actor, appID int64, component, unit, name, contentType string, data []byte) (recognition.Evidence, error)
-	EvidenceFile(ctx context.Context, id int64) (recognition.Evidence, []byte, error)
-	ProposeDecision(ctx context.Context, appID int64) (recognition.Proposal, error)
-	Decide(ctx context.Context, actor, appID int64, in recognition.DecisionInput) (recognition.Decision, error)
-	Appeal(ctx context.Context, actor, appID int64, reason string) (recognition.Appeal, error)
-	Redecide(ctx context.Context, actor, appID int64, in recognition.DecisionInput) (recognition.Decision, error)
-	GetApplication(ctx context.Context, id int64) (recognition.Application, error)
-	ListApplications(ctx context.Context, f recognition.ApplicationFilter) ([]recognition.Application, int, error)
-	ListReferrals(ctx context.Context, employer int64, f recognition.ApplicationFilter) ([]recognition.Application, int, error)
-	AssessorApplications(ctx context.Context, centre, user int64) ([]recognition.Application, error)
-
-	AuditEntries(ctx context.Context, subject string) ([]audit.Entry, error)
-	UserByLogin(ctx context.Context, login string) (auth.User, error)
-}
-
 // errNoRecognition: the registry keeps no recognition data.
 var ErrNoRecognition = errors.New("this registry does not keep recognition data")
 
 // recStore returns the registry's recognition store.
-func (s *Server) RecStore() (RecognitionStore, error) {
-	if rs, ok := s.Reg.(RecognitionStore); ok {
-		return rs, nil
+func (s *Server) RecStore() (recognition.Store, error) {
+	if s.Recognition == nil {
+		return nil, ErrNoRecognition
 	}
-	return nil, ErrNoRecognition
+	return s.Recognition, nil
 }
 
 // recActor is the user id the store records as acting: 0 for the server's
@@ -259,7 +199,7 @@ func recDate(t time.Time) string {
 
 // recApplicationFor loads an application the caller may see, with its
 // dossier.
-func (s *Server) RecApplicationFor(r *http.Request, rs RecognitionStore, id int64) (recognition.Application, error) {
+func (s *Server) RecApplicationFor(r *http.Request, rs recognition.Store, id int64) (recognition.Application, error) {
 	a, err := rs.GetApplication(r.Context(), id)
 	if err != nil {
 		return a, err
@@ -271,7 +211,7 @@ func (s *Server) RecApplicationFor(r *http.Request, rs RecognitionStore, id int6
 }
 
 // recProgrammeFor loads a programme the caller may see.
-func (s *Server) RecProgrammeFor(r *http.Request, rs RecognitionStore, id int64) (recognition.Programme, error) {
+func (s *Server) RecProgrammeFor(r *http.Request, rs recognition.Store, id int64) (recognition.Programme, error) {
 	p, err := rs.GetProgramme(r.Context(), id)
 	if err != nil {
 		return p, err
@@ -291,8 +231,8 @@ func (s *Server) RecUserName(ctx context.Context, lang string, id int64, withLog
 	if id == 0 {
 		return i18n.Translate(lang, "the system")
 	}
-	if s.Opt.Accounts != nil {
-		if u, err := s.Opt.Accounts.UserByID(ctx, id); err == nil {
+	if s.Accounts != nil {
+		if u, err := s.Accounts.UserByID(ctx, id); err == nil {
 			if withLogin {
 				return u.Name + " (" + u.Login + ")"
 			}

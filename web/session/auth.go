@@ -106,7 +106,7 @@ func Principal(r *http.Request) auth.Principal { return auth.FromContext(r.Conte
 func isAPIRequest(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
 
 // authAvailable reports whether anyone could sign in at all.
-func (s *Server) authAvailable() bool { return s.Opt.Accounts != nil || s.Opt.AdminToken != "" }
+func (s *Server) authAvailable() bool { return s.Accounts != nil || s.Opt.AdminToken != "" }
 
 // unauthorized answers a request that needs a signed-in user but has none:
 // 401 with WWW-Authenticate for the API, a redirect to the sign-in page
@@ -122,7 +122,7 @@ func (s *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
 		httpx.Fail(w, r, http.StatusUnauthorized, "Sign-in required", i18n.APIT(r, "Sign in, or send an API token as Authorization: Bearer."))
 		return
 	}
-	if s.Opt.Accounts == nil {
+	if s.Accounts == nil {
 		s.UIErrorPage(w, r, &httpx.UIError{Status: http.StatusForbidden, Title: "Access denied",
 			Detail: i18n.Translate(i18n.RequestLang(r), "Sign-in is not available on this server.")})
 		return
@@ -241,10 +241,10 @@ func (s *Server) bearerPrincipal(ctx context.Context, r *http.Request) (auth.Pri
 	if s.Opt.AdminToken != "" && tokenEqual(token, s.Opt.AdminToken) {
 		return MachineAdmin, nil
 	}
-	if s.Opt.Accounts == nil || !auth.WellFormedAPIToken(token) {
+	if s.Accounts == nil || !auth.WellFormedAPIToken(token) {
 		return auth.Principal{}, errBadBearer
 	}
-	p, err := s.Opt.Accounts.TokenPrincipal(ctx, auth.HashToken(token), s.Opt.Now())
+	p, err := s.Accounts.TokenPrincipal(ctx, auth.HashToken(token), s.Opt.Now())
 	if errors.Is(err, auth.ErrInvalidToken) {
 		return auth.Principal{}, errBadBearer
 	}
@@ -255,7 +255,7 @@ func (s *Server) bearerPrincipal(ctx context.Context, r *http.Request) (auth.Pri
 // makes the request anonymous and clears the cookie.
 func (s *Server) sessionPrincipal(ctx context.Context, w http.ResponseWriter, r *http.Request) (auth.Principal, string, error) {
 	c, err := r.Cookie(SessionCookieName)
-	if err != nil || s.Opt.Accounts == nil {
+	if err != nil || s.Accounts == nil {
 		return auth.Principal{}, "", nil
 	}
 	if !auth.WellFormedSessionToken(c.Value) {
@@ -263,7 +263,7 @@ func (s *Server) sessionPrincipal(ctx context.Context, w http.ResponseWriter, r 
 		return auth.Principal{}, "", nil
 	}
 	hash := auth.HashToken(c.Value)
-	p, err := s.Opt.Accounts.SessionPrincipal(ctx, hash, s.Opt.Now())
+	p, err := s.Accounts.SessionPrincipal(ctx, hash, s.Opt.Now())
 	if errors.Is(err, auth.ErrInvalidToken) {
 		s.clearSessionCookie(w, r)
 		return auth.Principal{}, "", nil

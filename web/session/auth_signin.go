@@ -42,7 +42,7 @@ func loginKey(login string) string {
 // only to someone who gave the right password, *rateLimited, or a database
 // error.
 func (s *Server) checkPassword(r *http.Request, login, password string) (auth.User, error) {
-	if s.Opt.Accounts == nil {
+	if s.Accounts == nil {
 		return auth.User{}, ErrAccountsOff
 	}
 	if ok, wait := s.SignIns.Allow(s.Opt.Now(), s.ClientKey(r), loginKey(login)); !ok {
@@ -73,7 +73,7 @@ func (s *Server) credentials(ctx context.Context, login string) (u auth.User, ha
 	if n := utf8.RuneCountInString(strings.TrimSpace(login)); n == 0 || n > auth.MaxLoginLen {
 		return auth.User{}, "", false, nil
 	}
-	u, hash, err = s.Opt.Accounts.Credentials(ctx, login)
+	u, hash, err = s.Accounts.Credentials(ctx, login)
 	switch {
 	case errors.Is(err, kasip.ErrNotFound):
 		return auth.User{}, "", false, nil
@@ -92,7 +92,7 @@ func (s *Server) upgradeHash(ctx context.Context, u auth.User, hash, password st
 	}
 	newHash, err := auth.HashPassword(password, s.Opt.PasswordParams)
 	if err == nil {
-		err = s.Opt.Accounts.RehashPassword(ctx, u.ID, hash, newHash)
+		err = s.Accounts.RehashPassword(ctx, u.ID, hash, newHash)
 	}
 	if err != nil {
 		s.Log.Warn("upgrading a password hash", "user", u.ID, "err", err)
@@ -109,11 +109,11 @@ func (s *Server) SignIn(w http.ResponseWriter, r *http.Request, login, password 
 	}
 	ctx := r.Context()
 	if old := sessionHash(r); old != "" {
-		if err := s.Opt.Accounts.DeleteSession(ctx, old); err != nil {
+		if err := s.Accounts.DeleteSession(ctx, old); err != nil {
 			return auth.Principal{}, err
 		}
 	}
-	token, _, err := s.Opt.Accounts.CreateSession(ctx, u.ID, r.UserAgent(), s.Opt.Sessions, s.Opt.Now())
+	token, _, err := s.Accounts.CreateSession(ctx, u.ID, r.UserAgent(), s.Opt.Sessions, s.Opt.Now())
 	if err != nil {
 		return auth.Principal{}, err
 	}
@@ -129,7 +129,7 @@ func (s *Server) SignOut(w http.ResponseWriter, r *http.Request) error {
 	if h == "" {
 		return nil
 	}
-	if err := s.Opt.Accounts.DeleteSession(r.Context(), h); err != nil {
+	if err := s.Accounts.DeleteSession(r.Context(), h); err != nil {
 		return err
 	}
 	s.Log.Info("signed out", "user", Principal(r).UserID)
@@ -154,7 +154,7 @@ func (s *Server) ChangePassword(r *http.Request, current, next string) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Opt.Accounts.SetPassword(r.Context(), p.UserID, p.UserID, hash, sessionHash(r), s.Opt.Now()); err != nil {
+	if err := s.Accounts.SetPassword(r.Context(), p.UserID, p.UserID, hash, sessionHash(r), s.Opt.Now()); err != nil {
 		return err
 	}
 	s.Log.Info("password changed", "user", p.UserID)
@@ -233,7 +233,7 @@ func (s *Server) CreateUser(r *http.Request, u auth.User, password string) (auth
 	if err != nil {
 		return u, err
 	}
-	u, err = s.Opt.Accounts.CreateUser(r.Context(), Principal(r).UserID, u, hash, s.Opt.Now())
+	u, err = s.Accounts.CreateUser(r.Context(), Principal(r).UserID, u, hash, s.Opt.Now())
 	switch {
 	case errors.Is(err, auth.ErrLoginTaken):
 		return u, &FieldError{Field: "login", Key: "This login is already taken."}
@@ -260,15 +260,15 @@ func (s *Server) SetUserDisabled(r *http.Request, id int64, disable bool) (auth.
 	case disable && id == actor:
 		return auth.User{}, ErrSelf
 	case disable:
-		err = s.Opt.Accounts.DisableUser(ctx, actor, id, s.Opt.Now())
+		err = s.Accounts.DisableUser(ctx, actor, id, s.Opt.Now())
 	default:
-		err = s.Opt.Accounts.EnableUser(ctx, actor, id, s.Opt.Now())
+		err = s.Accounts.EnableUser(ctx, actor, id, s.Opt.Now())
 	}
 	if err != nil {
 		return auth.User{}, err
 	}
 	s.Log.Info("user disabled or enabled", "by", actor, "user", id, "disabled", disable)
-	return s.Opt.Accounts.UserByID(ctx, id)
+	return s.Accounts.UserByID(ctx, id)
 }
 
 // safeNext returns raw when it is a path on this server to go to after

@@ -16,10 +16,6 @@ type Options struct {
 	Logger        *slog.Logger // nil means slog.Default()
 	Now           func() time.Time
 
-	// Accounts keeps users, sessions and API tokens (a *store.Store); nil
-	// disables sign-in: pages say so, and routes that need a signed-in
-	// user answer 401 or 403 to everyone but the AdminToken.
-	Accounts auth.Store
 	// Sessions sets how long sign-ins last; zero means
 	// auth.DefaultSessionPolicy.
 	Sessions auth.SessionPolicy

@@ -52,7 +52,7 @@ type uiSignInData struct {
 func (s *Server) signInData(r *http.Request, next string) *uiSignInData {
 	d := &uiSignInData{
 		UIBase:  s.UIBaseAt(r, i18n.Translate(i18n.RequestLang(r), "Sign in"), "/signin", url.Values{"next": {next}}),
-		Enabled: s.Opt.Accounts != nil, Next: next,
+		Enabled: s.Accounts != nil, Next: next,
 	}
 	d.Nav = "signin"
 	if p := session.Principal(r); !p.Anonymous() {
@@ -136,10 +136,10 @@ func (s *Server) accountData(r *http.Request) (*uiAccountData, error) {
 		MinPassword: auth.MinPasswordLen, FieldErrors: map[string]string{},
 	}
 	d.Nav = "account"
-	if d.Machine || s.Opt.Accounts == nil {
+	if d.Machine || s.Accounts == nil {
 		return d, nil
 	}
-	ts, err := s.Opt.Accounts.ListAPITokens(r.Context(), p.UserID)
+	ts, err := s.Accounts.ListAPITokens(r.Context(), p.UserID)
 	if err != nil {
 		return nil, err
 	}
@@ -260,7 +260,7 @@ func (s *Server) uiRevokeToken(w http.ResponseWriter, r *http.Request) error {
 		return httpx.UINotFound(i18n.Translate(i18n.RequestLang(r), "There is no such API token."))
 	}
 	p := session.Principal(r)
-	err = s.Opt.Accounts.RevokeAPIToken(r.Context(), p.UserID, p.UserID, id, s.Opt.Now())
+	err = s.Accounts.RevokeAPIToken(r.Context(), p.UserID, p.UserID, id, s.Opt.Now())
 	if errors.Is(err, kasip.ErrNotFound) {
 		return httpx.UINotFound(i18n.Translate(i18n.RequestLang(r), "There is no such API token."))
 	}

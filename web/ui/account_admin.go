@@ -67,11 +67,11 @@ func (s *Server) usersData(r *http.Request, role string) (*uiUsersData, error) {
 		d.RoleFilter = append(d.RoleFilter, page.UIOption{Value: string(ro), Label: label, Selected: string(ro) == role})
 		d.RoleChoice = append(d.RoleChoice, page.UIOption{Value: string(ro), Label: label})
 	}
-	if s.Opt.Accounts == nil {
+	if s.Accounts == nil {
 		d.Error = i18n.Translate(lang, "Sign-in is not available on this server.")
 		return d, nil
 	}
-	us, err := s.Opt.Accounts.ListUsers(r.Context(), auth.UserFilter{Role: auth.Role(role), IncludeDisabled: true})
+	us, err := s.Accounts.ListUsers(r.Context(), auth.UserFilter{Role: auth.Role(role), IncludeDisabled: true})
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func (s *Server) uiCreateUser(w http.ResponseWriter, r *http.Request) error {
 		CentreID: strings.TrimSpace(r.PostFormValue("centre_id")), Employer: r.PostFormValue("employer"),
 	}
 	u, fe := f.user()
-	if fe == nil && s.Opt.Accounts == nil {
+	if fe == nil && s.Accounts == nil {
 		fe = &session.FieldError{Key: "Sign-in is not available on this server."}
 	}
 	if fe == nil {
@@ -186,7 +186,7 @@ func (s *Server) uiSetDisabled(w http.ResponseWriter, r *http.Request, disable b
 		return err
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 || s.Opt.Accounts == nil {
+	if err != nil || id <= 0 || s.Accounts == nil {
 		return httpx.UINotFound(i18n.Translate(lang, "There is no such user."))
 	}
 	_, err = s.SetUserDisabled(r, id, disable)

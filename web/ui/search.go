@@ -149,7 +149,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 	if d.OKEDOptions, err = s.uiOKEDOptions(r, d.OKED); err != nil {
 		return err
 	}
-	sr := s.Searcher()
+	sr := s.Search
 	d.Available = sr != nil
 	if !d.Searched {
 		return s.UIRender(w, r, http.StatusOK, "search", d)
@@ -470,7 +470,7 @@ func (s *Server) uiSuggestions(r *http.Request, text, lang string) ([]UISuggesti
 		seen[key] = true
 		items = append(items, sg)
 	}
-	sr := s.Searcher()
+	sr := s.Search
 	if sr == nil {
 		rows, _, err := s.Reg.ListStandards(ctx, kasip.StandardFilter{Query: text, Sort: "code", Limit: UISuggestMax})
 		if err != nil {
@@ -508,7 +508,7 @@ const uiSimilarMax = 5
 // does not know, leaves them empty; other errors are logged, the page is
 // still shown.
 func (s *Server) uiSimilar(r *http.Request, code string, cv *uiCardView) {
-	sr := s.Searcher()
+	sr := s.Search
 	if sr == nil {
 		return
 	}

@@ -315,7 +315,7 @@ func (s *Server) UIBaseAt(r *http.Request, title, path string, query url.Values)
 // uiMe describes the request's principal for the header.
 func (s *Server) uiMe(r *http.Request) UIMe {
 	p := session.Principal(r)
-	me := UIMe{Accounts: s.Opt.Accounts != nil}
+	me := UIMe{Accounts: s.Accounts != nil}
 	if p.Anonymous() {
 		if next := session.SafeNext(r.URL.RequestURI()); next != "" && r.Method == http.MethodGet && next != "/" {
 			me.SignInURL = "/signin?" + url.Values{"next": {next}}.Encode()

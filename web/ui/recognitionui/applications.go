@@ -145,7 +145,7 @@ func (s *Server) uiRecRegister(w http.ResponseWriter, r *http.Request) error {
 
 // uiRecAppRows describes applications for a list; names adds the
 // candidates' names (for the staff).
-func (s *Server) uiRecAppRows(r *http.Request, rs service.RecognitionStore, list []recognition.Application, names bool) ([]uiRecAppRow, error) {
+func (s *Server) uiRecAppRows(r *http.Request, rs recognition.Store, list []recognition.Application, names bool) ([]uiRecAppRow, error) {
 	set, err := rs.RecognitionSettings(r.Context())
 	if err != nil {
 		return nil, err
@@ -334,7 +334,7 @@ func (s *Server) UIRecApplicationPage(w http.ResponseWriter, r *http.Request, id
 	return s.UIRender(w, r, UIRecStatus(fail), "rec_application", d)
 }
 
-func (s *Server) uiRecApplicationData(r *http.Request, rs service.RecognitionStore, a recognition.Application, fail *UIRecFailure) (*uiRecApplicationData, error) {
+func (s *Server) uiRecApplicationData(r *http.Request, rs recognition.Store, a recognition.Application, fail *UIRecFailure) (*uiRecApplicationData, error) {
 	ctx, lang, p := r.Context(), i18n.RequestLang(r), session.Principal(r)
 	set, err := rs.RecognitionSettings(ctx)
 	if err != nil {
@@ -441,7 +441,7 @@ func (d *uiRecApplicationData) uiRecFillDossier(names *service.RecNames, lang st
 
 // uiRecHistory is the audit log about the application, or, when the log
 // has nothing (a store without an auditor), the state history.
-func (s *Server) uiRecHistory(r *http.Request, rs service.RecognitionStore, id int64, names *service.RecNames) ([]uiRecHistoryRow, error) {
+func (s *Server) uiRecHistory(r *http.Request, rs recognition.Store, id int64, names *service.RecNames) ([]uiRecHistoryRow, error) {
 	es, err := rs.AuditEntries(r.Context(), service.RecApplicationSubject(id))
 	if err != nil {
 		return nil, err
@@ -553,7 +553,7 @@ func uiRecDoneOf(form string) string {
 
 // uiRecDo checks the caller's part and the state the form was shown in,
 // then makes the change.
-func (s *Server) uiRecDo(r *http.Request, rs service.RecognitionStore, a recognition.Application, form string, up service.RecEvidenceUpload) error {
+func (s *Server) uiRecDo(r *http.Request, rs recognition.Store, a recognition.Application, form string, up service.RecEvidenceUpload) error {
 	x, ok := uiRecActions(s, r, rs, up)[form]
 	if !ok {
 		return service.ErrHidden
@@ -574,7 +574,7 @@ func (s *Server) uiRecDo(r *http.Request, rs service.RecognitionStore, a recogni
 
 // uiRecActions are the changes of the application page, with who may
 // make them (the same rules as the API's).
-func uiRecActions(s *Server, r *http.Request, rs service.RecognitionStore, up service.RecEvidenceUpload) map[string]service.RecAct {
+func uiRecActions(s *Server, r *http.Request, rs recognition.Store, up service.RecEvidenceUpload) map[string]service.RecAct {
 	f := r.PostFormValue
 	decision := func() recognition.DecisionInput {
 		in := recognition.DecisionInput{Reason: f("reason")}
@@ -584,7 +584,7 @@ func uiRecActions(s *Server, r *http.Request, rs service.RecognitionStore, up se
 		return in
 	}
 	return map[string]service.RecAct{
-		"confirm": {Allowed: service.IsReferringEmployer, Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		"confirm": {Allowed: service.IsReferringEmployer, Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			_, err := rs.ConfirmReferral(r.Context(), service.RecActor(r), a.ID)
 			return nil, 0, err
 		}},
@@ -592,14 +592,14 @@ func uiRecActions(s *Server, r *http.Request, rs service.RecognitionStore, up se
 		"reject":   {Allowed: service.IsManagerOf, Act: service.Transition(recognition.StateRejected, func() string { return f("reason") })},
 		"assessed": {Allowed: service.IsAssessorOf, Act: service.Transition(recognition.StateAssessed, nil)},
 		"close":    {Allowed: service.IsManagerOrAdmin, Act: service.Transition(recognition.StateClosed, nil)},
-		"schedule": {Allowed: service.IsManagerOf, Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		"schedule": {Allowed: service.IsManagerOf, Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			sess, err := uiRecSessionForm(r)
 			if err == nil {
 				_, err = rs.ScheduleSession(r.Context(), service.RecActor(r), a.ID, sess)
 			}
 			return nil, 0, err
 		}},
-		"result": {Allowed: service.IsAssessorOf, Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		"result": {Allowed: service.IsAssessorOf, Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			score, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(f("score")), ",", ".", 1), 64)
 			if err != nil {
 				return nil, 0, service.RecErr(kasip.ErrInvalid, "form.score", "value", f("score"))
@@ -609,19 +609,19 @@ func uiRecActions(s *Server, r *http.Request, rs service.RecognitionStore, up se
 				Score: score, Notes: f("notes"), Version: version})
 			return nil, 0, err
 		}},
-		"evidence": {Allowed: service.IsEvidenceUploader, Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		"evidence": {Allowed: service.IsEvidenceUploader, Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			_, err := rs.AddEvidence(r.Context(), service.RecActor(r), a.ID, up.Component, up.Unit, up.Name, up.ContentType, up.Data)
 			return nil, 0, err
 		}},
-		"decide": {Allowed: service.IsAssessorOf, Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		"decide": {Allowed: service.IsAssessorOf, Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			_, err := rs.Decide(r.Context(), service.RecActor(r), a.ID, decision())
 			return nil, 0, err
 		}},
-		"redecide": {Allowed: service.IsAssessorOf, Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		"redecide": {Allowed: service.IsAssessorOf, Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			_, err := rs.Redecide(r.Context(), service.RecActor(r), a.ID, decision())
 			return nil, 0, err
 		}},
-		"appeal": {Allowed: service.IsCandidateOf, Act: func(r *http.Request, rs service.RecognitionStore, a recognition.Application) (any, int, error) {
+		"appeal": {Allowed: service.IsCandidateOf, Act: func(r *http.Request, rs recognition.Store, a recognition.Application) (any, int, error) {
 			_, err := rs.Appeal(r.Context(), service.RecActor(r), a.ID, f("reason"))
 			return nil, 0, err
 		}},
@@ -646,7 +646,7 @@ func uiRecSessionForm(r *http.Request) (recognition.Session, error) {
 
 // uiRecActFailed shows the application page with the failure next to the
 // form (or an error page for what is no business of the form).
-func (s *Server) uiRecActFailed(w http.ResponseWriter, r *http.Request, rs service.RecognitionStore, a recognition.Application, form string, err error) error {
+func (s *Server) uiRecActFailed(w http.ResponseWriter, r *http.Request, rs recognition.Store, a recognition.Application, form string, err error) error {
 	lang := i18n.RequestLang(r)
 	key := form
 	if form == "result" {

@@ -52,7 +52,7 @@ type uiRecCentreRow struct {
 }
 
 // uiRecCentreRows lists the centres with what they may assess today.
-func (s *Server) uiRecCentreRows(r *http.Request, rs service.RecognitionStore) ([]uiRecCentreRow, recognition.Settings, error) {
+func (s *Server) uiRecCentreRows(r *http.Request, rs recognition.Store) ([]uiRecCentreRow, recognition.Settings, error) {
 	cs, err := rs.ListCentres(r.Context())
 	if err != nil {
 		return nil, recognition.Settings{}, err
@@ -131,7 +131,7 @@ func UIRecStatus(fail *UIRecFailure) int {
 
 // uiRecProfessionOptions lists the cards (standard and card) that have an
 // approved programme, as "code|card" options for choosing a profession.
-func (s *Server) uiRecProfessionOptions(r *http.Request, rs service.RecognitionStore, selected string) ([]page.UIOption, error) {
+func (s *Server) uiRecProfessionOptions(r *http.Request, rs recognition.Store, selected string) ([]page.UIOption, error) {
 	progs, err := rs.ListProgrammes(r.Context(), recognition.ProgrammeFilter{Status: recognition.ProgrammeApproved})
 	if err != nil {
 		return nil, err
@@ -333,7 +333,7 @@ func uiRecAccMoves(status string) []string {
 
 // uiRecCentreDetails adds the programmes, and for the staff the
 // assessors and the applications by state.
-func (s *Server) uiRecCentreDetails(r *http.Request, rs service.RecognitionStore, d *uiRecCentreData) error {
+func (s *Server) uiRecCentreDetails(r *http.Request, rs recognition.Store, d *uiRecCentreData) error {
 	ctx, p := r.Context(), session.Principal(r)
 	progs, err := rs.ListProgrammes(ctx, recognition.ProgrammeFilter{CentreID: d.C.ID})
 	if err != nil {
@@ -351,8 +351,8 @@ func (s *Server) uiRecCentreDetails(r *http.Request, rs service.RecognitionStore
 	for _, u := range d.C.Assessors {
 		d.Assessors = append(d.Assessors, uiRecUser{ID: u, Name: names.Name(u)})
 	}
-	if (d.Admin || d.Manager) && s.Opt.Accounts != nil {
-		us, err := s.Opt.Accounts.ListUsers(ctx, auth.UserFilter{Role: auth.RoleAssessor, CentreID: d.C.ID})
+	if (d.Admin || d.Manager) && s.Accounts != nil {
+		us, err := s.Accounts.ListUsers(ctx, auth.UserFilter{Role: auth.RoleAssessor, CentreID: d.C.ID})
 		if err != nil {
 			return err
 		}
@@ -378,7 +378,7 @@ func (s *Server) uiRecCentreDetails(r *http.Request, rs service.RecognitionStore
 
 // uiRecCentreAct runs a change on centre {id} posted from its page.
 func (s *Server) uiRecCentreAct(w http.ResponseWriter, r *http.Request, form, done string,
-	change func(rs service.RecognitionStore, id int64) error) error {
+	change func(rs recognition.Store, id int64) error) error {
 	rs, err := s.RecStore()
 	if err != nil {
 		return s.UIRecPageError(r, err)
@@ -402,7 +402,7 @@ func (s *Server) uiRecCentreAct(w http.ResponseWriter, r *http.Request, form, do
 
 // POST /recognition/centres/{id} (administrator)
 func (s *Server) uiRecUpdateCentre(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecCentreAct(w, r, "edit", "centre", func(rs service.RecognitionStore, id int64) error {
+	return s.uiRecCentreAct(w, r, "edit", "centre", func(rs recognition.Store, id int64) error {
 		_, err := rs.UpdateCentre(r.Context(), service.RecActor(r), id, uiRecCentreForm(r))
 		return err
 	})
@@ -410,7 +410,7 @@ func (s *Server) uiRecUpdateCentre(w http.ResponseWriter, r *http.Request) error
 
 // POST /recognition/centres/{id}/accreditations (administrator)
 func (s *Server) uiRecAddAccreditation(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecCentreAct(w, r, "accreditation", "accredited", func(rs service.RecognitionStore, id int64) error {
+	return s.uiRecCentreAct(w, r, "accreditation", "accredited", func(rs recognition.Store, id int64) error {
 		scope, err := uiRecParseScope(r.PostFormValue("scope"))
 		if err != nil {
 			return err
@@ -461,7 +461,7 @@ func uiRecParseScope(text string) ([]recognition.ScopeEntry, error) {
 
 // POST /recognition/centres/{id}/accreditations/{accreditation}/status (administrator)
 func (s *Server) uiRecAccreditationStatus(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecCentreAct(w, r, "status", "status", func(rs service.RecognitionStore, id int64) error {
+	return s.uiRecCentreAct(w, r, "status", "status", func(rs recognition.Store, id int64) error {
 		acc, err := UIPathID(r, "accreditation")
 		if err != nil {
 			return service.ErrHidden
@@ -473,14 +473,14 @@ func (s *Server) uiRecAccreditationStatus(w http.ResponseWriter, r *http.Request
 
 // POST /recognition/centres/{id}/assessors (administrator, the centre's manager)
 func (s *Server) uiRecAddAssessor(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecCentreAct(w, r, "assessors", "assessor", func(rs service.RecognitionStore, id int64) error {
+	return s.uiRecCentreAct(w, r, "assessors", "assessor", func(rs recognition.Store, id int64) error {
 		return s.RecAddAssessor(r, rs, id, uiFormID(r, "user_id"))
 	})
 }
 
 // POST /recognition/centres/{id}/assessors/{user}/remove (administrator, the centre's manager)
 func (s *Server) uiRecRemoveAssessor(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecCentreAct(w, r, "assessors", "assessor", func(rs service.RecognitionStore, id int64) error {
+	return s.uiRecCentreAct(w, r, "assessors", "assessor", func(rs recognition.Store, id int64) error {
 		user, err := UIPathID(r, "user")
 		if err != nil {
 			return service.ErrHidden

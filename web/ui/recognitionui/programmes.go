@@ -330,7 +330,7 @@ func uiRecParsePick(pick string) (code, version string, card int, ok bool) {
 // uiRecPicks lists the cards the manager's centre may build programmes
 // for: every version of the standards in its accreditations in force,
 // each card the scope covers.
-func (s *Server) uiRecPicks(r *http.Request, rs service.RecognitionStore, selected string) ([]page.UIOption, error) {
+func (s *Server) uiRecPicks(r *http.Request, rs recognition.Store, selected string) ([]page.UIOption, error) {
 	ctx, lang := r.Context(), i18n.RequestLang(r)
 	c, err := rs.GetCentre(ctx, session.Principal(r).CentreID)
 	if err != nil {
@@ -531,7 +531,7 @@ func (d *uiRecProgrammeData) uiRecFillBank(card *kasip.Card) {
 
 // uiRecVoucherOptions lists the caller's vouchers that are valid and
 // unused.
-func (s *Server) uiRecVoucherOptions(r *http.Request, rs service.RecognitionStore) ([]page.UIOption, error) {
+func (s *Server) uiRecVoucherOptions(r *http.Request, rs recognition.Store) ([]page.UIOption, error) {
 	vs, err := rs.Vouchers(r.Context(), session.Principal(r).CandidateID)
 	if err != nil {
 		return nil, err
@@ -550,7 +550,7 @@ func (s *Server) uiRecVoucherOptions(r *http.Request, rs service.RecognitionStor
 // uiRecProgrammeAct runs a change on programme {id} posted from its page;
 // done is the notice, next the programme to go to (0: the same).
 func (s *Server) uiRecProgrammeAct(w http.ResponseWriter, r *http.Request, form, done string,
-	change func(rs service.RecognitionStore, prog recognition.Programme) (next int64, err error)) error {
+	change func(rs recognition.Store, prog recognition.Programme) (next int64, err error)) error {
 	rs, err := s.RecStore()
 	if err != nil {
 		return s.UIRecPageError(r, err)
@@ -581,8 +581,8 @@ func (s *Server) uiRecProgrammeAct(w http.ResponseWriter, r *http.Request, form,
 }
 
 // managed runs change only for the programme's manager.
-func managed(r *http.Request, change func(rs service.RecognitionStore, prog recognition.Programme) (int64, error)) func(service.RecognitionStore, recognition.Programme) (int64, error) {
-	return func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+func managed(r *http.Request, change func(rs recognition.Store, prog recognition.Programme) (int64, error)) func(recognition.Store, recognition.Programme) (int64, error) {
+	return func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		if !service.IsCentreManager(session.Principal(r), prog.CentreID) {
 			return 0, service.ErrRefused
 		}
@@ -667,7 +667,7 @@ func (s *Server) uiRecUpdateProgramme(w http.ResponseWriter, r *http.Request) er
 
 // POST /recognition/programmes/{id}/questions (manager)
 func (s *Server) uiRecAddQuestion(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecProgrammeAct(w, r, "question", "question", managed(r, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	return s.uiRecProgrammeAct(w, r, "question", "question", managed(r, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		q, err := uiRecQuestionForm(r)
 		if err != nil {
 			return 0, err
@@ -709,7 +709,7 @@ func uiRecText(r *http.Request, name string) kasip.Text {
 
 // POST /recognition/programmes/{id}/tasks (manager)
 func (s *Server) uiRecAddTask(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecProgrammeAct(w, r, "task", "task", managed(r, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	return s.uiRecProgrammeAct(w, r, "task", "task", managed(r, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		t := recognition.Task{Text: uiRecText(r, "text"), Criteria: uiRecText(r, "criteria"),
 			Abilities: r.PostForm["ability"], Units: r.PostForm["task_unit"]}
 		_, err := rs.AddTask(r.Context(), service.RecActor(r), prog.ID, t)
@@ -719,16 +719,16 @@ func (s *Server) uiRecAddTask(w http.ResponseWriter, r *http.Request) error {
 
 // POST /recognition/programmes/{id}/questions/{entry}/remove (manager)
 func (s *Server) uiRecRemoveQuestion(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecRemoveEntry(w, r, service.RecognitionStore.RemoveQuestion)
+	return s.uiRecRemoveEntry(w, r, recognition.Store.RemoveQuestion)
 }
 
 // POST /recognition/programmes/{id}/tasks/{entry}/remove (manager)
 func (s *Server) uiRecRemoveTask(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecRemoveEntry(w, r, service.RecognitionStore.RemoveTask)
+	return s.uiRecRemoveEntry(w, r, recognition.Store.RemoveTask)
 }
 
-func (s *Server) uiRecRemoveEntry(w http.ResponseWriter, r *http.Request, remove func(service.RecognitionStore, context.Context, int64, int64, int64) error) error {
-	return s.uiRecProgrammeAct(w, r, "bank", "removed", managed(r, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+func (s *Server) uiRecRemoveEntry(w http.ResponseWriter, r *http.Request, remove func(recognition.Store, context.Context, int64, int64, int64) error) error {
+	return s.uiRecProgrammeAct(w, r, "bank", "removed", managed(r, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		entry, err := UIPathID(r, "entry")
 		if err != nil {
 			return 0, service.ErrHidden
@@ -739,7 +739,7 @@ func (s *Server) uiRecRemoveEntry(w http.ResponseWriter, r *http.Request, remove
 
 // POST /recognition/programmes/{id}/submit (manager)
 func (s *Server) uiRecSubmitProgramme(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecProgrammeAct(w, r, "submit", "submitted", managed(r, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	return s.uiRecProgrammeAct(w, r, "submit", "submitted", managed(r, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		_, err := rs.SubmitProgramme(r.Context(), service.RecActor(r), prog.ID)
 		return 0, err
 	}))
@@ -747,7 +747,7 @@ func (s *Server) uiRecSubmitProgramme(w http.ResponseWriter, r *http.Request) er
 
 // POST /recognition/programmes/{id}/versions (manager)
 func (s *Server) uiRecNewVersion(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecProgrammeAct(w, r, "version", "version", managed(r, func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	return s.uiRecProgrammeAct(w, r, "version", "version", managed(r, func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		n, err := rs.NewProgrammeVersion(r.Context(), service.RecActor(r), prog.ID)
 		return n.ID, err
 	}))
@@ -755,7 +755,7 @@ func (s *Server) uiRecNewVersion(w http.ResponseWriter, r *http.Request) error {
 
 // POST /recognition/programmes/{id}/approve (administrator)
 func (s *Server) uiRecApproveProgramme(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecProgrammeAct(w, r, "review", "approved", func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	return s.uiRecProgrammeAct(w, r, "review", "approved", func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		_, err := rs.ApproveProgramme(r.Context(), service.RecActor(r), prog.ID)
 		return 0, err
 	})
@@ -763,7 +763,7 @@ func (s *Server) uiRecApproveProgramme(w http.ResponseWriter, r *http.Request) e
 
 // POST /recognition/programmes/{id}/return (administrator)
 func (s *Server) uiRecReturnProgramme(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecProgrammeAct(w, r, "review", "returned", func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	return s.uiRecProgrammeAct(w, r, "review", "returned", func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		_, err := rs.ReturnProgramme(r.Context(), service.RecActor(r), prog.ID, r.PostFormValue("reason"))
 		return 0, err
 	})
@@ -771,7 +771,7 @@ func (s *Server) uiRecReturnProgramme(w http.ResponseWriter, r *http.Request) er
 
 // POST /recognition/programmes/{id}/retire (administrator, the centre's manager)
 func (s *Server) uiRecRetireProgramme(w http.ResponseWriter, r *http.Request) error {
-	return s.uiRecProgrammeAct(w, r, "retire", "retired", func(rs service.RecognitionStore, prog recognition.Programme) (int64, error) {
+	return s.uiRecProgrammeAct(w, r, "retire", "retired", func(rs recognition.Store, prog recognition.Programme) (int64, error) {
 		if p := session.Principal(r); !p.Is(auth.RoleAdmin) && !service.IsCentreManager(p, prog.CentreID) {
 			return 0, service.ErrRefused
 		}

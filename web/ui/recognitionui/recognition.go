@@ -159,7 +159,7 @@ func (s *Server) UIRecPageError(r *http.Request, err error) error {
 }
 
 // uiRecStale says who saved a result meanwhile, for the form.
-func (s *Server) uiRecStale(r *http.Request, rs service.RecognitionStore, id int64, component, unit string) string {
+func (s *Server) uiRecStale(r *http.Request, rs recognition.Store, id int64, component, unit string) string {
 	cur, ok := s.RecCurrentResult(r, rs, id, component, unit)
 	if !ok {
 		return ""
@@ -220,7 +220,7 @@ func uiRecStateBadge(state string) string {
 
 // uiRecStoreForm starts a recognition form post: the store, and the form
 // read; an error is the page to answer with.
-func (s *Server) uiRecStoreForm(w http.ResponseWriter, r *http.Request) (service.RecognitionStore, error) {
+func (s *Server) uiRecStoreForm(w http.ResponseWriter, r *http.Request) (recognition.Store, error) {
 	rs, err := s.RecStore()
 	if err != nil {
 		return nil, s.UIRecPageError(r, err)
