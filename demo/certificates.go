@@ -73,7 +73,7 @@ func SeedCertificates(ctx context.Context, st CertificateStore, seed *Recognitio
 		return nil, err
 	}
 	revokedApp, suspendedApp := apps[0], apps[1]
-	sd.at(opts.Now.Add(-certificateWindow + demoAppealAfter))
+	sd.at(opts.Now.Add(-certificateWindow + demoWindowLength))
 	manager := sd.user("manager")
 	var out []SeededCertificate
 	c, err := st.IssueCertificate(ctx, manager, valid)

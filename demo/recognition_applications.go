@@ -52,18 +52,21 @@ var demoPath = []string{recognition.StateAccepted, recognition.StateScheduled, r
 // another in the audit log, and every session falls after its
 // application's submission and before its results and decision.
 
-// Phases of a demo window, after its start.
+// Phases of a demo window: acceptance, scheduling and the session's day
+// after its start; the results, decision and appeal after the session.
 const (
 	demoAcceptAfter   = 24 * time.Hour
 	demoScheduleAfter = 48 * time.Hour
-	demoSessionAfter  = 5 * 24 * time.Hour // the session itself
-	demoDecideAfter   = 6 * 24 * time.Hour
-	demoAppealAfter   = 7 * 24 * time.Hour
+	demoSessionAfter  = 5 * 24 * time.Hour // the session's day
+	demoAssessFor     = 2 * time.Hour      // the results, after the session
+	demoDecideAfter   = 24 * time.Hour     // after the session
+	demoAppealAfter   = 48 * time.Hour     // after the session
+	demoWindowLength  = demoSessionAfter + 10*time.Hour + demoAppealAfter
 	demoStep          = 10 * time.Minute // between two operations of a phase
 )
 
 // recognitionWindow starts the history of the recognition demo's
-// applications, so that it ends (the appeal, at demoAppealAfter) before
+// applications, so that it ends (the appeal, within demoWindowLength) before
 // the certificate window starts.
 const (
 	recognitionWindow = 20 * 24 * time.Hour
@@ -119,19 +122,23 @@ func (sd *seeder) run(plans []appPlan, start time.Time) ([]recognition.Applicati
 			}
 		}
 	}
-	session := start.Add(demoSessionAfter)
+	// The session is at 10:00 in Astana on its day, which can be up to 14
+	// hours before or 10 after start+demoSessionAfter; the steps after it
+	// count from the session itself, so results never predate it
+	// whatever the hour the demo is made.
+	session := sd.session(start.Add(demoSessionAfter)).At
 	phases := []struct {
-		step  string
-		after time.Duration
+		step string
+		at   time.Time
 	}{
-		{recognition.StateAccepted, demoAcceptAfter},
-		{recognition.StateScheduled, demoScheduleAfter},
-		{recognition.StateAssessed, demoSessionAfter + 2*time.Hour},
-		{recognition.StateDecided, demoDecideAfter},
-		{recognition.StateAppealed, demoAppealAfter},
+		{recognition.StateAccepted, start.Add(demoAcceptAfter)},
+		{recognition.StateScheduled, start.Add(demoScheduleAfter)},
+		{recognition.StateAssessed, session.Add(demoAssessFor)},
+		{recognition.StateDecided, session.Add(demoDecideAfter)},
+		{recognition.StateAppealed, session.Add(demoAppealAfter)},
 	}
 	for _, ph := range phases {
-		sd.at(start.Add(ph.after))
+		sd.at(ph.at)
 		for i, plan := range plans {
 			if !sd.reaches(plan, ph.step) {
 				continue

@@ -15,6 +15,7 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/certificate"
 	"github.com/kasip/kasip/demo"
 	"github.com/kasip/kasip/demodata"
 	"github.com/kasip/kasip/recognition"
@@ -326,4 +327,57 @@ func lineWith(out, s string) string {
 		}
 	}
 	return ""
+}
+
+// TestSeedTimelineAtEveryHour seeds the recognition and certificate demo
+// at hours spread over a day: a session is at 10:00 in Astana on its
+// day, and a demo made late in the UTC evening once recorded results
+// hours before the session they came from.
+func TestSeedTimelineAtEveryHour(t *testing.T) {
+	day := time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -1)
+	for _, at := range []time.Duration{0, 4 * time.Hour, 9*time.Hour + 30*time.Minute, 14 * time.Hour,
+		19 * time.Hour, 20*time.Hour + 32*time.Minute, 22*time.Hour + 32*time.Minute} {
+		now := day.Add(at)
+		t.Run(now.Format("15:04"), func(t *testing.T) {
+			ctx := context.Background()
+			st := openWith(t, filepath.Join(t.TempDir(), "k.db"), "M84120")
+			opts := demo.SeedOptions{Now: now, Params: auth.TestParams}
+			seed := must(demo.SeedRecognition(ctx, st, opts))(t)
+			set := certificate.DefaultSettings()
+			set.BaseURL, set.Demo = "https://kasip.invalid", true
+			if err := st.SetCertificateSettings(ctx, 0, set); err != nil {
+				t.Fatal(err)
+			}
+			must(demo.SeedCertificates(ctx, st, seed, opts))(t)
+			list, _ := must2(st.ListApplications(ctx, recognition.ApplicationFilter{Limit: 100}))(t)
+			for _, l := range list {
+				checkOrder(t, must(st.GetApplication(ctx, l.ID))(t))
+			}
+		})
+	}
+}
+
+// checkOrder fails t when a step of a predates the step it follows:
+// session, results, decision, appeal.
+func checkOrder(t *testing.T, a recognition.Application) {
+	t.Helper()
+	for _, r := range a.Results {
+		for _, se := range a.Sessions {
+			if r.RecordedAt.Before(se.At) {
+				t.Errorf("application %d: result at %s before the session at %s", a.ID, r.RecordedAt, se.At)
+			}
+		}
+		for _, d := range a.Decisions {
+			if d.DecidedAt.Before(r.RecordedAt) {
+				t.Errorf("application %d: decision at %s before a result at %s", a.ID, d.DecidedAt, r.RecordedAt)
+			}
+		}
+	}
+	for _, ap := range a.Appeals {
+		for _, d := range a.Decisions {
+			if ap.FiledAt.Before(d.DecidedAt) {
+				t.Errorf("application %d: appeal at %s before the decision at %s", a.ID, ap.FiledAt, d.DecidedAt)
+			}
+		}
+	}
 }
