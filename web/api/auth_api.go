@@ -214,7 +214,7 @@ func (s *Server) apiRevokeToken(w http.ResponseWriter, r *http.Request) {
 	if s.forbidMachine(w, r) {
 		return
 	}
-	id, perr := pathID(r)
+	id, perr := httpx.PathID(r, "id")
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return
@@ -229,7 +229,7 @@ func (s *Server) apiRevokeToken(w http.ResponseWriter, r *http.Request) {
 
 // GET /api/v1/users
 func (s *Server) apiListUsers(w http.ResponseWriter, r *http.Request) {
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	roleNames := make([]string, 0, len(auth.Roles()))
 	for _, ro := range auth.Roles() {
 		roleNames = append(roleNames, string(ro))
@@ -286,7 +286,7 @@ func (s *Server) apiDisableUser(w http.ResponseWriter, r *http.Request) { s.apiS
 func (s *Server) apiEnableUser(w http.ResponseWriter, r *http.Request) { s.apiSetDisabled(w, r, false) }
 
 func (s *Server) apiSetDisabled(w http.ResponseWriter, r *http.Request, disable bool) {
-	id, perr := pathID(r)
+	id, perr := httpx.PathID(r, "id")
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return

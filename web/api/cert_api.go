@@ -29,7 +29,7 @@ func certAPIRoutes() []apiRoute {
 // the new certificate; 200 with the one issued before, which issuing
 // again returns unchanged.
 func (s *Server) apiIssueCertificate(w http.ResponseWriter, r *http.Request) {
-	id, perr := httpx.RecPathID(r, "id")
+	id, perr := httpx.PathID(r, "id")
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return
@@ -62,7 +62,7 @@ func (s *Server) apiSearchCertificates(w http.ResponseWriter, r *http.Request) {
 		s.RecProblem(w, r, err)
 		return
 	}
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	in := certificate.Query{Number: q.Str("number"), Holder: q.Str("holder"), Profession: q.Str("profession"),
 		Limit: q.IntRange("limit", certificate.DefaultLimit, 1, certificate.MaxLimit), Offset: q.IntRange("offset", 0, 0, httpx.MaxOffset)}
 	if q.Err != nil {
@@ -85,7 +85,7 @@ func (s *Server) apiSearchCertificates(w http.ResponseWriter, r *http.Request) {
 // an administrator): revoke, suspend or reinstate, for a reason.
 func (s *Server) apiSetCertificateStatus(w http.ResponseWriter, r *http.Request) {
 	var in service.CertificateStatusInput
-	if !httpx.RecReadJSON(w, r, &in) {
+	if !httpx.ReadLargeJSON(w, r, &in) {
 		return
 	}
 	c, err := s.CertSetStatus(r, r.PathValue("number"), in)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/kasip/kasip"
@@ -16,7 +15,7 @@ import (
 
 // GET /api/v1/professions
 func (s *Server) apiListProfessions(w http.ResponseWriter, r *http.Request) {
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	f := kasip.ProfessionFilter{
 		Query:       q.Str("q"),
 		Level:       q.IntRange("level", 0, 1, 8),
@@ -48,18 +47,9 @@ func normalizeProfession(p *kasip.Profession) {
 	p.Languages = httpx.NonNilSlice(p.Languages)
 }
 
-// pathID reads the {id} wildcard.
-func pathID(r *http.Request) (int64, *httpx.ParamError) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, &httpx.ParamError{Name: "id", Reason: "must be a positive integer"}
-	}
-	return id, nil
-}
-
 // GET /api/v1/professions/{id}
 func (s *Server) apiGetProfession(w http.ResponseWriter, r *http.Request) {
-	id, perr := pathID(r)
+	id, perr := httpx.PathID(r, "id")
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return
@@ -80,7 +70,7 @@ type RecognitionUpdate struct {
 
 // PUT /api/v1/professions/{id}/recognition (administrator)
 func (s *Server) apiSetRecognition(w http.ResponseWriter, r *http.Request) {
-	id, perr := pathID(r)
+	id, perr := httpx.PathID(r, "id")
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return

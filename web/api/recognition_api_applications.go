@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -80,7 +81,7 @@ func (s *Server) apiListApplications(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	f, assigned := s.RecApplicationFilter(r, q)
 	if q.Err != nil {
 		httpx.BadParam(w, r, q.Err)
@@ -110,7 +111,7 @@ func (s *Server) apiApply(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in service.ApplyInput
-	if !httpx.RecReadJSON(w, r, &in) {
+	if !httpx.ReadLargeJSON(w, r, &in) {
 		return
 	}
 	a, err := s.RecApply(r, rs, in)
@@ -181,7 +182,7 @@ func (s *Server) recHistory(r *http.Request, rs recognition.Store, id int64) ([]
 	for _, e := range es {
 		h := HistoryEntry{Seq: e.Seq, At: e.At, ActorID: e.Actor, Actor: names.Name(e.Actor), Action: e.Action}
 		if len(e.Data) > 0 {
-			_ = httpx.JSONUnmarshal(e.Data, &h.Data) // the log holds canonical JSON objects
+			_ = json.Unmarshal(e.Data, &h.Data) // the log holds canonical JSON objects
 		}
 		out = append(out, h)
 	}
@@ -195,7 +196,7 @@ func (s *Server) apiAct(w http.ResponseWriter, r *http.Request, body any, x serv
 	if !ok {
 		return
 	}
-	if body != nil && !httpx.RecReadJSON(w, r, body) {
+	if body != nil && !httpx.ReadLargeJSON(w, r, body) {
 		return
 	}
 	a, err := s.RecApplicationFor(r, rs, id)
@@ -245,7 +246,7 @@ func (s *Server) writeStale(w http.ResponseWriter, r *http.Request, err error, c
 	w.Header().Set("Content-Language", lang)
 	w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
 	w.WriteHeader(http.StatusConflict)
-	_ = httpx.JSONEncodeNoEscape(w, p)
+	_ = httpx.EncodeJSON(w, p)
 }
 
 // The rules of the actions.
@@ -367,7 +368,7 @@ func (s *Server) apiEvidenceFile(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	eid, perr := httpx.RecPathID(r, "evidence")
+	eid, perr := httpx.PathID(r, "evidence")
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return

@@ -24,7 +24,7 @@ func (s *Server) apiRegisterCandidate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in service.CandidateInput
-	if !httpx.RecReadJSON(w, r, &in) {
+	if !httpx.ReadLargeJSON(w, r, &in) {
 		return
 	}
 	c, err := s.RecRegisterCandidate(r, rs, in)

@@ -99,7 +99,7 @@ func (s *Server) recStart(w http.ResponseWriter, r *http.Request, name string) (
 	if name == "" {
 		return rs, 0, true
 	}
-	id, perr := httpx.RecPathID(r, name)
+	id, perr := httpx.PathID(r, name)
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return nil, 0, false
@@ -119,7 +119,7 @@ func (s *Server) apiCreateCentre(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in CentreInput
-	if !httpx.RecReadJSON(w, r, &in) {
+	if !httpx.ReadLargeJSON(w, r, &in) {
 		return
 	}
 	c, err := rs.CreateCentre(r.Context(), service.RecActor(r), in.centre())
@@ -138,7 +138,7 @@ func (s *Server) apiUpdateCentre(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in CentreInput
-	if !httpx.RecReadJSON(w, r, &in) {
+	if !httpx.ReadLargeJSON(w, r, &in) {
 		return
 	}
 	if _, err := rs.UpdateCentre(r.Context(), service.RecActor(r), id, in.centre()); err != nil {
@@ -155,7 +155,7 @@ func (s *Server) apiAddAccreditation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in service.AccreditationInput
-	if !httpx.RecReadJSON(w, r, &in) {
+	if !httpx.ReadLargeJSON(w, r, &in) {
 		return
 	}
 	a, err := in.Accreditation()
@@ -175,13 +175,13 @@ func (s *Server) apiSetAccreditationStatus(w http.ResponseWriter, r *http.Reques
 	if !ok {
 		return
 	}
-	accID, perr := httpx.RecPathID(r, "accreditation")
+	accID, perr := httpx.PathID(r, "accreditation")
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return
 	}
 	var in service.StatusInput
-	if !httpx.RecReadJSON(w, r, &in) {
+	if !httpx.ReadLargeJSON(w, r, &in) {
 		return
 	}
 	a, err := s.RecSetAccreditationStatus(r, rs, id, accID, in)
@@ -199,7 +199,7 @@ func (s *Server) apiAddAssessor(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in AssessorInput
-	if !httpx.RecReadJSON(w, r, &in) {
+	if !httpx.ReadLargeJSON(w, r, &in) {
 		return
 	}
 	if err := s.RecAddAssessor(r, rs, id, in.UserID); err != nil {
@@ -215,7 +215,7 @@ func (s *Server) apiRemoveAssessor(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	user, perr := httpx.RecPathID(r, "user")
+	user, perr := httpx.PathID(r, "user")
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return
@@ -248,7 +248,7 @@ func (s *Server) apiSetRecognitionSettings(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var set recognition.Settings
-	if !httpx.RecReadJSON(w, r, &set) {
+	if !httpx.ReadLargeJSON(w, r, &set) {
 		return
 	}
 	if err := rs.SetRecognitionSettings(r.Context(), service.RecActor(r), set); err != nil {

@@ -59,7 +59,7 @@ func (s *Server) apiListProgrammes(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	f := recognition.ProgrammeFilter{
 		CentreID:     int64(q.IntRange("centre", 0, 1, 1<<31-1)),
 		Status:       q.OneOf("status", recognition.ProgrammeDraft, recognition.ProgrammeSubmitted, recognition.ProgrammeApproved, recognition.ProgrammeRetired),
@@ -117,7 +117,7 @@ func (s *Server) apiCreateProgramme(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in service.ProgrammeInput
-	if !httpx.RecReadJSON(w, r, &in) {
+	if !httpx.ReadLargeJSON(w, r, &in) {
 		return
 	}
 	prog, err := s.RecCreateProgramme(r, rs, in)
@@ -150,7 +150,7 @@ func (s *Server) apiProgrammeChange(w http.ResponseWriter, r *http.Request, body
 	if !ok {
 		return
 	}
-	if body != nil && !httpx.RecReadJSON(w, r, body) {
+	if body != nil && !httpx.ReadLargeJSON(w, r, body) {
 		return
 	}
 	prog, err := s.recManagedProgramme(r, rs, id)
@@ -206,7 +206,7 @@ func (s *Server) apiRemoveTask(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiRemoveBankEntry(w http.ResponseWriter, r *http.Request,
 	remove func(rs recognition.Store, ctx context.Context, actor, programme, entry int64) error) {
-	entry, perr := httpx.RecPathID(r, "entry")
+	entry, perr := httpx.PathID(r, "entry")
 	if perr != nil {
 		httpx.BadParam(w, r, perr)
 		return
@@ -240,7 +240,7 @@ func (s *Server) apiProgrammeReview(w http.ResponseWriter, r *http.Request, body
 	if !ok {
 		return
 	}
-	if body != nil && !httpx.RecReadJSON(w, r, body) {
+	if body != nil && !httpx.ReadLargeJSON(w, r, body) {
 		return
 	}
 	if _, err := s.RecProgrammeFor(r, rs, id); err != nil {

@@ -21,7 +21,7 @@ const (
 
 // GET /api/v1/search
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	sq := kasip.SearchQuery{
 		Text:        q.Str("q"),
 		Level:       q.IntRange("level", 0, 1, 8),
@@ -62,7 +62,7 @@ type SimilarResponse struct {
 
 // GET /api/v1/standards/{code}/similar
 func (s *Server) apiSimilar(w http.ResponseWriter, r *http.Request) {
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	code := strings.TrimSpace(r.PathValue("code"))
 	path := q.Required("path")
 	limit := q.IntRange("limit", 10, 1, similarMaxLimit)

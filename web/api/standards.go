@@ -20,7 +20,7 @@ var standardSorts = []string{"code", "-code", "title", "-title", "review", "-rev
 
 // GET /api/v1/standards
 func (s *Server) apiListStandards(w http.ResponseWriter, r *http.Request) {
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	f := kasip.StandardFilter{
 		Query:    q.Str("q"),
 		Language: q.OneOf("lang", contentLanguages...),
@@ -128,7 +128,7 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		httpx.BadParam(w, r, perr)
 		return
 	}
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	from, to := q.Required("from"), q.Required("to")
 	if q.Err != nil {
 		httpx.BadParam(w, r, q.Err)
@@ -157,7 +157,7 @@ func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
 		httpx.BadParam(w, r, perr)
 		return
 	}
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	today, ok := q.Date("today")
 	if !ok {
 		now := s.Opt.Now()

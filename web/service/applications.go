@@ -27,7 +27,7 @@ type ApplyInput struct {
 
 // recApplicationFilter reads the list filters and narrows them to what the
 // caller may list.
-func (s *Server) RecApplicationFilter(r *http.Request, q *httpx.APIQuery) (recognition.ApplicationFilter, bool) {
+func (s *Server) RecApplicationFilter(r *http.Request, q *httpx.Query) (recognition.ApplicationFilter, bool) {
 	f := recognition.ApplicationFilter{
 		State:       q.OneOf("state", recognition.States()...),
 		CentreID:    int64(q.IntRange("centre", 0, 1, 1<<31-1)),

@@ -255,12 +255,12 @@ func (s *Server) uiRevokeToken(w http.ResponseWriter, r *http.Request) error {
 	if s.uiNoAccount(w, r) {
 		return nil
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
+	id, perr := httpx.PathID(r, "id")
+	if perr != nil {
 		return httpx.UINotFound(i18n.Translate(i18n.RequestLang(r), "There is no such API token."))
 	}
 	p := session.Principal(r)
-	err = s.Accounts.RevokeAPIToken(r.Context(), p.UserID, p.UserID, id, s.Opt.Now())
+	err := s.Accounts.RevokeAPIToken(r.Context(), p.UserID, p.UserID, id, s.Opt.Now())
 	if errors.Is(err, kasip.ErrNotFound) {
 		return httpx.UINotFound(i18n.Translate(i18n.RequestLang(r), "There is no such API token."))
 	}

@@ -92,9 +92,9 @@ func (d *uiUsersData) selectRoles() {
 // GET /admin/users
 func (s *Server) uiUsers(w http.ResponseWriter, r *http.Request) error {
 	q := s.uiQuery(r)
-	role := q.oneOf("role", session.RoleNames()...)
-	if q.err != nil {
-		return q.err
+	role := q.OneOf("role", session.RoleNames()...)
+	if err := q.err(); err != nil {
+		return err
 	}
 	d, err := s.usersData(r, role)
 	if err != nil {
@@ -185,11 +185,11 @@ func (s *Server) uiSetDisabled(w http.ResponseWriter, r *http.Request, disable b
 	if err := page.UIReadForm(w, r); err != nil {
 		return err
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 || s.Accounts == nil {
+	id, perr := httpx.PathID(r, "id")
+	if perr != nil || s.Accounts == nil {
 		return httpx.UINotFound(i18n.Translate(lang, "There is no such user."))
 	}
-	_, err = s.SetUserDisabled(r, id, disable)
+	_, err := s.SetUserDisabled(r, id, disable)
 	switch {
 	case errors.Is(err, kasip.ErrNotFound):
 		return httpx.UINotFound(i18n.Translate(lang, "There is no such user."))

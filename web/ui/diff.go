@@ -46,9 +46,9 @@ func (s *Server) uiDiff(w http.ResponseWriter, r *http.Request) error {
 	lang := i18n.RequestLang(r)
 	code := strings.TrimSpace(r.PathValue("code"))
 	q := s.uiQuery(r)
-	from, to := q.text("from"), q.text("to")
-	if q.err != nil {
-		return q.err
+	from, to := q.Str("from"), q.Str("to")
+	if err := q.err(); err != nil {
+		return err
 	}
 	versions, err := s.Reg.Versions(ctx, code)
 	if err == nil && len(versions) == 0 {

@@ -23,68 +23,37 @@ import (
 // The page handlers. Each reads and checks its parameters (a bad one is a
 // 400 page naming it), asks the registry, builds a view and renders it.
 
-// uiQuery reads query parameters of a page, keeping the first problem.
+// uiReasons are the page catalogue's words for a parameter that is not
+// valid.
+var uiReasons = httpx.Reasons{
+	TooLong:  "at most %d characters",
+	IntRange: "expected a whole number from %d to %d",
+	OneOf:    "expected one of %s",
+	OKED:     "expected an OKED section letter, A to U",
+}
+
+// uiQuery reads the query parameters of a page, keeping the first
+// problem.
 type uiQuery struct {
-	r    *http.Request
+	*httpx.Query
 	lang string
-	err  error
 }
 
-func (s *Server) uiQuery(r *http.Request) *uiQuery { return &uiQuery{r: r, lang: i18n.RequestLang(r)} }
-
-func (q *uiQuery) fail(name, reason string, args ...any) {
-	if q.err == nil {
-		q.err = httpx.UIBadRequest(fmt.Sprintf(i18n.Translate(q.lang, "The parameter “%s” is not valid: %s."), name, fmt.Sprintf(i18n.Translate(q.lang, reason), args...)))
-	}
+func (s *Server) uiQuery(r *http.Request) *uiQuery {
+	return &uiQuery{Query: httpx.NewQueryWith(r, uiReasons), lang: i18n.RequestLang(r)}
 }
 
-// text reads a free-text parameter (at most 200 characters).
-func (q *uiQuery) text(name string) string {
-	v := strings.TrimSpace(q.r.URL.Query().Get(name))
-	if len([]rune(v)) > 200 {
-		q.fail(name, "at most %d characters", 200)
-		return ""
+// err is the 400 page of the first parameter that is not valid.
+func (q *uiQuery) err() error {
+	if q.Err == nil {
+		return nil
 	}
-	return v
-}
-
-// oneOf reads an optional parameter from a closed list.
-func (q *uiQuery) oneOf(name string, allowed ...string) string {
-	v := q.r.URL.Query().Get(name)
-	if v == "" || slices.Contains(allowed, v) {
-		return v
-	}
-	q.fail(name, "expected one of %s", strings.Join(allowed, ", "))
-	return ""
-}
-
-// intIn reads an optional integer in [lo, hi]; 0 when absent.
-func (q *uiQuery) intIn(name string, lo, hi int) int {
-	v := q.r.URL.Query().Get(name)
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < lo || n > hi {
-		q.fail(name, "expected a whole number from %d to %d", lo, hi)
-		return 0
-	}
-	return n
-}
-
-// okedSection reads an optional OKED section letter, upper-cased.
-func (q *uiQuery) okedSection(name string) string {
-	v := strings.ToUpper(q.text(name))
-	if v != "" && (len(v) != 1 || v[0] < 'A' || v[0] > 'Z') {
-		q.fail(name, "expected an OKED section letter, A to U")
-	}
-	return v
+	return httpx.UIBadRequest(fmt.Sprintf(i18n.Translate(q.lang, "The parameter “%s” is not valid: %s."),
+		q.Err.Name, fmt.Sprintf(i18n.Translate(q.lang, q.Err.Reason), q.Err.Args...)))
 }
 
 // page reads ?page= (1-based).
-func (q *uiQuery) page() int {
-	return max(1, q.intIn("page", 1, 100000))
-}
+func (q *uiQuery) page() int { return q.IntRange("page", 1, 1, 100000) }
 
 // uiCollectAll is how many rows a list fetches to sort them in Go by the
 // Kazakh alphabet; larger results keep the registry's order.
@@ -143,15 +112,15 @@ func (s *Server) uiStandards(w http.ResponseWriter, r *http.Request) error {
 	q := s.uiQuery(r)
 	d := &uiStandardsData{
 		UIBase:    s.UIBase(r, i18n.Translate(lang, "Standards")),
-		Q:         q.text("q"),
-		Language:  q.oneOf("language", "kk", "ru", "en"),
-		Family:    q.oneOf("family", "kz", "ru"),
-		Generated: q.oneOf("generated", "yes", "no"),
-		Sort:      q.oneOf("sort", uiStandardSorts...),
+		Q:         q.Str("q"),
+		Language:  q.OneOf("language", "kk", "ru", "en"),
+		Family:    q.OneOf("family", "kz", "ru"),
+		Generated: q.OneOf("generated", "yes", "no"),
+		Sort:      q.OneOf("sort", uiStandardSorts...),
 	}
 	pageNo := q.page()
-	if q.err != nil {
-		return q.err
+	if err := q.err(); err != nil {
+		return err
 	}
 	d.Nav = "standards"
 	if d.Sort == "" {
@@ -431,20 +400,20 @@ func (s *Server) uiProfessions(w http.ResponseWriter, r *http.Request) error {
 	q := s.uiQuery(r)
 	d := &uiProfessionsData{
 		UIBase:      s.UIBase(r, i18n.Translate(lang, "Register of professions")),
-		Q:           q.text("q"),
-		Level:       q.intIn("level", 1, 8),
-		OKED:        q.okedSection("oked"),
-		Code:        q.text("code"),
-		Language:    q.oneOf("language", "kk", "ru", "en"),
-		Recognition: q.oneOf("recognition", kasip.RecognitionMandatory, kasip.RecognitionVoluntary),
-		Generated:   q.oneOf("generated", "yes", "no"),
+		Q:           q.Str("q"),
+		Level:       q.IntRange("level", 0, 1, 8),
+		OKED:        q.OKEDSection("oked"),
+		Code:        q.Str("code"),
+		Language:    q.OneOf("language", "kk", "ru", "en"),
+		Recognition: q.OneOf("recognition", kasip.RecognitionMandatory, kasip.RecognitionVoluntary),
+		Generated:   q.OneOf("generated", "yes", "no"),
 	}
 	pageNo := q.page()
 	if strings.IndexFunc(d.Code, func(r rune) bool { return !unicode.IsDigit(r) && r != '-' && r != '.' }) >= 0 {
-		q.fail("code", "expected the start of an occupation code, such as 3412 or 3412-0")
+		q.Fail("code", "expected the start of an occupation code, such as 3412 or 3412-0")
 	}
-	if q.err != nil {
-		return q.err
+	if err := q.err(); err != nil {
+		return err
 	}
 	d.Nav = "professions"
 	d.Filtered = d.Q != "" || d.Level != 0 || d.OKED != "" || d.Code != "" || d.Language != "" || d.Recognition != "" || d.Generated != ""

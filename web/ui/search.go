@@ -124,17 +124,17 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) error {
 	q := s.uiQuery(r)
 	d := &uiSearchData{
 		UIBase:   s.UIBase(r, i18n.Translate(lang, "Search the registry")),
-		Q:        q.text("q"),
-		Level:    q.intIn("level", 1, 8),
-		OKED:     q.okedSection("oked"),
-		Standard: q.text("standard"),
-		Language: q.oneOf("language", "kk", "ru", "en"),
-		Kind:     q.oneOf("kind", httpx.SearchKinds...),
+		Q:        q.Str("q"),
+		Level:    q.IntRange("level", 0, 1, 8),
+		OKED:     q.OKEDSection("oked"),
+		Standard: q.Str("standard"),
+		Language: q.OneOf("language", "kk", "ru", "en"),
+		Kind:     q.OneOf("kind", httpx.SearchKinds...),
 	}
-	d.Generated = q.oneOf("generated", "yes", "no")
+	d.Generated = q.OneOf("generated", "yes", "no")
 	pageNo := q.page()
-	if q.err != nil {
-		return q.err
+	if err := q.err(); err != nil {
+		return err
 	}
 	if n, changed := kasip.NormalizeCode(d.Standard); changed && n != "" && kasip.CodeShaped(d.Standard) {
 		d.Standard = n
@@ -440,9 +440,9 @@ const UISuggestMax = 8
 func (s *Server) uiSuggest(w http.ResponseWriter, r *http.Request) error {
 	lang := i18n.RequestLang(r)
 	q := s.uiQuery(r)
-	text := q.text("q")
-	if q.err != nil {
-		return q.err
+	text := q.Str("q")
+	if err := q.err(); err != nil {
+		return err
 	}
 	items := []UISuggestion{}
 	if len([]rune(text)) >= 2 {

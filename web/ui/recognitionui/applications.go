@@ -1,6 +1,7 @@
 package recognitionui
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -197,7 +198,7 @@ func (s *Server) uiRecApplications(w http.ResponseWriter, r *http.Request) error
 		return s.UIRecPageError(r, err)
 	}
 	p, lang := session.Principal(r), i18n.RequestLang(r)
-	q := httpx.NewAPIQuery(r)
+	q := httpx.NewQuery(r)
 	pageNo := max(1, q.IntRange("page", 1, 1, 100000))
 	f, assigned := s.RecApplicationFilter(r, q)
 	if q.Err != nil {
@@ -457,7 +458,7 @@ func (s *Server) uiRecHistory(r *http.Request, rs recognition.Store, id int64, n
 // reason, a result's component, unit and score, an outcome, a file.
 func uiRecEventDetail(data []byte) string {
 	var m map[string]any
-	if httpx.JSONUnmarshal(data, &m) != nil {
+	if json.Unmarshal(data, &m) != nil {
 		return ""
 	}
 	var parts []string

@@ -194,7 +194,7 @@ func uiFormID(r *http.Request, name string) int64 {
 
 // uiPathID reads an integer path wildcard of a page.
 func UIPathID(r *http.Request, name string) (int64, error) {
-	id, perr := httpx.RecPathID(r, name)
+	id, perr := httpx.PathID(r, name)
 	if perr != nil {
 		return 0, httpx.UINotFound(i18n.Translate(i18n.RequestLang(r), "There is no such page, or it is not visible to you."))
 	}

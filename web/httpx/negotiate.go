@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// wantsJSON reports whether the client prefers JSON to a page: by the
+// WantsJSON reports whether the client prefers JSON to a page: by the
 // Accept header's quality values, application/json or a +json type ranked
 // above text/html (an equal rank goes to the one named first). Wildcards
 // and no header at all get the page.

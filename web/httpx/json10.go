@@ -1,4 +1,0 @@
-package httpx
-
-// maxJSONBody bounds a small JSON request body.
-const MaxJSONBody = 4 << 10
