@@ -2,13 +2,12 @@ package service
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
+
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/session"
 )
@@ -160,56 +159,9 @@ func Transition(to string, reason func() string) func(r *http.Request, rs recogn
 	}
 }
 
-// recEvidenceUpload is an evidence file as read from a multipart body.
-type RecEvidenceUpload struct {
-	Component, Unit, Name, ContentType string
-	Data                               []byte
-	State                              string // the state a page's form was shown in
-}
-
 // errEvidenceTooLarge: the file is over the settings' limit.
 var ErrEvidenceTooLarge = errors.New("evidence file too large")
 
-// isEvidenceUploader: the assessors of the centre (the store checks the
-// session), and the candidate, for a portfolio.
-func IsEvidenceUploader(p auth.Principal, a recognition.Application) bool {
-	return IsAssessorOf(p, a) || IsCandidateOf(p, a)
-}
-
-// recReadUpload reads an evidence upload within the settings' size limit.
-func (s *Server) RecReadUpload(w http.ResponseWriter, r *http.Request, rs recognition.Store) (RecEvidenceUpload, error) {
-	set, err := rs.RecognitionSettings(r.Context())
-	if err != nil {
-		return RecEvidenceUpload{}, err
-	}
-	// The multipart overhead (boundaries, headers, the small fields) is
-	// far below 64 KiB.
-	r.Body = http.MaxBytesReader(w, r.Body, set.EvidenceMaxBytes+64<<10)
-	up, err := recReadEvidence(r, set.EvidenceMaxBytes)
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		err = ErrEvidenceTooLarge
-	}
-	return up, err
-}
-
-// seesEvidence: the files are the candidate's and the assessment's, for
-// the candidate, the centre's staff and administrators; a referring
-// employer follows the application but does not get the files.
-func SeesEvidence(p auth.Principal, a recognition.Application) bool {
-	return IsCandidateOf(p, a) || IsCentreStaffOrAdmin(p, a)
-}
-
-// writeEvidence sends an evidence file as an attachment: never rendered
-// inline, so that an uploaded HTML or SVG cannot run in the site's origin.
-func (s *Server) WriteEvidence(w http.ResponseWriter, e recognition.Evidence, data []byte) {
-	h := w.Header()
-	h.Set("Content-Type", e.ContentType)
-	h.Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(e.Name))
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("ETag", `"`+e.SHA256+`"`)
-	h.Set("Content-Length", fmt.Sprint(len(data)))
-	_, _ = w.Write(data)
+func IsCentreStaffOrAdmin(p auth.Principal, a recognition.Application) bool {
+	return p.Is(auth.RoleAdmin) || p.InCentre(a.CentreID)
 }
