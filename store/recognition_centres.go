@@ -9,8 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/recognition"
+
+	"github.com/kasip/kasip"
 )
 
 // CreateCentre stores a new recognition centre. Its accreditations and
@@ -287,4 +288,36 @@ func (s *Store) RemoveAssessor(ctx context.Context, actor, centreID, user int64)
 		t.emit(actor, "assessor.remove", recCentreSubject(centreID), map[string]any{"user": user})
 		return nil
 	})
+}
+
+// UpdateCentre replaces a centre's name, BIN, region and contacts. Its
+// accreditations and assessors change through their own methods.
+func (s *Store) UpdateCentre(ctx context.Context, actor, id int64, in recognition.Centre) (recognition.Centre, error) {
+	if err := in.Validate(); err != nil {
+		return in, fmt.Errorf("update centre: %w", err)
+	}
+	var c recognition.Centre
+	err := s.recognitionTx(ctx, "update centre", func(t *recTx) error {
+		var err error
+		if c, err = s.recLoadCentre(ctx, t, id, true); err != nil {
+			return err
+		}
+		var n int
+		if err := t.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM recognition_centres WHERE bin = ? AND id <> ?"), in.BIN, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("another centre has BIN %s: %w", in.BIN, recognition.ErrConflict)
+		}
+		old := map[string]any{"name": c.Name, "bin": c.BIN, "region": c.Region, "contacts": c.Contacts, "head": c.Head}
+		c.Name, c.BIN, c.Region, c.Contacts, c.Head = in.Name, in.BIN, strings.TrimSpace(in.Region), in.Contacts, in.Head.Normalized()
+		if _, err := t.ExecContext(ctx, s.q("UPDATE recognition_centres SET name = ?, bin = ?, region = ?, contacts = ?, head = ? WHERE id = ?"),
+			mustJSON(c.Name), c.BIN, c.Region, mustJSON(c.Contacts), mustJSON(c.Head), id); err != nil {
+			return err
+		}
+		t.emit(actor, "centre.update", recCentreSubject(id), map[string]any{"old": old,
+			"new": map[string]any{"name": c.Name, "bin": c.BIN, "region": c.Region, "contacts": c.Contacts, "head": c.Head}})
+		return nil
+	})
+	return c, err
 }

@@ -1,5 +1,10 @@
 package i18n
 
+import (
+	"fmt"
+	"net/http"
+)
+
 // Messages of the JSON API (problem titles and details), added to messages
 // at start. Keys are the English text; several are fmt formats, whose
 // translations take the same arguments in the same order (or name them
@@ -196,4 +201,13 @@ func init() {
 			}
 		}
 	}
+}
+
+// apiT translates a message key into the request's language and formats it.
+func APIT(r *http.Request, key string, args ...any) string {
+	s := Translate(RequestLang(r), key)
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
 }

@@ -15,3 +15,6 @@ func UIReadForm(w http.ResponseWriter, r *http.Request) error {
 	}
 	return nil
 }
+
+// maxFormBody bounds a posted form of the account pages.
+const maxFormBody = 16 << 10

@@ -1,4 +1,0 @@
-package page
-
-// maxFormBody bounds a posted form of the account pages.
-const maxFormBody = 16 << 10
