@@ -23,7 +23,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-var updateOpenAPI = flag.Bool("update-openapi", false, "rewrite testdata/openapi.golden.json from the document in openapi.go")
+var updateOpenAPI = flag.Bool("update-openapi", false, "rewrite testdata/openapi.golden.json from OpenAPIDocument")
 
 const openAPIGolden = "testdata/openapi.golden.json"
 

@@ -10,9 +10,8 @@ import (
 	"github.com/kasip/kasip/web/session"
 )
 
-// The certificate API: public reads (rate-limited) and the staff's writes.
-var _ = registerAPIRoutes(certAPIRoutes()...)
-
+// certAPIRoutes are the certificate API: public reads (rate-limited) and
+// the staff's writes.
 func certAPIRoutes() []apiRoute {
 	staff := session.Roles(auth.RoleAdmin, auth.RoleManager)
 	return []apiRoute{

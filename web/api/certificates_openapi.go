@@ -2,12 +2,13 @@ package api
 
 import "github.com/kasip/kasip/web/service"
 
-// The OpenAPI document of the certificate routes (cert_api.go). The
+// The OpenAPI document of the certificate routes (certAPIRoutes). The
 // verification pages, downloads and status lists outside /api/ are
 // documented in docs/certificates.md: they are addresses signed into
 // credentials, not API operations.
 
-var _ = registerOpenAPI(func(doc OAObj) {
+// documentCertificates adds the certificate routes to the document.
+func documentCertificates(doc OAObj) {
 	paths := doc["paths"].(OAObj)
 	for p, item := range certOAPaths() {
 		paths[p] = item
@@ -18,7 +19,7 @@ var _ = registerOpenAPI(func(doc OAObj) {
 	}
 	doc["tags"] = append(doc["tags"].([]OAObj), OAObj{"name": "certificates",
 		"description": "Certificates of recognised qualifications: issuing, the public register and its verification, revocation (docs/certificates.md)."})
-})
+}
 
 // certOAOp is an operation of the certificates tag.
 func certOAOp(id, summary string, params []any, responses OAObj) OAObj {

@@ -52,24 +52,13 @@ func OpenAPIJSON() ([]byte, error) {
 	return openAPIBytes, openAPIErr
 }
 
-// openAPIExtensions add to the document; see registerOpenAPI.
-var openAPIExtensions []func(doc OAObj)
-
-// registerOpenAPI lets another file of the package document the routes it
-// registers (registerAPIRoutes): f gets the whole document before it is
-// encoded and adds its paths, schemas, parameters, responses and tags:
-//
-//	var _ = registerOpenAPI(func(doc oaObj) {
-//		doc["paths"].(oaObj)["/api/v1/centres"] = oaObj{"get": oaOperation(…)}
-//		doc["components"].(oaObj)["schemas"].(oaObj)["Centre"] = oaObject(…)
-//	})
-//
-// Security and the 401 and 403 answers of protected operations are added
-// afterwards from the routes' access rules, for every operation alike.
-func registerOpenAPI(f func(doc OAObj)) bool {
-	openAPIExtensions = append(openAPIExtensions, f)
-	return true
-}
+// openAPIParts add the documentation of the routes beyond the core
+// table, one per part of apiRouteTable: each gets the whole document
+// before it is encoded and adds its paths, schemas, parameters,
+// responses and tags. Security and the 401 and 403 answers of protected
+// operations are added afterwards from the routes' access rules, for
+// every operation alike.
+var openAPIParts = []func(doc OAObj){documentCertificates, documentPublic, documentRecognition}
 
 // GET /api/openapi.json
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
@@ -653,7 +642,7 @@ func OpenAPIDocument() OAObj {
 			},
 		},
 	}
-	for _, f := range openAPIExtensions {
+	for _, f := range openAPIParts {
 		f(doc)
 	}
 	oaSecure(doc)

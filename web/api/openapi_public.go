@@ -93,9 +93,10 @@ func oaRewriteRefs(v any, f func(string) string) {
 	}
 }
 
-var _ = registerAPIRoutes(
-	apiRoute{http.MethodGet, StandardSchemaPath, session.Public, (*Server).apiStandardSchema},
-)
+// schemaRoutes serve the JSON Schema of the standard model.
+func schemaRoutes() []apiRoute {
+	return []apiRoute{{http.MethodGet, StandardSchemaPath, session.Public, (*Server).apiStandardSchema}}
+}
 
 // GET /schema/standard/v1.json
 func (s *Server) apiStandardSchema(w http.ResponseWriter, r *http.Request) {
@@ -108,7 +109,8 @@ func (s *Server) apiStandardSchema(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(docs.StandardSchema)
 }
 
-var _ = registerOpenAPI(func(doc OAObj) {
+// documentPublic adds the public register's paths to the document.
+func documentPublic(doc OAObj) {
 	paths := doc["paths"].(OAObj)
 	for p, item := range publicOAPaths() {
 		paths[p] = item
@@ -119,7 +121,7 @@ var _ = registerOpenAPI(func(doc OAObj) {
 			"content": OAObj{"application/schema+json": OAObj{"schema": OAObj{"type": "object"}}}}})}
 	doc["tags"] = append(doc["tags"].([]OAObj), OAObj{"name": "verification",
 		"description": "The public addresses signed into certificates and their QR codes, outside /api/: the verification page, the signed credential, the PDF and the status lists (docs/certificates.md)."})
-})
+}
 
 // publicOAPaths documents the public certificate routes of the UI. Their
 // errors are pages (text/html), except where JSON was asked for.

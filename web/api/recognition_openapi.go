@@ -5,12 +5,13 @@ import (
 	"github.com/kasip/kasip/web/httpx"
 )
 
-// The OpenAPI document of the recognition routes (recognition_routes.go).
+// The OpenAPI document of the recognition routes (recognitionAPIRoutes).
 // Security, roles and the 401 and 403 answers come from the routes' access
 // rules (oaSecure); the object-level refusals are the 403 and 404 listed
 // here.
 
-var _ = registerOpenAPI(func(doc OAObj) {
+// documentRecognition adds the recognition routes to the document.
+func documentRecognition(doc OAObj) {
 	paths := doc["paths"].(OAObj)
 	for p, item := range recognitionOAPaths() {
 		paths[p] = item
@@ -34,7 +35,7 @@ var _ = registerOpenAPI(func(doc OAObj) {
 	tags := doc["tags"].([]OAObj)
 	doc["tags"] = append(tags, OAObj{"name": "recognition",
 		"description": "The recognition of professional qualifications: centres and their accreditations, qualification programmes, candidates, vouchers, applications, assessment, decisions and appeals (docs/recognition.md)."})
-})
+}
 
 // recOAID is an integer path parameter.
 func recOAID(name, description string) OAObj {

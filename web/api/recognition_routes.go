@@ -7,10 +7,9 @@ import (
 	"github.com/kasip/kasip/web/session"
 )
 
-// The API routes of recognition, with who may call each; the handlers
-// then check the object (whose application, which centre).
-var _ = registerAPIRoutes(recognitionAPIRoutes()...)
-
+// recognitionAPIRoutes are the API routes of recognition, with who may
+// call each; the handlers then check the object (whose application, which
+// centre).
 func recognitionAPIRoutes() []apiRoute {
 	get, post, put, del := http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete
 	admin := session.Roles(auth.RoleAdmin)

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/kasip/kasip/auth"
@@ -9,15 +10,15 @@ import (
 	"github.com/kasip/kasip/web/session"
 )
 
-// The JSON API under /api/v1. Every route is listed once, in apiRouteTable:
-// the mux is built from it and the OpenAPI test checks the document in
-// openapi.go against it, so a handler without documentation (or the other
+// The JSON API under /api/v1. Every route is listed once, in APIRouteTable:
+// the mux is built from it and the OpenAPI test checks the document
+// (OpenAPIDocument) against it, so a handler without documentation (or the other
 // way round) fails the tests.
 
 // apiRoute is one operation of the API. Path is both the ServeMux pattern
 // (without the method) and the OpenAPI path: the {name} wildcard syntax of
-// the two agrees. Access says who may call it (auth.go): public,
-// signedIn, or roles(auth.RoleAdmin, …); the guard checks it before
+// the two agrees. Access says who may call it (session.Access): Public,
+// SignedIn, or Roles(auth.RoleAdmin, …); the guard checks it before
 // Handle runs, and the OpenAPI document declares it.
 type apiRoute struct {
 	Method string
@@ -26,26 +27,9 @@ type apiRoute struct {
 	Handle func(*Server, http.ResponseWriter, *http.Request)
 }
 
-// extraAPIRoutes are routes other files of the package add with
-// registerAPIRoutes, so that a feature can bring its routes in its own
-// file.
-var extraAPIRoutes []apiRoute
-
-// registerAPIRoutes adds routes to apiRouteTable. Call it from a
-// package-level declaration, which runs before any server exists:
-//
-//	var _ = registerAPIRoutes(
-//		apiRoute{http.MethodGet, "/api/v1/centres", public, (*Server).apiListCentres},
-//	)
-//
-// The OpenAPI test then demands the operations in the document (see
-// registerOpenAPI), and the access-matrix test an expectation for each.
-func registerAPIRoutes(routes ...apiRoute) bool {
-	extraAPIRoutes = append(extraAPIRoutes, routes...)
-	return true
-}
-
-// apiRouteTable lists every API operation.
+// APIRouteTable lists every API operation: the core (the registry,
+// search, accounts), then the certificates, the schema of the model and
+// recognition, each part with its documentation in openAPIParts.
 func APIRouteTable() []apiRoute {
 	admin := session.Roles(auth.RoleAdmin)
 	core := []apiRoute{
@@ -73,7 +57,7 @@ func APIRouteTable() []apiRoute {
 
 		{http.MethodPost, "/api/v1/import", admin, (*Server).apiImport},
 
-		// Accounts (auth_api.go). Signing in and out is public: signing
+		// Accounts. Signing in and out is public: signing
 		// out twice, or with an expired session, is harmless.
 		{http.MethodPost, "/api/v1/session", session.Public, (*Server).apiSignIn},
 		{http.MethodDelete, "/api/v1/session", session.Public, (*Server).apiSignOut},
@@ -87,10 +71,10 @@ func APIRouteTable() []apiRoute {
 		{http.MethodPost, "/api/v1/users/{id}/disable", admin, (*Server).apiDisableUser},
 		{http.MethodPost, "/api/v1/users/{id}/enable", admin, (*Server).apiEnableUser},
 	}
-	return append(core, extraAPIRoutes...)
+	return slices.Concat(core, certAPIRoutes(), schemaRoutes(), recognitionAPIRoutes())
 }
 
-// apiRoutes mounts the routes of apiRouteTable, each behind the guard of
+// APIRoutes mounts the routes of APIRouteTable, each behind the guard of
 // its access rule, and a catch-all under /api/ that answers unknown paths
 // and methods with problem+json rather than the mux's plain text.
 func (s *Server) APIRoutes() {

@@ -413,39 +413,14 @@ var UIMessages = [][3]string{
 	{"There is no user %d.", "%d нөмірлі пайдаланушы жоқ.", "Пользователя %d нет."},
 }
 
-// extraUIMessages are lists of {English, Kazakh, Russian} that other
-// files of the package contribute with registerMessages.
-var ExtraUIMessages [][][3]string
-
-// messagesBuilt is set once init has merged every list into messages.
-var messagesBuilt bool
-
-// registerMessages adds messages from another file of the package, so a
-// feature keeps its strings beside its pages:
-//
-//	var _ = registerMessages(
-//		[3]string{"Applications", "Өтініштер", "Заявления"},
-//	)
-//
-// A package-level declaration like this runs before every init function,
-// whatever the order of the files; a call from an init that runs after
-// this file's (or later still) is merged at once. Call it only while the
-// package initialises: messages is not locked.
-func RegisterMessages(ms ...[3]string) bool {
-	ExtraUIMessages = append(ExtraUIMessages, ms)
-	if messagesBuilt {
-		addUIMessages(ms)
-	}
-	return true
-}
-
-// uiMessageLists returns every list of UI messages: uiMessages and those
-// registered.
+// UIMessageLists returns every list of UI messages: UIMessages first,
+// then each capability's, kept beside its pages. An entry of an earlier
+// list wins, language by language.
 func UIMessageLists() [][][3]string {
-	return append([][][3]string{UIMessages}, ExtraUIMessages...)
+	return [][][3]string{UIMessages, certificateMessages, recognitionDetailMessages, recognitionPageMessages}
 }
 
-// addUIMessages merges a list into messages. Entries already there win,
+// addUIMessages merges a list into Messages. Entries already there win,
 // language by language, as for the API's messages.
 func addUIMessages(ms [][3]string) {
 	for _, m := range ms {
@@ -466,5 +441,4 @@ func init() {
 	for _, ms := range UIMessageLists() {
 		addUIMessages(ms)
 	}
-	messagesBuilt = true
 }

@@ -303,24 +303,24 @@ func recSettingName(name string) string {
 	return "setting " + name
 }
 
-var _ = RegisterMessages(
-	[3]string{"component", "бөлім", "часть"},
-	[3]string{"question", "сұрақ", "вопрос"},
-	[3]string{"task", "тапсырма", "задание"},
-	[3]string{"knowledge item", "білім", "знание"},
-	[3]string{"ability", "білік", "умение"},
-	[3]string{"skill", "дағды", "навык"},
-	[3]string{"labour function", "еңбек функциясы", "трудовая функция"},
-	[3]string{"setting accreditation_years", "аккредиттеу мерзімі (жыл)", "срок аккредитации (лет)"},
-	[3]string{"setting voucher_valid_days", "ваучердің қолданылу мерзімі (күн)", "срок действия ваучера (дней)"},
-	[3]string{"setting vouchers_per_year", "бір жылға ваучерлер саны", "число ваучеров на год"},
-	[3]string{"setting accept_days", "өтінішті қабылдау мерзімі (күн)", "срок приёма заявки (дней)"},
-	[3]string{"setting referral_confirm_days", "жолдаманы растау мерзімі (күн)", "срок подтверждения направления (дней)"},
-	[3]string{"setting schedule_days", "бағалауды жоспарлау мерзімі (күн)", "срок назначения оценки (дней)"},
-	[3]string{"setting decision_days", "шешім шығару мерзімі (күн)", "срок решения (дней)"},
-	[3]string{"setting appeal_days", "шағымдану мерзімі (күн)", "срок обжалования (дней)"},
-	[3]string{"setting redecide_days", "шағым бойынша шешім мерзімі (күн)", "срок решения по апелляции (дней)"},
-)
+var recognitionDetailMessages = [][3]string{
+	{"component", "бөлім", "часть"},
+	{"question", "сұрақ", "вопрос"},
+	{"task", "тапсырма", "задание"},
+	{"knowledge item", "білім", "знание"},
+	{"ability", "білік", "умение"},
+	{"skill", "дағды", "навык"},
+	{"labour function", "еңбек функциясы", "трудовая функция"},
+	{"setting accreditation_years", "аккредиттеу мерзімі (жыл)", "срок аккредитации (лет)"},
+	{"setting voucher_valid_days", "ваучердің қолданылу мерзімі (күн)", "срок действия ваучера (дней)"},
+	{"setting vouchers_per_year", "бір жылға ваучерлер саны", "число ваучеров на год"},
+	{"setting accept_days", "өтінішті қабылдау мерзімі (күн)", "срок приёма заявки (дней)"},
+	{"setting referral_confirm_days", "жолдаманы растау мерзімі (күн)", "срок подтверждения направления (дней)"},
+	{"setting schedule_days", "бағалауды жоспарлау мерзімі (күн)", "срок назначения оценки (дней)"},
+	{"setting decision_days", "шешім шығару мерзімі (күн)", "срок решения (дней)"},
+	{"setting appeal_days", "шағымдану мерзімі (күн)", "срок обжалования (дней)"},
+	{"setting redecide_days", "шағым бойынша шешім мерзімі (күн)", "срок решения по апелляции (дней)"},
+}
 
 // uiScopeText names an accreditation's scope entry in lang: "M84120,
 // карточка 2, уровни 5" — the store's String is English, for logs.

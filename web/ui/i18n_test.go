@@ -69,7 +69,7 @@ func uiGoKeys(t *testing.T) map[string]string {
 		}
 		files = append(files, m...)
 	}
-	files = append(files, "../i18n/certstatus.go", "../i18n/recnames.go", "../i18n/recdetail.go", "../i18n/ui_recognition_i18n.go")
+	files = append(files, "../i18n/certificates.go", "../i18n/recognition_names.go", "../i18n/recognition_details.go", "../i18n/recognition_pages.go")
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
