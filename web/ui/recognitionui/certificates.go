@@ -248,14 +248,6 @@ func (s *Server) uiCertSetStatus(w http.ResponseWriter, r *http.Request) error {
 
 // ---- on the pages of recognition ----
 
-// The notices after the certificate forms (uiRecDone of the recognition
-// pages, which the redirects use).
-var _ = func() bool {
-	UIRecDone["issued"] = "The certificate is issued."
-	UIRecDone["certificate-status"] = "The status of the certificate is changed."
-	return true
-}()
-
 // uiCertOfApplication is the certificate block of an application's page:
 // the certificate when issued (with its links), else whether the caller
 // may issue it now.

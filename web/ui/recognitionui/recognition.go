@@ -75,6 +75,10 @@ func uiRecDoneMessage(done string) string {
 }
 
 var UIRecDone = map[string]string{
+	// The certificate forms.
+	"issued":             "The certificate is issued.",
+	"certificate-status": "The status of the certificate is changed.",
+	// Recognition.
 	"registered": "You are registered as a candidate.",
 	"applied":    "Your application is submitted.",
 	"confirmed":  "The referral is confirmed.",
