@@ -21,7 +21,7 @@ import (
 )
 
 // The JSON form of the model is a published contract: docs/standard.schema.json
-// describes it and docs/model.md explains it. These tests keep model.go, the
+// describes it and docs/model.md explains it. These tests keep the model types (Standard and its parts), the
 // schema and the golden outputs in step.
 
 func ptr[T any](v T) *T { return &v }
@@ -281,7 +281,7 @@ func TestSchemaFullStandards(t *testing.T) {
 
 // TestSchemaFixturesCoverModel: the hand-built standards set every field of
 // every struct of the model at least once (with a non-zero value), so that a
-// field added to model.go without the schema being updated is caught above.
+// field added to the model types without the schema being updated is caught above.
 func TestSchemaFixturesCoverModel(t *testing.T) {
 	set := map[string]bool{}
 	all := map[string]bool{}

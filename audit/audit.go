@@ -9,7 +9,7 @@
 // somewhere the database's administrators cannot rewrite — `kasip audit
 // verify` prints it — and compare later.
 //
-// The package is pure; the store keeps the entries (store/audit.go).
+// The package is pure; the store keeps the entries (store.Store.AppendAudit).
 package audit
 
 import (

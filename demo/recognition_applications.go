@@ -8,7 +8,7 @@ import (
 	"github.com/kasip/kasip/recognition"
 )
 
-// The demo applications (see recognition.go).
+// The demo applications (see SeedRecognition).
 
 // appPlan is a demo application: who applies by which route, and the
 // state it is driven to.

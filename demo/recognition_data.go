@@ -10,7 +10,7 @@ import (
 	"github.com/kasip/kasip/recognition"
 )
 
-// The demo centres, programme and candidates (see recognition.go).
+// The demo centres, programme and candidates (see SeedRecognition).
 
 // demoZone is Kazakhstan's time (UTC+5), for session times.
 var demoZone = time.FixedZone("UTC+5", 5*3600)

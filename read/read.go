@@ -2,7 +2,7 @@
 //
 // Kazakh-template documents (plain text, HTML, DOCX; written in Kazakh or in
 // Russian) are first flattened into rows of cells (see Row), and one
-// interpreter (kztemplate.go) places the rows into the model. The Russian
+// interpreter (interpretKZ) places the rows into the model. The Russian
 // register's XML has a reader of its own. Every piece of source text ends up
 // either in the model or in Standard.Unplaced.
 package read

@@ -5,7 +5,7 @@ package store
 // appends reading the same last entry would both take its seq + 1 and fork
 // the chain. On SQLite every write transaction already holds the database's
 // write lock from its first statement (one writer connection, BEGIN
-// IMMEDIATE: see open.go), across processes too. On PostgreSQL an append
+// IMMEDIATE: see openSQLite), across processes too. On PostgreSQL an append
 // takes a transaction-scoped advisory lock first, held to the commit or
 // rollback of the surrounding transaction; the seq primary key is the
 // backstop should a caller ever get around the lock.

@@ -59,8 +59,8 @@ import (
 // the specification allows, already 131,072 certificates per key and list.
 const certListSize = credential.MinStatusListBits
 
-// certState is per-store state of this feature: Store is defined in
-// store.go, which this feature does not own, so (like recognition.go) it
+// certState is per-store state of this feature: Store is defined with
+// the registry, which this feature does not own, so (like recognitionHooks) it
 // lives in a map keyed by a weak pointer to the store.
 type certState struct {
 	mu     sync.Mutex

@@ -5,7 +5,7 @@ package store
 // JSON readable by whoever can read the database, or — once the store has
 // a key-encryption key (SetIssuerKeySealer, kasip serve
 // --issuer-key-file) — sealed under it with AES-256-GCM
-// (certificates_seal.go). The public key column stays plain: verification
+// (keySealer). The public key column stays plain: verification
 // never needs the secret. Every read of a secret names the row's key id,
 // which a sealed secret is bound to, and checks the secret is that key's.
 

@@ -24,7 +24,7 @@ const certColumns = `c.number, c.application_id, c.decision_id, c.candidate_id, 
 	c.status_list_id, c.status_index, c.issued_by_user_id, c.centre_head`
 
 // certScan reads a certificate row. Its texts and units may be shared with
-// other certificates read (jsonmemo.go): callers must not change them.
+// other certificates read (memoised JSON): callers must not change them.
 func certScan(sc interface{ Scan(...any) error }) (certificate.Certificate, error) {
 	var c certificate.Certificate
 	var profession, stdTitle, units, centreName, issueDate, validUntil, head string

@@ -27,7 +27,7 @@ var sqliteDialect = dialect{
 	name:   "sqlite",
 	binary: "COLLATE BINARY",
 	// SQLite needs no lock of its own: the store has a single writer
-	// connection and its transactions begin IMMEDIATE (see open.go), so one
+	// connection and its transactions begin IMMEDIATE (see openSQLite), so one
 	// import at a time holds the database's write lock, across processes too.
 	lockCode: func(context.Context, *sql.Tx, string) error { return nil },
 }

@@ -31,7 +31,7 @@ import (
 type RecognitionAuditor func(ctx context.Context, tx *sql.Tx, ev recognition.Event) error
 
 // recognitionHooks are per-store settings of this file's own: Store is
-// defined in store.go, which this feature does not own, so they live in a
+// defined with the registry, which this feature does not own, so they live in a
 // map keyed by a weak pointer to the store. A cleanup removes the entry
 // when the store is collected.
 type recognitionHooks struct {

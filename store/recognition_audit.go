@@ -1,7 +1,7 @@
 package store
 
 // The default recognition auditor: every recognition.Event becomes an
-// entry of the audit log (store/audit.go), appended inside the
+// entry of the audit log (Store.AppendAudit), appended inside the
 // transaction of the change it records, so that the entry is written if
 // and only if the change is. Open installs it; SetRecognitionAuditor can
 // replace it (tests collect the events instead).

@@ -46,7 +46,7 @@ type searchState struct {
 	gen   int64
 	vocab *search.Vocab
 	stats search.Stats
-	cands *candCache // candidate lists of this generation (searchcache.go)
+	cands *candCache // candidate lists of this generation
 
 	exactMu sync.Mutex
 	exact   map[string]*kasip.CodeMatch // code lookups of this generation (nil: no match)

@@ -33,14 +33,14 @@ type Store struct {
 	okedCache []*kasip.OKEDNode // nil until built
 
 	searchMu    sync.Mutex
-	searchCache *searchState  // vocabulary of the last generation seen (search.go)
+	searchCache *searchState  // vocabulary of the last generation seen (Store.Search)
 	cacheRows   *int          // candidate cache bound set by SetSearchCache, else the environment's
-	searchGate  chan struct{} // admits searchConcurrency() searches at a time (searchcache.go)
+	searchGate  chan struct{} // admits searchConcurrency() searches at a time
 
 	certMu    sync.Mutex
-	certStmts map[string]*sql.Stmt // lookups by number, prepared once (certificates_read.go)
+	certStmts map[string]*sql.Stmt // lookups by number, prepared once (certLoad)
 
-	sealer atomic.Pointer[keySealer] // seals issuer key secrets when a KEK is given (certificates_seal.go)
+	sealer atomic.Pointer[keySealer] // seals issuer key secrets when a KEK is given (keySealer)
 
 	// hook, when set by tests, is called at named steps of an import; an
 	// error it returns fails the import there.

@@ -2,9 +2,9 @@ package web_test
 
 import "github.com/kasip/kasip/auth"
 
-// Who may use the certificate routes (cert_api.go, ui_cert.go), for the
-// access matrix of authz_test.go. Which centre's certificate a manager may
-// change is checked in the handlers and tested in certificates_test.go.
+// Who may use the certificate routes (the API's and the pages'), for the
+// access matrix (TestAccessMatrix). Which centre's certificate a manager may
+// change is checked in the handlers and tested with the certificate routes.
 var _ = expectAccess(map[string]allowed{
 	"POST /api/v1/applications/{id}/certificate":   only(auth.RoleAdmin, auth.RoleManager),
 	"GET /api/v1/certificates":                     everyone,

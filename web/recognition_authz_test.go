@@ -3,10 +3,10 @@ package web_test
 import "github.com/kasip/kasip/auth"
 
 // Who may use the recognition routes, written out by hand for the access
-// matrix of authz_test.go (TestAccessMatrix, TestAccessExpectationsComplete).
+// matrix (TestAccessMatrix, TestAccessExpectationsComplete).
 // These are the role rules only; which application, programme or centre a
 // role may touch is checked in the handlers and tested in
-// recognition_api_test.go and recognition_ui_test.go.
+// the recognition API and page tests.
 var _ = expectAccess(map[string]allowed{
 	// API: centres.
 	"GET /api/v1/centres":                                            everyone,

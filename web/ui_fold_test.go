@@ -19,7 +19,7 @@ import (
 )
 
 // TestUIFoldedPagesIdentical: the pages of a server whose templates have
-// their constant translations folded (ui_fold.go) are byte for byte those
+// their constant translations folded (page.FoldTranslations) are byte for byte those
 // of a server parsed without folding, on the same store. Every user (the
 // public and each role) crawls the site from its start pages in every
 // language, following the links of the pages it gets, and asks both

@@ -35,7 +35,7 @@ type certOptions struct {
 	pdfMax   time.Duration // time limit of the PDF measurement
 	rates    []float64     // open-loop request rates to verify at
 	rateTime time.Duration // duration of each open-loop run
-	raw      bool          // the raw HTTP/1.1 client (rawclient.go) instead of net/http's
+	raw      bool          // the raw HTTP/1.1 client (rawDoer) instead of net/http's
 	only     string        // only the scenarios whose name has this ("/api/", "/verify/")
 }
 

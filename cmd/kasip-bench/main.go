@@ -2,7 +2,7 @@
 // memory, then API latency under concurrent clients against a real
 // `kasip serve` process on loopback, and that process's resident memory.
 // Every loop is bounded in count and time; it only talks to 127.0.0.1.
-// With -certificates N it measures certificates instead (certs.go): the
+// With -certificates N it measures certificates instead (certBench): the
 // verification endpoints over a register of N, issuing and PDFs.
 //
 //	go build -o /tmp/kasip ./cmd/kasip

@@ -14,7 +14,7 @@ import (
 )
 
 // The OpenAPI 3.1 document of the API, written by hand as a Go value. Tests
-// keep it honest: openapi_test.go compares its paths and methods with
+// keep it honest: TestOpenAPIMatchesRoutes compares its paths and methods with
 // apiRouteTable, compares the whole document with
 // testdata/openapi.golden.json (go test ./web -update-openapi rewrites it),
 // and validates the API's real responses against the schemas it declares.
@@ -168,7 +168,7 @@ func oaTime(description string) OAObj {
 	return OAObj{"type": "string", "format": "date-time", "description": description}
 }
 
-// oaAccountPaths are the operations of accounts (auth_api.go).
+// oaAccountPaths are the operations of accounts (the account routes of APIRouteTable).
 func oaAccountPaths() OAObj {
 	idPath := func(what string) []any {
 		return []any{OAObj{"name": "id", "in": "path", "required": true, "description": what, "schema": OAObj{"type": "integer", "minimum": 1}}}

@@ -99,7 +99,7 @@ func (s *Server) CertAPIError(w http.ResponseWriter, r *http.Request, err error)
 // credential link to, at exactly the paths certificate.URLs builds), the
 // public register search, issuing from an application's page and the API,
 // and status changes by the centre's manager or an administrator. The API
-// is in cert_api.go, the pages in ui_cert.go.
+// is in web/api, the pages in web/ui/recognitionui.
 //
 // The public routes are rate-limited per client address (Options
 // .VerifyRate), with the token buckets of the sign-in limit: verification

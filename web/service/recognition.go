@@ -45,7 +45,7 @@ func (s *Server) RecStore() (recognition.Store, error) {
 func RecActor(r *http.Request) int64 { return session.Principal(r).UserID }
 
 // recApplicationSubject is the audit subject of an application, as the
-// recognition store writes it (store/recognition_applications.go).
+// recognition store writes it (the recognition.Store).
 func RecApplicationSubject(id int64) string { return "application/" + strconv.FormatInt(id, 10) }
 
 // ---- object-level rules ----

@@ -37,7 +37,7 @@ type Options struct {
 	// negative means no limit (tests, load benchmarks).
 	VerifyRate int
 	// VerifyConcurrency is how many verification requests run at once
-	// (cert_admission.go); 0 means GOMAXPROCS, negative no bound.
+	// (admitVerifications); 0 means GOMAXPROCS, negative no bound.
 	VerifyConcurrency int
 	// ClientIPHeader names a request header that holds the client's
 	// address, set by a trusted reverse proxy (X-Real-IP, or

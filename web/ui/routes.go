@@ -26,7 +26,7 @@ func UIRouteTable() []page.UIRoute {
 		{Method: get, Path: "/review", Access: session.Public, Page: pageOf((*Server).uiReview)},
 		{Method: get, Path: "/static/{file}", Access: session.Public, Plain: plainOf((*Server).UIStatic)},
 
-		// Accounts (ui_account.go, ui_account_admin.go).
+		// Accounts: the own account and, for administrators, the users.
 		{Method: get, Path: "/signin", Access: session.Public, Page: pageOf((*Server).uiSignInForm)},
 		{Method: post, Path: "/signin", Access: session.Public, Page: pageOf((*Server).uiSignIn)},
 		{Method: post, Path: "/signout", Access: session.Public, Page: pageOf((*Server).uiSignOut)},

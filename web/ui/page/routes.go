@@ -7,7 +7,7 @@ import (
 )
 
 // uiRoute is one route of the UI. Method "" matches any method (the
-// catch-all). Access says who may see it (auth.go); the guard checks it
+// catch-all). Access says who may see it (session.Access); the guard checks it
 // before the handler runs. Page handlers return an error to get an error
 // page (uiHandle); Plain handlers, such as static files, answer themselves.
 type UIRoute struct {

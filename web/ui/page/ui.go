@@ -64,13 +64,13 @@ type UIState struct {
 	Pages    map[string]map[string]*template.Template // lang → page → template
 	Assets   map[string]*UIAsset                      // by served name (hashed and plain)
 	AssetURL map[string]string                        // plain name → /static/hashed name
-	fold     bool                                     // constant translations folded (ui_fold.go)
+	fold     bool                                     // constant translations folded (FoldTranslations)
 }
 
 func NewUI() (*UIState, error) { return NewUIFolded(true) }
 
 // newUIFolded parses the templates, folding their constant translations
-// (ui_fold.go) or not: tests compare the two.
+// (FoldTranslations) or not: tests compare the two.
 func NewUIFolded(fold bool) (*UIState, error) {
 	u := &UIState{
 		fold:     fold,

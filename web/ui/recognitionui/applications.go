@@ -83,7 +83,7 @@ type uiRecMeData struct {
 	Vouchers     []recognition.Voucher
 	BirthMax     string
 	Registered   bool
-	Certificates []page.UICertCard // ui_cert.go
+	Certificates []page.UICertCard // uiCertsOfCandidate
 }
 
 // GET /recognition/me (candidate): registration, then one's applications.
@@ -307,7 +307,7 @@ type uiRecApplicationData struct {
 	Staff         bool
 	Whole         bool // the programme assesses the whole card
 	SeesEvidence  bool
-	Certificate   uiCertOfApplication // ui_cert.go
+	Certificate   uiCertOfApplication // uiCertForApplication
 }
 
 // GET /recognition/applications/{id}
