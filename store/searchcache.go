@@ -158,8 +158,8 @@ func (c *candCache) stats() (lists, rows int) {
 
 // Searches are CPU-bound once their words are cached. When more of them run
 // than there are cores, the scheduler shares the CPU among all, and every
-// query — a heavy one most — takes as long as the whole crowd: at 32
-// concurrent clients on 2 cores a 3 ms query took 80 ms. Admitting as many
+// query — a heavy one most — takes as long as the whole crowd (the
+// measurements are in docs/benchmarks.md). Admitting as many
 // searches as cores and queueing the rest in arrival order keeps the same
 // throughput and bounds each query's time to its wait plus its own work.
 // KASIP_SEARCH_CONCURRENCY overrides the bound (0: no bound).

@@ -7,8 +7,8 @@ import (
 
 // The benchmark machine is a virtual machine whose speed varies over
 // time with what else its host runs: the same binary and database gave
-// 164 and 304 µs of server CPU per request half an hour apart, with the
-// load generator's own cost doubling too, while a loop that touches no
+// twice the server CPU per request half an hour apart (docs/benchmarks.md),
+// with the load generator's own cost doubling too, while a loop that touches no
 // memory kept its time. So every measurement is printed with a probe of
 // the machine as it was: a fixed arithmetic loop (the cores) and random
 // reads over 256 MiB (memory), to tell a slower machine from slower code.

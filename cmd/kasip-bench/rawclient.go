@@ -35,9 +35,9 @@ func netHTTPDoer(client *http.Client) doer {
 // rawDoer sends over one kept-alive connection per worker, writing the
 // request line by hand and reading the status, the headers and
 // Content-Length bytes of body. On the benchmark's two cores the load
-// generator competes with the server: net/http's client spends about
-// 100 µs of CPU a request (two goroutines and channels per connection,
-// header maps), this one a fraction of it, which leaves the cores to the
+// generator competes with the server: net/http's client spends much CPU
+// on a request (two goroutines and channels per connection, header
+// maps), this one a fraction of it, which leaves the cores to the
 // server being measured. It understands only what kasip serve answers
 // these GETs with (Content-Length, no chunking) and says so otherwise.
 func rawDoer(workers int) doer {
