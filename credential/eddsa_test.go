@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kasip/kasip/internal/jcs"
 )
 
 const vectors = "testdata/vc-di-eddsa"
@@ -151,7 +153,7 @@ func TestEddsaAnySerialisationVerifies(t *testing.T) {
 		t.Fatal(err)
 	}
 	compact, err1 := json.Marshal(doc)
-	jcs, err2 := JCS(readVector(t, "signedJCS.json"))
+	jcs, err2 := jcs.Canonicalize(readVector(t, "signedJCS.json"))
 	tabs, err3 := json.MarshalIndent(doc, "", "\t")
 	if err := errors.Join(err1, err2, err3); err != nil {
 		t.Fatal(err)
@@ -198,6 +200,22 @@ func TestEddsaProofChecks(t *testing.T) {
 		}
 		if _, err := verifyProof(context.Background(), doc, DefaultResolver); !errors.Is(err, c.want) {
 			t.Errorf("%s: %v, want %v", c.name, err, c.want)
+		}
+	}
+}
+
+// TestJCSVectors canonicalises the W3C vectors' inputs to their canonical forms.
+func TestJCSVectors(t *testing.T) {
+	for in, want := range map[string]string{
+		"unsigned.json":       "canonDocJCS.txt",
+		"proofConfigJCS.json": "proofCanonJCS.txt",
+	} {
+		got, err := jcs.Canonicalize(readVector(t, in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := vectorText(t, want); string(got) != w {
+			t.Errorf("%s:\n got %s\nwant %s", in, got, w)
 		}
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"maps"
 	"time"
+
+	"github.com/kasip/kasip/internal/jcs"
 )
 
 const (
@@ -47,10 +49,10 @@ type hashInput struct {
 func newHashInput(document, config any) (hashInput, error) {
 	var h hashInput
 	var err error
-	if h.canonDocument, err = canonical(document); err != nil {
+	if h.canonDocument, err = jcs.Marshal(document); err != nil {
 		return h, fmt.Errorf("canonicalising the document: %w", err)
 	}
-	if h.canonProof, err = canonical(config); err != nil {
+	if h.canonProof, err = jcs.Marshal(config); err != nil {
 		return h, fmt.Errorf("canonicalising the proof configuration: %w", err)
 	}
 	h.docHash = sha256.Sum256(h.canonDocument)
@@ -109,13 +111,13 @@ func decodeProofConfig(p proofConfig) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("proof configuration: %w", err)
 	}
-	return parseJSON(b)
+	return jcs.Parse(b)
 }
 
-// parseObject parses data strictly (see parseJSON) as a JSON object, returning it decoded and
+// parseObject parses data strictly (see jcs.Parse) as a JSON object, returning it decoded and
 // as raw top-level members.
 func parseObject(data []byte) (map[string]any, map[string]json.RawMessage, error) {
-	v, err := parseJSON(data)
+	v, err := jcs.Parse(data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -279,8 +281,8 @@ func contextStartsWith(doc, prefix any) bool {
 		return false
 	}
 	for i := range p {
-		a, errA := canonical(d[i])
-		b, errB := canonical(p[i])
+		a, errA := jcs.Marshal(d[i])
+		b, errB := jcs.Marshal(p[i])
 		if errA != nil || errB != nil || !bytes.Equal(a, b) {
 			return false
 		}

@@ -1,6 +1,6 @@
-package credential
-
-// RFC 8785 JSON Canonicalization Scheme (JCS), written on encoding/json.
+// Package jcs is the RFC 8785 JSON Canonicalization Scheme (JCS), written
+// on encoding/json: the one canonical form of JSON in Kasip, under the
+// proofs of credentials and the hashes of the audit log.
 //
 // A signature over JSON needs one byte sequence per JSON value. JCS fixes it: no insignificant
 // white space, object members sorted by the UTF-16 code units of their names, strings with a
@@ -9,6 +9,7 @@ package credential
 // surrogates, no duplicate member names, numbers within binary64 — anything else is refused
 // rather than silently "fixed", because a canonicaliser that repairs input lets two different
 // documents share one signature.
+package jcs
 
 import (
 	"bytes"
@@ -17,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,19 +26,50 @@ import (
 	"unicode/utf8"
 )
 
-// JCS returns the RFC 8785 canonical form of the JSON text data.
-func JCS(data []byte) ([]byte, error) {
-	v, err := parseJSON(data)
+// Canonicalize returns the RFC 8785 canonical form of the JSON text data.
+func Canonicalize(data []byte) ([]byte, error) { return Options{}.Canonicalize(data) }
+
+// Options bend the scheme where a caller needs to.
+type Options struct {
+	// ExactIntegers keeps a number written as an integer (no fraction,
+	// no exponent) digit for digit ("-0" becomes "0") instead of writing
+	// the double it rounds to, so that identifiers beyond 2^53 survive.
+	// The audit log's hashes cover this form.
+	ExactIntegers bool
+}
+
+// Canonicalize returns the canonical form of the JSON text data, with o's
+// exceptions.
+func (o Options) Canonicalize(data []byte) ([]byte, error) {
+	v, err := o.parseJSON(data)
 	if err != nil {
 		return nil, err
 	}
-	return canonical(v)
+	var b bytes.Buffer
+	if err := o.write(&b, v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Parse decodes data strictly as I-JSON (see Canonicalize) into the
+// values Marshal takes, so that what is checked is what is signed.
+func Parse(data []byte) (any, error) { return Options{}.parseJSON(data) }
+
+// Marshal returns the canonical form of a value built in Go from
+// map[string]any, []any, string, json.Number, float64, int, bool and nil.
+func Marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := (Options{}).write(&b, v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // parseJSON decodes data strictly as I-JSON into map[string]any, []any, string, json.Number,
 // bool and nil. encoding/json alone would accept duplicate names (last one wins) and replace
 // invalid UTF-8 and lone surrogate escapes with U+FFFD; each of those is an error here.
-func parseJSON(data []byte) (any, error) {
+func (o Options) parseJSON(data []byte) (any, error) {
 	if !json.Valid(data) {
 		// Decode once more only to get encoding/json's description of what is wrong.
 		var v any
@@ -53,7 +86,7 @@ func parseJSON(data []byte) (any, error) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	v, err := decodeValue(dec)
+	v, err := o.decodeValue(dec)
 	if err != nil {
 		return nil, fmt.Errorf("invalid JSON: %w", err)
 	}
@@ -64,7 +97,7 @@ func parseJSON(data []byte) (any, error) {
 }
 
 // decodeValue reads one value from dec, which has already been checked by json.Valid.
-func decodeValue(dec *json.Decoder) (any, error) {
+func (o Options) decodeValue(dec *json.Decoder) (any, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		return nil, err
@@ -72,10 +105,13 @@ func decodeValue(dec *json.Decoder) (any, error) {
 	switch t := tok.(type) {
 	case json.Delim:
 		if t == '{' {
-			return decodeObject(dec)
+			return o.decodeObject(dec)
 		}
-		return decodeArray(dec)
+		return o.decodeArray(dec)
 	case json.Number:
+		if o.exact(t) {
+			return t, nil
+		}
 		if _, err := parseNumber(t); err != nil {
 			return nil, err
 		}
@@ -85,7 +121,7 @@ func decodeValue(dec *json.Decoder) (any, error) {
 	}
 }
 
-func decodeObject(dec *json.Decoder) (map[string]any, error) {
+func (o Options) decodeObject(dec *json.Decoder) (map[string]any, error) {
 	obj := map[string]any{}
 	for dec.More() {
 		tok, err := dec.Token()
@@ -99,7 +135,7 @@ func decodeObject(dec *json.Decoder) (map[string]any, error) {
 		if _, dup := obj[name]; dup {
 			return nil, fmt.Errorf("duplicate member name %q", name)
 		}
-		v, err := decodeValue(dec)
+		v, err := o.decodeValue(dec)
 		if err != nil {
 			return nil, err
 		}
@@ -109,10 +145,10 @@ func decodeObject(dec *json.Decoder) (map[string]any, error) {
 	return obj, err
 }
 
-func decodeArray(dec *json.Decoder) ([]any, error) {
+func (o Options) decodeArray(dec *json.Decoder) ([]any, error) {
 	arr := []any{}
 	for dec.More() {
-		v, err := decodeValue(dec)
+		v, err := o.decodeValue(dec)
 		if err != nil {
 			return nil, err
 		}
@@ -180,17 +216,17 @@ func parseNumber(n json.Number) (float64, error) {
 	return f, nil
 }
 
-// canonical serialises a decoded value (or one built in Go from the same kinds, plus float64 and
-// int) as JCS.
-func canonical(v any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := writeCanonical(&b, v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+// integerLiteral is a JSON number written as an integer.
+var integerLiteral = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+
+// exact reports whether n is written as it is (Options.ExactIntegers).
+func (o Options) exact(n json.Number) bool {
+	return o.ExactIntegers && integerLiteral.MatchString(string(n))
 }
 
-func writeCanonical(b *bytes.Buffer, v any) error {
+// write serialises a decoded value (or one built in Go from the same
+// kinds, plus float64 and int) as JCS.
+func (o Options) write(b *bytes.Buffer, v any) error {
 	switch t := v.(type) {
 	case nil:
 		b.WriteString("null")
@@ -199,6 +235,13 @@ func writeCanonical(b *bytes.Buffer, v any) error {
 	case string:
 		return writeString(b, t)
 	case json.Number:
+		if o.exact(t) {
+			if t == "-0" {
+				t = "0"
+			}
+			b.WriteString(string(t))
+			return nil
+		}
 		f, err := parseNumber(t)
 		if err != nil {
 			return err
@@ -209,22 +252,22 @@ func writeCanonical(b *bytes.Buffer, v any) error {
 	case int:
 		return writeNumber(b, float64(t))
 	case []any:
-		return writeArray(b, t)
+		return o.writeArray(b, t)
 	case map[string]any:
-		return writeObject(b, t)
+		return o.writeObject(b, t)
 	default:
 		return fmt.Errorf("jcs: cannot canonicalise a %T", v)
 	}
 	return nil
 }
 
-func writeArray(b *bytes.Buffer, arr []any) error {
+func (o Options) writeArray(b *bytes.Buffer, arr []any) error {
 	b.WriteByte('[')
 	for i, e := range arr {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		if err := writeCanonical(b, e); err != nil {
+		if err := o.write(b, e); err != nil {
 			return err
 		}
 	}
@@ -232,7 +275,7 @@ func writeArray(b *bytes.Buffer, arr []any) error {
 	return nil
 }
 
-func writeObject(b *bytes.Buffer, obj map[string]any) error {
+func (o Options) writeObject(b *bytes.Buffer, obj map[string]any) error {
 	b.WriteByte('{')
 	for i, name := range sortedNames(obj) {
 		if i > 0 {
@@ -242,7 +285,7 @@ func writeObject(b *bytes.Buffer, obj map[string]any) error {
 			return err
 		}
 		b.WriteByte(':')
-		if err := writeCanonical(b, obj[name]); err != nil {
+		if err := o.write(b, obj[name]); err != nil {
 			return err
 		}
 	}
