@@ -20,7 +20,6 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/internal/schematest"
-	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/api"
 	"github.com/kasip/kasip/web/httpx"
@@ -40,12 +39,7 @@ type apiEnv struct {
 
 func newAPIEnv(t *testing.T, opt session.Options, wrap func(kasip.Registry) kasip.Registry) *apiEnv {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatalf("store.Open: %v", err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := webtest.Store(t, "")
 	// No accounts: the API tests sign in with the administrator token.
 	svc := webtest.Services(st)
 	svc.Accounts = nil
@@ -63,13 +57,7 @@ func newAPIEnv(t *testing.T, opt session.Options, wrap func(kasip.Registry) kasi
 	if opt.Now == nil {
 		opt.Now = func() time.Time { return time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC) }
 	}
-	s, err := web.New(svc, opt)
-	if err != nil {
-		t.Fatalf("web.New: %v", err)
-	}
-	srv := httptest.NewServer(s.Handler())
-	t.Cleanup(srv.Close)
-	return &apiEnv{t: t, srv: srv, reg: reg}
+	return &apiEnv{t: t, srv: webtest.Start(t, svc, opt).Server, reg: reg}
 }
 
 // apiResp is a response read whole.

@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -61,12 +60,7 @@ func sqliteDSN(t *testing.T) string { return filepath.Join(t.TempDir(), "k.db") 
 
 func newAuthEnv(t *testing.T, dsn string, opt session.Options) *authEnv {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatalf("store.Open: %v", err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := webtest.Store(t, dsn)
 	clock := &authClock{t: time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)}
 	opt.Now = clock.Now
 	opt.PasswordParams = auth.TestParams
@@ -79,12 +73,8 @@ func newAuthEnv(t *testing.T, dsn string, opt session.Options) *authEnv {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	s, err := web.New(webtest.Services(st), opt)
-	if err != nil {
-		t.Fatalf("web.New: %v", err)
-	}
-	srv := httptest.NewServer(s.Handler())
-	t.Cleanup(srv.Close)
+	started := webtest.Start(t, webtest.Services(st), opt)
+	s, srv := started.Web, started.Server
 	e := &authEnv{
 		apiEnv: &apiEnv{t: t, srv: srv, reg: st}, st: st, srvObj: s, clock: clock, users: map[auth.Role]auth.User{},
 		client: &http.Client{Transport: srv.Client().Transport, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},

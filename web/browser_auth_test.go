@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"context"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +9,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/kasip/kasip/auth"
-	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/webtest"
 )
@@ -21,11 +18,7 @@ import (
 func accountsServer(t *testing.T) (base, login, password string) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := webtest.Store(t, "")
 	login, password = "hr@zhumys.kz", "correct horse battery"
 	hash, err := auth.HashPassword(password, auth.TestParams)
 	if err != nil {
@@ -35,12 +28,7 @@ func accountsServer(t *testing.T) (base, login, password string) {
 	if _, err := st.CreateUser(ctx, 0, u, hash, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(webtest.Services(st), web.Options{PasswordParams: auth.TestParams})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
+	ts := webtest.Start(t, webtest.Services(st), web.Options{PasswordParams: auth.TestParams}).Server
 	return ts.URL, login, password
 }
 

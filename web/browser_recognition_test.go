@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -19,7 +17,6 @@ import (
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
-	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/webtest"
 )
@@ -66,11 +63,7 @@ const (
 func recBrowserServer(t *testing.T) *recBrowserEnv {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := webtest.Store(t, "")
 	// The youth standard M84120; importing it enters its cards in the
 	// register of professions, which an application needs.
 	importFile(t, st, "../testdata/seeds/004_0389e6b855ff2fb2.txt", nil)
@@ -123,12 +116,7 @@ func recBrowserServer(t *testing.T) *recBrowserEnv {
 			t.Fatal(err)
 		}
 	}
-	srv, err := web.New(webtest.Services(st), web.Options{PasswordParams: auth.TestParams, SignInRate: -1, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
+	ts := webtest.Start(t, webtest.Services(st), web.Options{PasswordParams: auth.TestParams, SignInRate: -1, Logger: slog.New(slog.DiscardHandler)}).Server
 	e.base = ts.URL
 	return e
 }

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/read"
-	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/webtest"
 )
@@ -40,12 +38,7 @@ func chromium(t *testing.T) string {
 // standard, and a second version of seed 004.
 func browserServer(t *testing.T) string {
 	t.Helper()
-	ctx := context.Background()
-	reg, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { reg.Close() })
+	reg := webtest.Store(t, "")
 	for _, p := range []string{"../testdata/seeds/000_78fd8bd149563dd7.txt", "../testdata/seeds/004_0389e6b855ff2fb2.txt", "../testdata/ru/PS_06.001_reg4.xml"} {
 		importFile(t, reg, p, nil)
 	}
@@ -58,12 +51,7 @@ func browserServer(t *testing.T) string {
 	})
 	svc := webtest.Services(reg)
 	svc.Accounts = nil
-	srv, err := web.New(svc, web.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
+	ts := webtest.Start(t, svc, web.Options{}).Server
 	return ts.URL
 }
 

@@ -2,18 +2,14 @@ package web_test
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/demo"
 	"github.com/kasip/kasip/demodata"
-	"github.com/kasip/kasip/store"
-	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/session"
 	"github.com/kasip/kasip/web/webtest"
 )
@@ -25,11 +21,7 @@ import (
 // request rate. go test ./web -run '^$' -bench Verify -benchmem
 func BenchmarkVerify(b *testing.B) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "k.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := webtest.Store(b, "")
 	docs, err := demodata.Load()
 	if err != nil {
 		b.Fatal(err)
@@ -55,10 +47,7 @@ func BenchmarkVerify(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := web.New(webtest.Services(st), session.Options{Logger: slog.New(slog.DiscardHandler), VerifyRate: -1})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := webtest.New(b, webtest.Services(st), session.Options{VerifyRate: -1})
 	h := s.Handler()
 	number := certs[0].Number
 	for _, sc := range []struct{ name, path string }{

@@ -5,9 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -19,7 +17,6 @@ import (
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/certificate"
 	"github.com/kasip/kasip/recognition"
-	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/api"
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/service"
@@ -305,12 +302,7 @@ func TestCertificateUIForms(t *testing.T) {
 // past the per-address limit.
 func TestCertificateRateLimit(t *testing.T) {
 	e := newRecEnv(t, "")
-	s, err := web.New(webtest.Services(e.st), session.Options{Logger: slog.New(slog.DiscardHandler), PasswordParams: auth.TestParams, VerifyRate: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
+	ts := webtest.Start(t, webtest.Services(e.st), session.Options{PasswordParams: auth.TestParams, VerifyRate: 3}).Server
 	for i, path := range []string{"/api/v1/certificates/X-1", "/verify/X-1", "/verify/X-1/credential.json", "/api/v1/certificates/X-1", "/verify/X-1"} {
 		res, err := http.Get(ts.URL + path)
 		if err != nil {

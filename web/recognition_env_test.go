@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -20,7 +19,6 @@ import (
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/store"
-	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/api"
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/service"
@@ -83,25 +81,12 @@ type recEnv struct {
 // and builds the environment.
 func newRecEnv(t *testing.T, dsn string) *recEnv {
 	t.Helper()
-	if dsn == "" {
-		dsn = filepath.Join(t.TempDir(), "k.db")
-	}
-	ctx := context.Background()
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatalf("store.Open: %v", err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := webtest.Store(t, dsn)
 	e := &recEnv{t: t, st: st, clock: &recTestClock{t: recTestStart}, users: map[string]auth.User{}, jars: map[string]*http.Client{}}
 	st.SetRecognitionClock(e.clock.now)
 	e.opt = session.Options{AdminToken: apiTestToken, Logger: slog.New(slog.DiscardHandler), Now: e.clock.now,
 		PasswordParams: auth.TestParams, SignInRate: -1}
-	s, err := web.New(webtest.Services(st), e.opt)
-	if err != nil {
-		t.Fatalf("web.New: %v", err)
-	}
-	e.srv = httptest.NewServer(s.Handler())
-	t.Cleanup(e.srv.Close)
+	e.srv = webtest.Start(t, webtest.Services(st), e.opt).Server
 	e.importYouth()
 	e.centre = e.newCentre("050440001239", "Жастар тану орталығы", "KZ-RC-0001")
 	e.other = e.newCentre(recTestBIN(t, 7), "Басқа орталық", "KZ-RC-0002")

@@ -9,9 +9,9 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/read"
-	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/web/webtest"
 )
 
 // TestUIMergeConflicts: the standard page of a bilingual standard lists
@@ -19,11 +19,7 @@ import (
 // the page's language.
 func TestUIMergeConflicts(t *testing.T) {
 	ctx := context.Background()
-	reg, err := store.Open(ctx, filepath.Join(t.TempDir(), "kasip.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { reg.Close() })
+	reg := webtest.Store(t, "")
 	for _, f := range []string{"../testdata/seeds/004_0389e6b855ff2fb2.txt", "../testdata/kz/ru_template_M84120.txt"} {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -38,10 +34,7 @@ func TestUIMergeConflicts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	srv, err := web.New(web.Services{Registry: reg, Search: reg, StandardJSON: reg, Recognition: reg, Certificates: reg}, session.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := webtest.New(t, web.Services{Registry: reg, Search: reg, StandardJSON: reg, Recognition: reg, Certificates: reg}, session.Options{})
 	u := &uiTest{t: t, srv: srv, h: srv.Handler()}
 	for lang, want := range map[string][]string{
 		"kk": {"Тілдер арасындағы сәйкессіздіктер", "қазақша:", "орысша:", "иә", "жоқ", `data-path="oked[0].code"`},
@@ -52,20 +45,13 @@ func TestUIMergeConflicts(t *testing.T) {
 		p.has(t, want...)
 	}
 	// A standard in one language has no such section.
-	reg2, err := store.Open(ctx, filepath.Join(t.TempDir(), "one.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { reg2.Close() })
+	reg2 := webtest.Store(t, "")
 	sts, err := read.ReadFile("../testdata/seeds/004_0389e6b855ff2fb2.txt", read.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	uiImportJSON(t, reg2, sts[0], "004.json")
-	srv2, err := web.New(web.Services{Registry: reg2, Search: reg2, StandardJSON: reg2, Recognition: reg2, Certificates: reg2}, session.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv2 := webtest.New(t, web.Services{Registry: reg2, Search: reg2, StandardJSON: reg2, Recognition: reg2, Certificates: reg2}, session.Options{})
 	u2 := &uiTest{t: t, srv: srv2, h: srv2.Handler()}
 	u2.page("/standards/M84120?lang=en", http.StatusOK, "en").lacks(t, "Disagreements between the languages")
 }

@@ -32,10 +32,7 @@ func TestUIFoldedPagesIdentical(t *testing.T) {
 	e.checked(e.call(recManager, "POST", fmt.Sprintf("/api/v1/applications/%d/certificate", app), nil),
 		"/api/v1/applications/{id}/certificate", http.StatusCreated, &c)
 
-	plain, err := web.New(webtest.Services(e.st), e.opt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	plain := webtest.New(t, webtest.Services(e.st), e.opt)
 	if err := web.UnfoldUI(plain); err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,6 @@ import (
 
 	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/read"
-	"github.com/kasip/kasip/store"
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/session"
 	"github.com/kasip/kasip/web/webtest"
@@ -46,11 +45,7 @@ type uiTest struct {
 func newUITest(t *testing.T) *uiTest {
 	t.Helper()
 	ctx := context.Background()
-	reg, err := store.Open(ctx, filepath.Join(t.TempDir(), "kasip.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { reg.Close() })
+	reg := webtest.Store(t, "")
 
 	var files []string
 	for _, pat := range []string{"../testdata/seeds/*.txt", "../testdata/ru/*.xml"} {
@@ -109,10 +104,7 @@ func newUITest(t *testing.T) *uiTest {
 
 	svc := webtest.Services(reg)
 	svc.Accounts = nil
-	srv, err := web.New(svc, session.Options{Now: func() time.Time { return uiTestToday }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := webtest.New(t, svc, session.Options{Now: func() time.Time { return uiTestToday }})
 	return &uiTest{t: t, srv: srv, h: srv.Handler()}
 }
 

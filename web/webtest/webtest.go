@@ -1,6 +1,6 @@
 // Package webtest starts Kasip's server on a temporary SQLite database for
-// tests: the route tests of package web and the browser tests use it
-// instead of each wiring its own.
+// tests: the route tests of package web, the browser tests and the
+// benchmarks use it instead of each wiring its own.
 package webtest
 
 import (
@@ -41,9 +41,9 @@ type Server struct {
 	Web *web.Server
 }
 
-// Start serves svc with opt (a silent logger unless opt has one) until
-// the test ends.
-func Start(t testing.TB, svc web.Services, opt web.Options) *Server {
+// New builds the server of svc with opt (a silent logger unless opt has
+// one), for tests that call its handler in process.
+func New(t testing.TB, svc web.Services, opt web.Options) *web.Server {
 	t.Helper()
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
@@ -52,6 +52,14 @@ func Start(t testing.TB, svc web.Services, opt web.Options) *Server {
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}
+	return s
+}
+
+// Start serves svc with opt (a silent logger unless opt has one) until
+// the test ends.
+func Start(t testing.TB, svc web.Services, opt web.Options) *Server {
+	t.Helper()
+	s := New(t, svc, opt)
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
 	return &Server{Server: srv, Web: s}
