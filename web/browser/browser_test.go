@@ -1,4 +1,4 @@
-package web_test
+package browser_test
 
 import (
 	"context"
@@ -39,11 +39,11 @@ func chromium(t *testing.T) string {
 func browserServer(t *testing.T) string {
 	t.Helper()
 	reg := webtest.Store(t, "")
-	for _, p := range []string{"../testdata/seeds/000_78fd8bd149563dd7.txt", "../testdata/seeds/004_0389e6b855ff2fb2.txt", "../testdata/ru/PS_06.001_reg4.xml"} {
+	for _, p := range []string{"../../testdata/seeds/000_78fd8bd149563dd7.txt", "../../testdata/seeds/004_0389e6b855ff2fb2.txt", "../../testdata/ru/PS_06.001_reg4.xml"} {
 		importFile(t, reg, p, nil)
 	}
 	// Version 2 of M84120: one knowledge item reworded, the review date moved.
-	importFile(t, reg, "../testdata/seeds/004_0389e6b855ff2fb2.txt", func(st *kasip.Standard, data []byte) []byte {
+	importFile(t, reg, "../../testdata/seeds/004_0389e6b855ff2fb2.txt", func(st *kasip.Standard, data []byte) []byte {
 		st.Technical.Version, st.Technical.Year, st.Technical.ReviewDate = "2", 2025, "2030-01-01"
 		k := &st.Cards[0].Functions[0].Skills[0].Knowledge[0]
 		k.Text["kk"] = "Қазақстан Республикасының Конституциясы"

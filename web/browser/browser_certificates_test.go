@@ -1,8 +1,10 @@
-package web_test
+package browser_test
 
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kasip/kasip/auth"
 	uipage "github.com/kasip/kasip/web/ui/page"
 
 	cdppage "github.com/chromedp/cdproto/page"
@@ -23,16 +26,20 @@ import (
 // skips, unless KASIP_REQUIRE_ALL=1.
 func TestBrowserCertificate(t *testing.T) {
 	tools := certBrowserTools(t)
-	e := newRecEnv(t, "")
-	prog := e.approvedProgramme()
-	appID := e.certDecided(prog, recCandidate, time.Date(1990, 1, 15, 0, 0, 0, 0, time.UTC), 200)
+	e := demoServer(t, false)
+	app := e.decided(t)
+	manager := e.account(t, auth.RoleManager)
+	holder, err := e.st.GetCandidate(context.Background(), app.CandidateID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	root := certBrowserRoot(t, tools["chromium"])
 
 	mgr := certTab(t, root)
-	mgr.run("sign in", chromedp.Navigate(e.srv.URL+"/signin?lang=ru"), chromedp.WaitVisible(chromedp.ID("signin-login")),
-		chromedp.SendKeys(chromedp.ID("signin-login"), recManager), chromedp.SendKeys(chromedp.ID("signin-password"), recTestPassword))
+	mgr.run("sign in", chromedp.Navigate(e.url+"/signin?lang=ru"), chromedp.WaitVisible(chromedp.ID("signin-login")),
+		chromedp.SendKeys(chromedp.ID("signin-login"), manager.Login), chromedp.SendKeys(chromedp.ID("signin-password"), manager.Password))
 	mgr.load("submit the sign-in", chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type="submit"]`)))
-	mgr.run("open the application", chromedp.Navigate(fmt.Sprintf("%s/recognition/applications/%d", e.srv.URL, appID)),
+	mgr.run("open the application", chromedp.Navigate(fmt.Sprintf("%s/recognition/applications/%d", e.url, app.ID)),
 		chromedp.WaitVisible(chromedp.CSS("#cert-issue-form button")))
 	mgr.load("issue the certificate", chromedp.Click(chromedp.CSS("#cert-issue-form button")))
 	loc := mgr.location()
@@ -41,16 +48,16 @@ func TestBrowserCertificate(t *testing.T) {
 	}
 	number := strings.SplitN(loc[strings.LastIndex(loc, "/")+1:], "?", 2)[0]
 
-	pdf := e.do("-", "GET", "/verify/"+number+"/certificate.pdf", nil)
-	if !strings.HasPrefix(string(pdf.body), "%PDF") {
-		t.Fatalf("PDF: %d %.40q", pdf.StatusCode, pdf.body)
+	pdf := httpGet(t, e.url+"/verify/"+number+"/certificate.pdf")
+	if !strings.HasPrefix(string(pdf), "%PDF") {
+		t.Fatalf("PDF: %.40q", pdf)
 	}
 	dir := t.TempDir()
 	file := filepath.Join(dir, "c.pdf")
-	if err := os.WriteFile(file, pdf.body, 0o600); err != nil {
+	if err := os.WriteFile(file, pdf, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if text := certCmd(t, tools["pdftotext"], file, "-"); !strings.Contains(text, e.users[recCandidate].Name) {
+	if text := certCmd(t, tools["pdftotext"], file, "-"); !strings.Contains(text, holder.Name) {
 		t.Errorf("the PDF's text lacks the holder's name:\n%s", text)
 	}
 	certCmd(t, tools["pdftoppm"], "-r", "200", "-png", "-f", "1", "-l", "1", file, filepath.Join(dir, "p"))
@@ -59,7 +66,7 @@ func TestBrowserCertificate(t *testing.T) {
 		t.Fatal("pdftoppm made no image")
 	}
 	qr := strings.TrimSpace(certCmd(t, tools["zbarimg"], "--raw", "-q", pngs[0]))
-	if qr != e.srv.URL+"/verify/"+number {
+	if qr != e.url+"/verify/"+number {
 		t.Fatalf("QR code %q, want the verification page of %s", qr, number)
 	}
 
@@ -69,7 +76,7 @@ func TestBrowserCertificate(t *testing.T) {
 		t.Fatalf("public status %q, want действителен", s)
 	}
 
-	mgr.run("open the certificate", chromedp.Navigate(e.srv.URL+uipage.UICertURL(number)), chromedp.WaitVisible(chromedp.ID("cert-status-form")),
+	mgr.run("open the certificate", chromedp.Navigate(e.url+uipage.UICertURL(number)), chromedp.WaitVisible(chromedp.ID("cert-status-form")),
 		chromedp.SetValue(chromedp.ID("cert-new-status"), "revoked"),
 		chromedp.SendKeys(chromedp.ID("cert-status-reason"), "Құжаттар жалған"))
 	mgr.load("revoke", chromedp.Click(chromedp.CSS(`#cert-status-form button[type="submit"]`)))
@@ -83,6 +90,21 @@ func TestBrowserCertificate(t *testing.T) {
 	if body := pub.text("#cert-verdict"); !strings.Contains(body, "Құжаттар жалған") || !strings.Contains(body, "не принимайте") {
 		t.Errorf("the public verdict after revocation lacks the reason or the warning: %q", body)
 	}
+}
+
+// httpGet is the body of a GET that answers 200.
+func httpGet(t *testing.T, url string) []byte {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %v", url, res.StatusCode, err)
+	}
+	return body
 }
 
 // certBrowserTools finds the programs the test needs.

@@ -1,4 +1,4 @@
-package web_test
+package browser_test
 
 import (
 	"context"
@@ -66,7 +66,7 @@ func recBrowserServer(t *testing.T) *recBrowserEnv {
 	st := webtest.Store(t, "")
 	// The youth standard M84120; importing it enters its cards in the
 	// register of professions, which an application needs.
-	importFile(t, st, "../testdata/seeds/004_0389e6b855ff2fb2.txt", nil)
+	importFile(t, st, "../../testdata/seeds/004_0389e6b855ff2fb2.txt", nil)
 	profs, _, err := st.Professions(ctx, kasip.ProfessionFilter{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
