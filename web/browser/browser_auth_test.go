@@ -37,15 +37,15 @@ func accountsServer(t *testing.T) (base, login, password string) {
 // every language; signing out with the header's button ends it.
 func TestBrowserSignIn(t *testing.T) {
 	base, login, password := accountsServer(t)
-	b := &browser{t: t, ctx: newBrowser(t)}
-	b.do("a protected page",
+	b := newTab(t, startChromium(t, 90*time.Second))
+	b.run("a protected page",
 		chromedp.Navigate(base+"/account?lang=en"),
 		chromedp.WaitVisible(chromedp.ID("signin-login")),
 	)
 	if loc := b.location(); !strings.Contains(loc, "/signin?") || !strings.Contains(loc, "next=") {
 		t.Errorf("not sent to the sign-in page: %s", loc)
 	}
-	b.do("sign in",
+	b.run("sign in",
 		chromedp.SendKeys(chromedp.ID("signin-login"), login),
 		chromedp.SendKeys(chromedp.ID("signin-password"), password),
 		chromedp.Submit(chromedp.ID("signin-password")),
@@ -60,14 +60,14 @@ func TestBrowserSignIn(t *testing.T) {
 	if h1 := b.text("h1"); h1 != "Your account" {
 		t.Errorf("h1 %q", h1)
 	}
-	b.do("switch to Kazakh",
+	b.run("switch to Kazakh",
 		chromedp.Click(chromedp.CSS(`nav.langs a[hreflang="kk"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="kk"]`)),
 	)
 	if name, role := b.text(".me-name"), b.text(".me-role"); name != "Айгүл Сейітқызы" || role != "Жұмыс беруші" {
 		t.Errorf("header in Kazakh: %q %q", name, role)
 	}
-	b.do("sign out",
+	b.run("sign out",
 		chromedp.Click(chromedp.CSS("form.signout button")),
 		chromedp.WaitVisible(chromedp.CSS("a.me-signin")),
 	)
@@ -77,7 +77,7 @@ func TestBrowserSignIn(t *testing.T) {
 	if s := b.text("a.me-signin"); s != "Кіру" {
 		t.Errorf("sign-in link %q", s)
 	}
-	b.do("the account page again",
+	b.run("the account page again",
 		chromedp.Navigate(base+"/account"),
 		chromedp.WaitVisible(chromedp.ID("signin-login")),
 	)

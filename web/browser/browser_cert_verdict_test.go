@@ -33,7 +33,6 @@ type certVerdictWant struct {
 // while it is valid. Set KASIP_SCREENSHOTS to a directory to keep the
 // screenshots.
 func TestBrowserCertificateVerdicts(t *testing.T) {
-	tools := certBrowserTools(t)
 	e := demoServer(t, true)
 	number := e.certificate(t, certificate.StatusValid)
 	manager := e.account(t, auth.RoleManager)
@@ -43,8 +42,8 @@ func TestBrowserCertificateVerdicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	until := strconv.Itoa(c.ValidUntil.Year())
-	root := certBrowserRoot(t, tools["chromium"])
-	tab := certTab(t, root)
+	root := startChromium(t, 120*time.Second)
+	tab := newTab(t, root)
 	shots := os.Getenv("KASIP_SCREENSHOTS")
 	colours := map[string]string{}
 
@@ -54,11 +53,11 @@ func TestBrowserCertificateVerdicts(t *testing.T) {
 			tab.run("open "+w.status+" in "+lang, chromedp.Navigate(e.url+"/verify/"+url.PathEscape(number)+"?lang="+lang),
 				chromedp.WaitVisible(chromedp.ID("cert-verdict")))
 			// The verdict is the first thing under the heading.
-			first := certEval[string](tab, `document.querySelector("main h1").nextElementSibling.id`)
+			first := eval[string](tab, `document.querySelector("main h1").nextElementSibling.id`)
 			if first != "cert-verdict" && first != "cert-demo" {
 				t.Errorf("%s/%s: the page opens with #%s, not the verdict", w.status, lang, first)
 			}
-			cls := certEval[string](tab, `document.getElementById("cert-verdict").className`)
+			cls := eval[string](tab, `document.getElementById("cert-verdict").className`)
 			if cls != "verdict verdict-"+w.status {
 				t.Errorf("%s/%s: verdict class %q", w.status, lang, cls)
 			}
@@ -69,11 +68,11 @@ func TestBrowserCertificateVerdicts(t *testing.T) {
 			if w.reason != "" && !strings.Contains(verdict, w.reason) {
 				t.Errorf("%s/%s: verdict %q lacks the reason %q", w.status, lang, verdict, w.reason)
 			}
-			listed := certEval[bool](tab, `!!document.getElementById("cert-recognised")`)
+			listed := eval[bool](tab, `!!document.getElementById("cert-recognised")`)
 			if listed != (w.status == certificate.StatusValid) {
 				t.Errorf("%s/%s: recognised competences listed: %v", w.status, lang, listed)
 			}
-			bg := certEval[string](tab, `getComputedStyle(document.getElementById("cert-verdict")).backgroundColor`)
+			bg := eval[string](tab, `getComputedStyle(document.getElementById("cert-verdict")).backgroundColor`)
 			if prev, ok := colours[w.status]; ok && prev != bg {
 				t.Errorf("%s/%s: background %s, %s in another language", w.status, lang, bg, prev)
 			}
@@ -120,14 +119,4 @@ func TestBrowserCertificateVerdicts(t *testing.T) {
 		}
 		seen[bg] = st
 	}
-}
-
-// certEval evaluates a script in the tab.
-func certEval[T any](b *certBrowserTab, expr string) T {
-	b.t.Helper()
-	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](expr))
-	if err != nil {
-		b.t.Fatalf("evaluate %s: %v", expr, err)
-	}
-	return v
 }

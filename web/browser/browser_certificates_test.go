@@ -15,7 +15,6 @@ import (
 	"github.com/kasip/kasip/auth"
 	uipage "github.com/kasip/kasip/web/ui/page"
 
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -33,9 +32,9 @@ func TestBrowserCertificate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	root := certBrowserRoot(t, tools["chromium"])
+	root := startChromium(t, 120*time.Second)
 
-	mgr := certTab(t, root)
+	mgr := newTab(t, root)
 	mgr.run("sign in", chromedp.Navigate(e.url+"/signin?lang=ru"), chromedp.WaitVisible(chromedp.ID("signin-login")),
 		chromedp.SendKeys(chromedp.ID("signin-login"), manager.Login), chromedp.SendKeys(chromedp.ID("signin-password"), manager.Password))
 	mgr.load("submit the sign-in", chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type="submit"]`)))
@@ -70,7 +69,7 @@ func TestBrowserCertificate(t *testing.T) {
 		t.Fatalf("QR code %q, want the verification page of %s", qr, number)
 	}
 
-	pub := certTab(t, root)
+	pub := newTab(t, root)
 	pub.run("open the QR code's address", chromedp.Navigate(qr+"?lang=ru"), chromedp.WaitVisible(chromedp.ID("cert-status")))
 	if s := pub.text("#cert-status"); s != "действителен" {
 		t.Fatalf("public status %q, want действителен", s)
@@ -136,71 +135,4 @@ func certCmd(t *testing.T, name string, args ...string) string {
 		t.Fatalf("%s %v: %v", name, args, err)
 	}
 	return string(out)
-}
-
-func certBrowserRoot(t *testing.T, chromium string) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir()))
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 120*time.Second)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return ctx
-}
-
-// certBrowserTab is a tab with its own cookies.
-type certBrowserTab struct {
-	t   *testing.T
-	ctx context.Context
-}
-
-func certTab(t *testing.T, root context.Context) *certBrowserTab {
-	t.Helper()
-	ctx, cancel := chromedp.NewContext(root, chromedp.WithNewBrowserContext())
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("open a tab: %v", err)
-	}
-	return &certBrowserTab{t: t, ctx: ctx}
-}
-
-func (b *certBrowserTab) run(what string, actions ...chromedp.Action[chromedp.Void]) {
-	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, actions...); err != nil {
-		b.t.Fatalf("%s: %v", what, err)
-	}
-}
-
-// load runs an action that loads a page and waits for it.
-func (b *certBrowserTab) load(what string, action chromedp.Action[chromedp.Void]) {
-	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
-	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(cdppage.LoadEventFired, nil, action)); err != nil {
-		b.t.Fatalf("%s: %v", what, err)
-	}
-}
-
-func (b *certBrowserTab) location() string {
-	b.t.Helper()
-	loc, err := chromedp.Run(b.ctx, chromedp.Location())
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	return loc
-}
-
-func (b *certBrowserTab) text(css string) string {
-	b.t.Helper()
-	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(css)))
-	if err != nil {
-		b.t.Fatalf("text of %s: %v", css, err)
-	}
-	return strings.TrimSpace(s)
 }

@@ -141,28 +141,10 @@ type recBrowser struct {
 
 func newRecBrowser(t *testing.T, env *recBrowserEnv) *recBrowser {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1000),
-		// The date fields are typed in the order of this locale's format:
-		// month, day, year, then hours, minutes, AM/PM.
-		chromedp.Flag("lang", "en-US"),
-	)
-	// A bound on the whole run; each step has its own, shorter one.
-	guard, cancelG := context.WithTimeout(context.Background(), 3*time.Minute)
-	actx, cancelA := chromedp.NewExecAllocator(guard, opts...)
-	root, cancelR := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelR(); cancelA(); cancelG() })
-	if err := chromedp.Do(root); err != nil { // starts the browser, with no step timeout
-		t.Fatalf("start Chromium: %v", err)
-	}
+	// A bound on the whole run; each step has its own, shorter one. The
+	// date fields are typed in the order of the en-US format: month, day,
+	// year, then hours, minutes, AM/PM.
+	root := startChromium(t, 3*time.Minute, chromedp.WindowSize(1280, 1000), chromedp.Flag("lang", "en-US"))
 	return &recBrowser{t: t, root: root, env: env}
 }
 

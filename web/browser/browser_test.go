@@ -3,7 +3,6 @@ package browser_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,22 +16,6 @@ import (
 	"github.com/kasip/kasip/web"
 	"github.com/kasip/kasip/web/webtest"
 )
-
-// chromium finds Debian's Chromium; without it the browser tests skip,
-// unless KASIP_REQUIRE_ALL=1 says nothing may be skipped.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
-		t.Fatal("no Chromium found and KASIP_REQUIRE_ALL=1 (apt-get install -y chromium)")
-	}
-	t.Skip("no Chromium found: browser tests skipped (apt-get install -y chromium)")
-	return ""
-}
 
 // browserServer serves a registry holding the seeds, the Russian register
 // standard, and a second version of seed 004.
@@ -79,64 +62,44 @@ func importFile(t *testing.T, reg kasip.Registry, path string, edit func(*kasip.
 	}
 }
 
-func newBrowser(t *testing.T) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	return ctx
-}
-
 // TestBrowserJourney: home → search → a standard → a card → switch
 // language → versions diff, as a person would click through it.
 func TestBrowserJourney(t *testing.T) {
 	base := browserServer(t)
-	ctx := newBrowser(t)
-	b := &browser{t: t, ctx: ctx}
-	b.do("home and search",
+	b := newTab(t, startChromium(t, 90*time.Second))
+	b.run("home and search",
 		chromedp.Navigate(base+"/?lang=kk"),
 		chromedp.WaitVisible(chromedp.ID("q")),
 		chromedp.SendKeys(chromedp.ID("q"), "жастар"),
 		chromedp.Submit(chromedp.ID("q")),
 	)
 	// Wait for the results page, not the home page's own links to M84120.
-	b.do("results", chromedp.WaitVisible(chromedp.CSS(`.results a[href^="/standards/M84120"]`)))
+	b.run("results", chromedp.WaitVisible(chromedp.CSS(`.results a[href^="/standards/M84120"]`)))
 	if loc := b.location(); !strings.Contains(loc, "q=") {
 		t.Errorf("search did not go to the results: %s", loc)
 	}
-	b.do("open the standard",
+	b.run("open the standard",
 		chromedp.Click(chromedp.CSS(`a[href^="/standards/M84120"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`article.card`)),
 	)
 	if h1 := b.text("h1"); !strings.Contains(h1, "Мемлекеттік жастар саясаты") {
 		t.Errorf("standard page h1 = %q", h1)
 	}
-	b.do("open a card",
+	b.run("open a card",
 		chromedp.Click(chromedp.CSS(`a[href*="/cards/"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`h1`)),
 	)
 	if loc, main := b.location(), b.text("main"); !strings.Contains(loc, "/cards/") || !strings.Contains(main, "ЖРО қызметін ұйымдастыру") {
 		t.Errorf("card page %s lacks the skill", loc)
 	}
-	b.do("switch to Russian",
+	b.run("switch to Russian",
 		chromedp.Click(chromedp.CSS(`nav.langs a[hreflang="ru"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="ru"]`)),
 	)
 	if lang, loc := b.attr("html", "lang"), b.location(); lang != "ru" || !strings.Contains(loc, "/cards/") {
 		t.Errorf("after switching: lang %q at %s", lang, loc)
 	}
-	b.do("versions diff",
+	b.run("versions diff",
 		chromedp.Navigate(base+"/standards/M84120"),
 		chromedp.WaitVisible(chromedp.CSS(`a[href*="/diff"]`)),
 		chromedp.Click(chromedp.CSS(`a[href*="/diff"]`)),
@@ -154,8 +117,8 @@ func TestBrowserJourney(t *testing.T) {
 // keyboard moves through them, Escape closes them, Enter opens one.
 func TestBrowserSuggest(t *testing.T) {
 	base := browserServer(t)
-	b := &browser{t: t, ctx: newBrowser(t)}
-	b.do("type",
+	b := newTab(t, startChromium(t, 90*time.Second))
+	b.run("type",
 		chromedp.Navigate(base+"/?lang=ru"),
 		chromedp.WaitVisible(chromedp.ID("q")),
 		chromedp.SendKeys(chromedp.ID("q"), "програм"),
@@ -167,8 +130,8 @@ func TestBrowserSuggest(t *testing.T) {
 	if first := b.text("#q-suggest li"); !strings.Contains(first, "рограммист") {
 		t.Errorf("first suggestion %q", first)
 	}
-	b.do("escape", chromedp.SendKeys(chromedp.ID("q"), kb.Escape), chromedp.WaitNotVisible(chromedp.ID("q-suggest")))
-	b.do("type again",
+	b.run("escape", chromedp.SendKeys(chromedp.ID("q"), kb.Escape), chromedp.WaitNotVisible(chromedp.ID("q-suggest")))
+	b.run("type again",
 		chromedp.SendKeys(chromedp.ID("q"), "и"),
 		chromedp.WaitVisible(chromedp.CSS("#q-suggest li")),
 		chromedp.SendKeys(chromedp.ID("q"), kb.ArrowDown),
@@ -176,7 +139,7 @@ func TestBrowserSuggest(t *testing.T) {
 	if ad := b.attr("#q", "aria-activedescendant"); ad != "q-suggest-0" {
 		t.Errorf("after ArrowDown: aria-activedescendant %q", ad)
 	}
-	b.do("enter",
+	b.run("enter",
 		chromedp.SendKeys(chromedp.ID("q"), kb.Enter),
 		chromedp.WaitVisible(chromedp.CSS("article")),
 	)
@@ -188,52 +151,12 @@ func TestBrowserSuggest(t *testing.T) {
 // TestBrowserReviewDashboard: the overdue standards are on the dashboard.
 func TestBrowserReviewDashboard(t *testing.T) {
 	base := browserServer(t)
-	b := &browser{t: t, ctx: newBrowser(t)}
-	b.do("review dashboard", chromedp.Navigate(base+"/review?lang=en"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	b := newTab(t, startChromium(t, 90*time.Second))
+	b.run("review dashboard", chromedp.Navigate(base+"/review?lang=en"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	// Seed 000 is overdue (2025-12-06); M84120's latest version is due in 2030.
 	if main := b.text("main"); !strings.Contains(main, "I55101015") || !strings.Contains(main, "6 Dec 2025") {
 		t.Errorf("review dashboard lacks the overdue standard:\n%s", clip(main))
 	}
-}
-
-// browser wraps chromedp calls so a failed step fails the test with its name.
-type browser struct {
-	t   *testing.T
-	ctx context.Context
-}
-
-func (b *browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
-	b.t.Helper()
-	if err := chromedp.Do(b.ctx, steps...); err != nil {
-		b.t.Fatalf("%s: %v", what, err)
-	}
-}
-
-func (b *browser) location() string {
-	b.t.Helper()
-	loc, err := chromedp.Run(b.ctx, chromedp.Location())
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	return loc
-}
-
-func (b *browser) text(css string) string {
-	b.t.Helper()
-	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(css)))
-	if err != nil {
-		b.t.Fatalf("text of %s: %v", css, err)
-	}
-	return s
-}
-
-func (b *browser) attr(css, name string) string {
-	b.t.Helper()
-	a, err := chromedp.Run(b.ctx, chromedp.AttributeValue(chromedp.CSS(css), name))
-	if err != nil {
-		b.t.Fatalf("%s[%s]: %v", css, name, err)
-	}
-	return a.Value
 }
 
 func clip(s string) string {
