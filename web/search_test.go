@@ -185,7 +185,7 @@ func TestSearchAPIFake(t *testing.T) {
 func TestSearchPageFake(t *testing.T) {
 	u := newUITest(t)
 	res := fakeResult()
-	srv := webtest.New(t, fakeSearchServices(apiFakeSearch{Registry: u.srv.Reg, res: res, similar: res.Hits[:2]}), u.srv.Opt)
+	srv := webtest.New(t, fakeSearchServices(apiFakeSearch{Registry: u.srv.Registry(), res: res, similar: res.Hits[:2]}), u.srv.Options())
 	u.h = srv.Handler()
 
 	p := u.page("/search?q=жастар", http.StatusOK, "kk")
@@ -216,20 +216,20 @@ func TestSearchPageFake(t *testing.T) {
 
 	// An exact code goes to its page.
 	res.Exact = &kasip.CodeMatch{Code: "M84120", Card: 1, Path: "cards[1]"}
-	srv = webtest.New(t, fakeSearchServices(apiFakeSearch{Registry: u.srv.Reg, res: res}), u.srv.Opt)
+	srv = webtest.New(t, fakeSearchServices(apiFakeSearch{Registry: u.srv.Registry(), res: res}), u.srv.Options())
 	u.h = srv.Handler()
 	if p := u.get("/search?q=M84120"); p.status != http.StatusSeeOther || p.header.Get("Location") != "/standards/M84120/v/2/cards/2" {
 		t.Errorf("exact card: %d %q", p.status, p.header.Get("Location"))
 	}
 	res.Exact = &kasip.CodeMatch{Code: "M84120", Card: -1}
-	srv = webtest.New(t, fakeSearchServices(apiFakeSearch{Registry: u.srv.Reg, res: res}), u.srv.Opt)
+	srv = webtest.New(t, fakeSearchServices(apiFakeSearch{Registry: u.srv.Registry(), res: res}), u.srv.Options())
 	u.h = srv.Handler()
 	if p := u.get("/search?q=M84120"); p.status != http.StatusSeeOther || p.header.Get("Location") != "/standards/M84120" {
 		t.Errorf("exact standard: %d %q", p.status, p.header.Get("Location"))
 	}
 
 	// Similar items under each function of a card.
-	srv = webtest.New(t, fakeSearchServices(apiFakeSearch{Registry: u.srv.Reg, res: res, similar: res.Hits[:2]}), u.srv.Opt)
+	srv = webtest.New(t, fakeSearchServices(apiFakeSearch{Registry: u.srv.Registry(), res: res, similar: res.Hits[:2]}), u.srv.Options())
 	u.h = srv.Handler()
 	p = u.page("/standards/M84120/v/2/cards/1", http.StatusOK, "kk")
 	p.has(t, `<details class="similar no-print">`, "Басқа стандарттардағы ұқсастар", `id="function-1"`, `id="function-1-skill-1"`)
@@ -316,7 +316,7 @@ func TestSearchAPIStore(t *testing.T) {
 
 func TestSearchPageStore(t *testing.T) {
 	u := newUITest(t)
-	if _, ok := u.srv.Reg.(kasip.Searcher); !ok {
+	if _, ok := u.srv.Registry().(kasip.Searcher); !ok {
 		t.Skip("the store does not implement kasip.Searcher")
 	}
 	p := u.page("/search?q="+url.QueryEscape("жастар"), http.StatusOK, "kk")

@@ -27,12 +27,27 @@ import (
 type Options = session.Options
 
 // Server is the HTTP face of a kasip.Registry. It holds no state of its
-// own, so several processes can serve one PostgreSQL database.
+// own, so several processes can serve one PostgreSQL database. Its
+// handlers are the API's (web/api) and the pages' (web/ui) over the
+// services both share (web/service); outside, it offers only Handler.
 type Server struct {
-	*service.Server
-	api *api.Server
-	ui  *ui.Server
+	base *service.Server
+	api  *api.Server
+	ui   *ui.Server
 }
+
+// Registry is the registry the server serves.
+func (s *Server) Registry() kasip.Registry { return s.base.Reg }
+
+// Pattern is the route pattern that serves r ("" for none), as the access
+// matrix checks it.
+func (s *Server) Pattern(r *http.Request) string {
+	_, pattern := s.base.Mux.Handler(r)
+	return pattern
+}
+
+// Options are the options the server runs with, defaults filled in.
+func (s *Server) Options() Options { return s.base.Opt }
 
 // Services are the stores the server works on, each named: a *store.Store
 // is all of them. Registry is required; a nil Search, Recognition or
@@ -85,7 +100,7 @@ func New(svc Services, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the UI: %w", err)
 	}
-	s := &Server{Server: base, api: &api.Server{Server: base}, ui: &ui.Server{Server: &page.Server{Server: base, UI: state}}}
+	s := &Server{base: base, api: &api.Server{Server: base}, ui: &ui.Server{Server: &page.Server{Server: base, UI: state}}}
 	sess.ErrorPage = s.ui.RenderErrorPage
 	s.api.APIRoutes()
 	s.ui.UIRoutes()
@@ -94,14 +109,14 @@ func New(svc Services, opt Options) (*Server, error) {
 
 // Handler returns the server's handler with its middleware.
 func (s *Server) Handler() http.Handler {
-	var h http.Handler = s.Mux
+	var h http.Handler = s.base.Mux
 	// Authentication runs inside the cross-origin check, so a refused
 	// cross-site request costs no database lookup.
-	h = s.Authenticate(h)
+	h = s.base.Authenticate(h)
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 	h = cop.Handler(h)
-	h = admitVerifications(s.Opt.VerifyConcurrency, h)
+	h = admitVerifications(s.base.Opt.VerifyConcurrency, h)
 	h = s.recoverer(h)
 	h = s.logRequests(h)
 	return h
@@ -126,7 +141,7 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.Log.Error("panic in handler", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				s.base.Log.Error("panic in handler", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
 				httpx.Fail(w, r, http.StatusInternalServerError, "internal error", "")
 			}
 		}()
@@ -152,7 +167,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: 200}
-		next.ServeHTTP(sw, r.WithContext(httpx.WithRequestLog(r.Context(), s.Log)))
-		s.Log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "dur", time.Since(start))
+		next.ServeHTTP(sw, r.WithContext(httpx.WithRequestLog(r.Context(), s.base.Log)))
+		s.base.Log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "dur", time.Since(start))
 	})
 }
