@@ -1,22 +1,18 @@
 package certpdf
 
 import (
-	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"sync"
+
+	"github.com/kasip/kasip/internal/fonts"
 )
 
-// DejaVu Sans is embedded rather than looked up on the host because the
-// certificate must look the same everywhere and must have every Kazakh
-// letter (Ә Ғ Қ Ң Ө Ұ Ү Һ І), which the PDF core fonts lack. Licence:
-// fonts/LICENSE.
+// The certificate is set in DejaVu Sans (package fonts says why).
 var (
-	//go:embed fonts/DejaVuSans.ttf
-	fontRegular []byte
-	//go:embed fonts/DejaVuSans-Bold.ttf
-	fontBold []byte
+	fontRegular = fonts.Regular
+	fontBold    = fonts.Bold
 )
 
 // runeSet is a bitmap over the Basic Multilingual Plane.

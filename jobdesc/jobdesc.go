@@ -1,0 +1,292 @@
+// Package jobdesc generates a job description (лауазымдық нұсқаулық /
+// должностная инструкция) from a card of a professional standard, in
+// Kazakh or Russian, in the structure employers in Kazakhstan and Russia
+// use: general provisions, qualification requirements, duties, what the
+// worker must know and be able to do, rights, responsibility and
+// relations. Every line taken from the standard names the items it comes
+// from (JSON pointers into the standard's model); the rest are the
+// template's own wording, marked as such. The package is pure: the
+// writers (DOCX, PDF) and the API build on Description.
+package jobdesc
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/kasip/kasip"
+)
+
+// Languages are the languages a description is written in.
+var Languages = []string{"kk", "ru"}
+
+// Description is a generated job description.
+type Description struct {
+	Lang     string    `json:"lang"`
+	Title    string    `json:"title"` // the position: the card's title (a Russian card's first possible job title)
+	Standard Reference `json:"standard"`
+	Card     int       `json:"card"` // 0-based index of the card in the standard
+	Level    int       `json:"level,omitempty"`
+	Sections []Section `json:"sections"`
+}
+
+// Reference names the standard a description comes from.
+type Reference struct {
+	Code      string `json:"code"`
+	Version   string `json:"version,omitempty"`
+	Title     string `json:"title"`
+	Generated bool   `json:"generated,omitempty"` // demo data, not a real act
+}
+
+// Section is one numbered section.
+type Section struct {
+	Key   string `json:"key"`   // general, qualification, duties, knowledge, abilities, rights, responsibility, relations
+	Title string `json:"title"` // numbered, in the description's language
+	Lines []Line `json:"lines"`
+}
+
+// Line is one numbered clause. Sources are the JSON pointers of the items
+// of the standard it states (several when the same text stands in more
+// than one skill); a template line has none.
+type Line struct {
+	Number   string   `json:"number"` // "3.2"
+	Text     string   `json:"text"`
+	Sources  []string `json:"sources,omitempty"`
+	Template bool     `json:"template,omitempty"`
+	Level    int      `json:"level,omitempty"` // 1 for a clause under the one before (a skill under its function)
+}
+
+// ErrLanguage is returned for a language the description cannot be
+// written in: not one of Languages, or one the card has no text in.
+var ErrLanguage = errors.New("jobdesc: language")
+
+// Generate writes the description of card (0-based) of st in lang.
+func Generate(st *kasip.Standard, card int, lang string) (Description, error) {
+	w, ok := wordings[lang]
+	if !ok {
+		return Description{}, fmt.Errorf("%w %q: want one of %s", ErrLanguage, lang, strings.Join(Languages, ", "))
+	}
+	if card < 0 || card >= len(st.Cards) {
+		return Description{}, fmt.Errorf("jobdesc: %w: standard %s has %d cards, no card %d", kasip.ErrNotFound, st.Code, len(st.Cards), card)
+	}
+	c := &st.Cards[card]
+	title := c.Title.Get(lang)
+	if title == "" {
+		return Description{}, fmt.Errorf("%w: card %d of standard %s has no text in %s", ErrLanguage, card, st.Code, lang)
+	}
+	g := &generator{st: st, c: c, lang: lang, w: w, base: "/cards/" + strconv.Itoa(card)}
+	g.position, g.positionSource = title, g.base+"/title"
+	if st.Family == "ru" {
+		// A Russian card is a generalised labour function; the positions
+		// it fits are its possible job titles.
+		for i, a := range c.AltTitles {
+			if t := g.text(a.Title); t != "" {
+				g.position, g.positionSource = t, g.base+"/alt_titles/"+strconv.Itoa(i)+"/title"
+				break
+			}
+		}
+	}
+	d := Description{Lang: lang, Title: g.position, Card: card, Level: c.Level,
+		Standard: Reference{Code: st.Code, Version: st.Technical.Version, Title: g.stdTitle(), Generated: st.Generated}}
+	for i, build := range []func() []Line{g.general, g.qualification, g.duties, g.knowledge, g.abilities, g.rights, g.responsibility, g.relations} {
+		key := sectionKeys[i]
+		lines := build()
+		number(lines, i+1)
+		d.Sections = append(d.Sections, Section{Key: key, Title: strconv.Itoa(i+1) + ". " + w.sections[key], Lines: lines})
+	}
+	return d, nil
+}
+
+var sectionKeys = []string{"general", "qualification", "duties", "knowledge", "abilities", "rights", "responsibility", "relations"}
+
+// number gives the lines of section n their numbers: n.1, n.2, and
+// n.2.1 for a line under the one before.
+func number(lines []Line, n int) {
+	top, sub := 0, 0
+	for i := range lines {
+		if lines[i].Level == 0 || top == 0 {
+			top, sub = top+1, 0
+			lines[i].Number = fmt.Sprintf("%d.%d", n, top)
+			continue
+		}
+		sub++
+		lines[i].Number = fmt.Sprintf("%d.%d.%d", n, top, sub)
+	}
+}
+
+type generator struct {
+	st   *kasip.Standard
+	c    *kasip.Card
+	lang string
+	w    wording
+	base string // the card's JSON pointer
+	// position is the title of the position and positionSource where it
+	// comes from.
+	position, positionSource string
+}
+
+func (g *generator) text(t kasip.Text) string { return strings.TrimSpace(t.Get(g.lang)) }
+
+// stdTitle is the standard's title in the description's language, else
+// as the standard has it (a Russian register standard's title is Russian
+// only).
+func (g *generator) stdTitle() string {
+	if t := g.text(g.st.Title); t != "" {
+		return t
+	}
+	return strings.TrimSpace(g.st.Title.Best())
+}
+
+func (g *generator) template(texts ...string) []Line {
+	out := make([]Line, len(texts))
+	for i, t := range texts {
+		out[i] = Line{Text: t, Template: true}
+	}
+	return out
+}
+
+func (g *generator) general() []Line {
+	w := g.w
+	out := []Line{{Text: fmt.Sprintf(w.purpose, g.position), Sources: []string{g.positionSource}}}
+	ref := fmt.Sprintf(w.basis, g.stdTitle(), g.st.Code, g.text(g.c.Title))
+	if v := g.st.Technical.Version; v != "" {
+		ref = fmt.Sprintf(w.basisVersion, g.stdTitle(), g.st.Code, v, g.text(g.c.Title))
+	}
+	out = append(out, Line{Text: ref, Sources: []string{"/title", g.base + "/title"}})
+	if g.c.Level > 0 {
+		lv := strconv.Itoa(g.c.Level)
+		if g.c.SubLevel != "" {
+			lv += " (" + g.c.SubLevel + ")"
+		}
+		out = append(out, Line{Text: fmt.Sprintf(w.level, lv), Sources: []string{g.base + "/level"}})
+	}
+	if len(g.c.Codes) > 0 {
+		out = append(out, Line{Text: fmt.Sprintf(w.codes, strings.Join(g.c.Codes, ", ")), Sources: []string{g.base + "/codes"}})
+	}
+	if len(g.c.Purpose) > 0 {
+		out = append(out, g.items(w.purposeLabel, "/purpose", g.c.Purpose)...)
+	}
+	return append(out, g.template(w.appointment)...)
+}
+
+// items are the lines of a list of items, each prefixed with label.
+func (g *generator) items(label, field string, items []kasip.Item) []Line {
+	var out []Line
+	for i, it := range items {
+		t := g.text(it.Text)
+		if t == "" {
+			continue
+		}
+		out = append(out, Line{Text: label + ": " + t, Sources: []string{g.base + field + "/" + strconv.Itoa(i)}})
+	}
+	return out
+}
+
+func (g *generator) qualification() []Line {
+	w := g.w
+	var out []Line
+	out = append(out, g.items(w.education, "/education", g.c.Education)...)
+	out = append(out, g.items(w.specialities, "/specialities", g.c.Specialities)...)
+	if q := g.c.Qualification; q != nil && g.text(q.Text) != "" {
+		out = append(out, Line{Text: w.qualificationLabel + ": " + g.text(q.Text), Sources: []string{g.base + "/qualification"}})
+	}
+	out = append(out, g.items(w.experience, "/experience", g.c.Experience)...)
+	out = append(out, g.items(w.admission, "/admission", g.c.Admission)...)
+	if len(out) == 0 {
+		out = g.template(w.noRequirements)
+	}
+	return out
+}
+
+// duties are the labour functions, each with its skills (Kazakh
+// template) or its labour actions (Russian register) under it.
+func (g *generator) duties() []Line {
+	var out []Line
+	for fi, f := range g.c.Functions {
+		fp := g.base + "/functions/" + strconv.Itoa(fi)
+		if t := g.text(f.Title); t != "" {
+			out = append(out, Line{Text: t, Sources: []string{fp + "/title"}})
+		}
+		for si, s := range f.Skills {
+			if t := g.text(s.Title); t != "" {
+				out = append(out, Line{Text: t, Sources: []string{fp + "/skills/" + strconv.Itoa(si) + "/title"}, Level: 1})
+			}
+		}
+		for ai, a := range f.Actions {
+			if t := g.text(a.Text); t != "" {
+				out = append(out, Line{Text: t, Sources: []string{fp + "/actions/" + strconv.Itoa(ai)}, Level: 1})
+			}
+		}
+	}
+	return out
+}
+
+func (g *generator) knowledge() []Line {
+	return g.collect(func(s kasip.Skill) []kasip.Item { return s.Knowledge }, func(f kasip.Function) []kasip.Item { return f.Knowledge }, "knowledge")
+}
+
+func (g *generator) abilities() []Line {
+	return g.collect(func(s kasip.Skill) []kasip.Item { return s.Abilities }, func(f kasip.Function) []kasip.Item { return f.Abilities }, "abilities")
+}
+
+// collect lists the items of every skill and function of the card once
+// by text, in order, each line with every place it stands.
+func (g *generator) collect(ofSkill func(kasip.Skill) []kasip.Item, ofFunction func(kasip.Function) []kasip.Item, field string) []Line {
+	var out []Line
+	at := map[string]int{}
+	add := func(items []kasip.Item, path string) {
+		for i, it := range items {
+			t := g.text(it.Text)
+			if t == "" {
+				continue
+			}
+			src := path + "/" + field + "/" + strconv.Itoa(i)
+			key := strings.ToLower(t)
+			if j, ok := at[key]; ok {
+				out[j].Sources = append(out[j].Sources, src)
+				continue
+			}
+			at[key] = len(out)
+			out = append(out, Line{Text: t, Sources: []string{src}})
+		}
+	}
+	for fi, f := range g.c.Functions {
+		fp := g.base + "/functions/" + strconv.Itoa(fi)
+		for si, s := range f.Skills {
+			add(ofSkill(s), fp+"/skills/"+strconv.Itoa(si))
+		}
+		add(ofFunction(f), fp)
+	}
+	return out
+}
+
+func (g *generator) rights() []Line         { return g.template(g.w.rights...) }
+func (g *generator) responsibility() []Line { return g.template(g.w.responsibility...) }
+func (g *generator) relations() []Line      { return g.template(g.w.relations...) }
+
+// Text is the description as plain text, a line a clause: what the
+// writers lay out and what a test reads back.
+func (d Description) Text() string {
+	var b strings.Builder
+	b.WriteString(d.Heading() + "\n" + d.Title + "\n")
+	for _, s := range d.Sections {
+		b.WriteString("\n" + s.Title + "\n")
+		for _, l := range s.Lines {
+			b.WriteString(l.Number + ". " + l.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+// Heading is the document's heading: "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ" or
+// "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ".
+func (d Description) Heading() string { return wordings[d.Lang].heading }
+
+// Demo is the notice a description of demo data carries ("" otherwise).
+func (d Description) Demo() string {
+	if d.Standard.Generated {
+		return wordings[d.Lang].demo
+	}
+	return ""
+}

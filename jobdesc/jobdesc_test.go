@@ -1,0 +1,299 @@
+package jobdesc_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/jobdesc"
+	"github.com/kasip/kasip/read"
+)
+
+// real is a real document of the repository and the language its
+// descriptions are written in.
+var real = []struct{ path, lang string }{
+	{"../testdata/seeds/004_0389e6b855ff2fb2.txt", "kk"},
+	{"../testdata/seeds/000_78fd8bd149563dd7.txt", "kk"},
+	{"../testdata/kz/ru_template_M84120.txt", "ru"},
+	{"../testdata/ru/PS_06.001_reg4.xml", "ru"},
+	{"../testdata/ru/PS_25.005_reg27.xml", "ru"},
+}
+
+func readStandard(t *testing.T, path string) *kasip.Standard {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sts, err := read.Read(filepath.Base(path), data, read.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sts[0]
+}
+
+// TestGenerateTraceable: on every card of real standards, every line
+// taken from the standard names items whose text it states, and every
+// skill, labour action, ability and knowledge item of the card stands in
+// the description: nothing the card asks of a worker is left out.
+func TestGenerateTraceable(t *testing.T) {
+	for _, doc := range real {
+		st := readStandard(t, doc.path)
+		model, err := json.Marshal(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tree any
+		if err := json.Unmarshal(model, &tree); err != nil {
+			t.Fatal(err)
+		}
+		for ci := range st.Cards {
+			d, err := jobdesc.Generate(st, ci, doc.lang)
+			if err != nil {
+				t.Fatalf("%s card %d: %v", doc.path, ci, err)
+			}
+			if len(d.Sections) != 8 {
+				t.Fatalf("%s card %d: %d sections", doc.path, ci, len(d.Sections))
+			}
+			used := map[string]bool{}
+			for _, s := range d.Sections {
+				for _, l := range s.Lines {
+					if l.Template != (len(l.Sources) == 0) {
+						t.Errorf("%s card %d %s: template %v with sources %v", doc.path, ci, l.Number, l.Template, l.Sources)
+					}
+					for _, src := range l.Sources {
+						used[src] = true
+						v := pointer(t, tree, src, doc.lang)
+						if v == "" || !strings.Contains(l.Text, v) && src != "/title" {
+							t.Errorf("%s card %d %s: %q does not state %s = %q", doc.path, ci, l.Number, l.Text, src, v)
+						}
+					}
+				}
+			}
+			for _, want := range cardItems(st.Cards[ci], ci, doc.lang) {
+				if !used[want] {
+					t.Errorf("%s card %d: %s is in no line", doc.path, ci, want)
+				}
+			}
+		}
+	}
+}
+
+// cardItems are the pointers of what a card asks of a worker.
+func cardItems(c kasip.Card, ci int, lang string) []string {
+	var out []string
+	base := "/cards/" + strconv.Itoa(ci) + "/functions/"
+	add := func(prefix string, items []kasip.Item) {
+		for i, it := range items {
+			if it.Text.Get(lang) != "" {
+				out = append(out, prefix+strconv.Itoa(i))
+			}
+		}
+	}
+	for fi, f := range c.Functions {
+		fp := base + strconv.Itoa(fi)
+		for si, s := range f.Skills {
+			sp := fp + "/skills/" + strconv.Itoa(si)
+			if s.Title.Get(lang) != "" {
+				out = append(out, sp+"/title")
+			}
+			add(sp+"/abilities/", s.Abilities)
+			add(sp+"/knowledge/", s.Knowledge)
+		}
+		add(fp+"/actions/", f.Actions)
+		add(fp+"/abilities/", f.Abilities)
+		add(fp+"/knowledge/", f.Knowledge)
+	}
+	return out
+}
+
+// pointer resolves a JSON pointer in the model to text: a Text in lang,
+// a string, a number, or a list of strings joined with ", ".
+func pointer(t *testing.T, tree any, ptr, lang string) string {
+	t.Helper()
+	v := tree
+	for _, part := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		switch n := v.(type) {
+		case map[string]any:
+			v = n[part]
+		case []any:
+			i, err := strconv.Atoi(part)
+			if err != nil || i >= len(n) {
+				t.Fatalf("pointer %s: no %s", ptr, part)
+			}
+			v = n[i]
+		default:
+			t.Fatalf("pointer %s: %s of a %T", ptr, part, v)
+		}
+	}
+	switch n := v.(type) {
+	case map[string]any:
+		if text, ok := n["text"].(map[string]any); ok { // an Item or a Field
+			n = text
+		}
+		s, _ := n[lang].(string)
+		if s == "" {
+			s, _ = n["ru"].(string) // a Russian register standard's title
+		}
+		return strings.TrimSpace(s)
+	case string:
+		return n
+	case float64:
+		return strconv.Itoa(int(n))
+	case []any:
+		var parts []string
+		for _, x := range n {
+			parts = append(parts, x.(string))
+		}
+		return strings.Join(parts, ", ")
+	}
+	t.Fatalf("pointer %s: a %T", ptr, v)
+	return ""
+}
+
+func TestGenerateRefuses(t *testing.T) {
+	kk := readStandard(t, real[0].path)
+	for _, tc := range []struct {
+		st   *kasip.Standard
+		card int
+		lang string
+		want error
+	}{
+		{kk, 0, "en", jobdesc.ErrLanguage},
+		{kk, 0, "ru", jobdesc.ErrLanguage}, // a Kazakh-only standard
+		{kk, len(kk.Cards), "kk", kasip.ErrNotFound},
+		{kk, -1, "kk", kasip.ErrNotFound},
+	} {
+		if _, err := jobdesc.Generate(tc.st, tc.card, tc.lang); !errors.Is(err, tc.want) {
+			t.Errorf("card %d in %s: %v, want %v", tc.card, tc.lang, err, tc.want)
+		}
+	}
+}
+
+// TestDOCXReadsBack opens the DOCX as a word processor would: a zip of
+// well-formed XML parts, the content types naming the main document, and
+// the document's paragraphs the description's text, line for line.
+func TestDOCXReadsBack(t *testing.T) {
+	for _, doc := range real[:3] {
+		d, err := jobdesc.Generate(readStandard(t, doc.path), 0, doc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := d.DOCX()
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := d.DOCX()
+		if !bytes.Equal(b, again) {
+			t.Error("two DOCX of one description differ")
+		}
+		paras := docxParagraphs(t, b)
+		want := strings.Split(strings.TrimSpace(strings.ReplaceAll(d.Text(), "\n\n", "\n")), "\n")
+		if strings.Join(paras, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: the DOCX reads back as\n%s\nwant\n%s", doc.path, strings.Join(paras, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// docxParagraphs checks every part of a DOCX and returns the text of the
+// main document's paragraphs.
+func docxParagraphs(t *testing.T, b []byte) []string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paras []string
+	names := map[string]bool{}
+	for _, f := range zr.File {
+		names[f.Name] = true
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := xml.NewDecoder(rc)
+		var cur *strings.Builder
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s is not well-formed XML: %v", f.Name, err)
+			}
+			if f.Name != "word/document.xml" {
+				continue
+			}
+			switch e := tok.(type) {
+			case xml.StartElement:
+				if e.Name.Local == "p" {
+					cur = &strings.Builder{}
+				}
+			case xml.CharData:
+				if cur != nil {
+					cur.Write(e)
+				}
+			case xml.EndElement:
+				if e.Name.Local == "p" && cur != nil {
+					paras = append(paras, cur.String())
+					cur = nil
+				}
+			}
+		}
+		rc.Close()
+	}
+	for _, n := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels"} {
+		if !names[n] {
+			t.Errorf("the DOCX has no %s", n)
+		}
+	}
+	return paras
+}
+
+// TestPDFText: the PDF's text, as pdftotext reads it, has the heading,
+// the position and the first knowledge item, Kazakh letters intact.
+func TestPDFText(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
+			t.Fatal("pdftotext not found and KASIP_REQUIRE_ALL=1 (apt-get install -y poppler-utils)")
+		}
+		t.Skip("pdftotext not found (apt-get install -y poppler-utils)")
+	}
+	for _, doc := range real[:3] {
+		d, err := jobdesc.Generate(readStandard(t, doc.path), 0, doc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := d.PDF()
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(t.TempDir(), "jd.pdf")
+		if err := os.WriteFile(file, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(out)), " ")
+		// The first words of the first knowledge item (a long one wraps).
+		know := strings.Fields(d.Sections[3].Lines[0].Text)
+		for _, want := range []string{d.Heading(), d.Title, d.Sections[3].Title, strings.Join(know[:min(4, len(know))], " ")} {
+			if !strings.Contains(text, strings.Join(strings.Fields(want), " ")) {
+				t.Errorf("%s: the PDF's text lacks %q", doc.path, want)
+			}
+		}
+	}
+}

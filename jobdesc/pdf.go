@@ -1,0 +1,76 @@
+package jobdesc
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/kasip/kasip/internal/fonts"
+)
+
+// PDF layout, in millimetres (A4, the margins of Kazakh office documents).
+const (
+	pdfLeft, pdfRight, pdfTop, pdfBottom = 30.0, 15.0, 20.0, 20.0
+	pdfIndent                            = 10.0
+	pdfFamily                            = "DejaVu"
+)
+
+// PDFContentType is the media type of a PDF file.
+const PDFContentType = "application/pdf"
+
+// PDF writes d as an A4 PDF set in DejaVu Sans, page numbers at the foot.
+func (d Description) PDF() ([]byte, error) {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
+	pdf.SetMargins(pdfLeft, pdfTop, pdfRight)
+	pdf.SetAutoPageBreak(true, pdfBottom)
+	pdf.AliasNbPages("{nb}")
+	pdf.AddUTF8FontFromBytes(pdfFamily, "", fonts.Regular)
+	pdf.AddUTF8FontFromBytes(pdfFamily, "B", fonts.Bold)
+	// A fixed date keeps the bytes of one description the same.
+	stamp := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	pdf.SetCreationDate(stamp)
+	pdf.SetModificationDate(stamp)
+	pdf.SetCatalogSort(true)
+	pdf.SetTitle(d.Heading()+": "+d.Title, true)
+	pdf.SetSubject(d.Standard.Code+" "+d.Standard.Title, true)
+	pdf.SetCreator("Kasip", false)
+	pdf.SetLang(d.Lang)
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-pdfBottom + 5)
+		pdf.SetFont(pdfFamily, "", 8)
+		pdf.CellFormat(0, 5, fmt.Sprintf("%s %s · %d / {nb}", d.Standard.Code, d.Standard.Version, pdf.PageNo()), "", 0, "C", false, 0, "")
+	})
+	pdf.AddPage()
+	w := 210 - pdfLeft - pdfRight
+	pdf.SetFont(pdfFamily, "B", 14)
+	pdf.MultiCell(w, 7, d.Heading(), "", "C", false)
+	pdf.SetFont(pdfFamily, "B", 12)
+	pdf.MultiCell(w, 6, d.Title, "", "C", false)
+	if n := d.Demo(); n != "" {
+		pdf.SetTextColor(192, 0, 0)
+		pdf.SetFont(pdfFamily, "", 10)
+		pdf.MultiCell(w, 5, n, "", "C", false)
+		pdf.SetTextColor(0, 0, 0)
+	}
+	for _, s := range d.Sections {
+		pdf.Ln(4)
+		pdf.SetFont(pdfFamily, "B", 11)
+		pdf.MultiCell(w, 6, s.Title, "", "L", false)
+		pdf.SetFont(pdfFamily, "", 10.5)
+		for _, l := range s.Lines {
+			x := pdfLeft
+			if l.Level > 0 {
+				x += pdfIndent
+			}
+			pdf.SetX(x)
+			pdf.MultiCell(w-(x-pdfLeft), 5, l.Number+". "+l.Text, "", "J", false)
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("job description PDF: %w", err)
+	}
+	return buf.Bytes(), nil
+}
