@@ -21,6 +21,10 @@ import (
 // Languages are the languages a description is written in.
 var Languages = []string{"kk", "ru"}
 
+// Files are the file formats a description is written as (Description.DOCX
+// and Description.PDF).
+var Files = []string{"docx", "pdf"}
+
 // Description is a generated job description.
 type Description struct {
 	Lang     string    `json:"lang"`

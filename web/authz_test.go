@@ -54,6 +54,7 @@ var accessExpectations = map[string]allowed{
 	"GET /api/v1/standards/{code}/diff":                               everyone,
 	"GET /api/v1/standards/{code}/lint":                               everyone,
 	"GET /api/v1/standards/{code}/similar":                            everyone,
+	"GET /api/v1/standards/{code}/cards/{card}/job-description":       everyone,
 	"GET /api/v1/search":                                              everyone,
 	"GET /api/v1/professions":                                         everyone,
 	"GET /api/v1/professions/{id}":                                    everyone,

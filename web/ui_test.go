@@ -411,7 +411,14 @@ func TestUIPages(t *testing.T) {
 		p := u.page("/standards/M84120/v/1/cards/2", http.StatusOK, "kk")
 		p.has(t, "<h1>Жастармен жұмыс жөніндегі маман</h1>", "3412-0-003",
 			"Жастарға консультация беру", // a skill
-			`href="/standards/M84120/v/1/cards/1"`, "print-foot")
+			`href="/standards/M84120/v/1/cards/1"`, "print-foot",
+			// The job description of the card, in the language it has.
+			"Осы карточкадан жасалған лауазымдық нұсқаулық",
+			`href="/api/v1/standards/M84120/cards/1/job-description?format=docx&amp;lang=kk&amp;version=1"`)
+		if p := u.page("/standards/M84120/v/1/cards/2", http.StatusOK, "kk"); strings.Contains(p.body, "lang=ru&amp;version") {
+			t.Error("the card page offers a Russian job description of a Kazakh-only card")
+		}
+		u.page("/standards/06.001/v/1/cards/1?lang=en", http.StatusOK, "en").has(t, "Job description generated from this card", "format=pdf&amp;lang=ru")
 		u.page("/standards/M84120/v/1/cards/3", http.StatusNotFound, "kk")
 		u.page("/standards/M84120/v/1/cards/0", http.StatusBadRequest, "kk")
 		u.page("/standards/M84120/v/1/cards/x?lang=ru", http.StatusBadRequest, "ru").has(t, "Номер карточки")

@@ -28,8 +28,8 @@ type apiRoute struct {
 }
 
 // APIRouteTable lists every API operation: the core (the registry,
-// search, accounts), then the certificates, the schema of the model and
-// recognition, each part with its documentation in openAPIParts.
+// search, accounts), then the job descriptions, the certificates, the
+// schema of the model and recognition, each part with its documentation in openAPIParts.
 func APIRouteTable() []apiRoute {
 	admin := session.Roles(auth.RoleAdmin)
 	core := []apiRoute{
@@ -71,7 +71,7 @@ func APIRouteTable() []apiRoute {
 		{http.MethodPost, "/api/v1/users/{id}/disable", admin, (*Server).apiDisableUser},
 		{http.MethodPost, "/api/v1/users/{id}/enable", admin, (*Server).apiEnableUser},
 	}
-	return slices.Concat(core, certAPIRoutes(), schemaRoutes(), recognitionAPIRoutes())
+	return slices.Concat(core, jobDescriptionRoutes(), certAPIRoutes(), schemaRoutes(), recognitionAPIRoutes())
 }
 
 // APIRoutes mounts the routes of APIRouteTable, each behind the guard of

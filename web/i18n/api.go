@@ -133,6 +133,16 @@ var APIMessages = map[string]map[string]string{
 		"ru": "должен быть положительным целым числом",
 		"en": "must be a positive integer",
 	},
+	"standard %q has no card %d": {
+		"kk": "%[1]q стандартында %[2]d-карточка жоқ",
+		"ru": "в стандарте %[1]q нет карточки %[2]d",
+		"en": "standard %q has no card %d",
+	},
+	"card %d of standard %q has no text in %s": {
+		"kk": "%[2]q стандартының %[1]d-карточкасында %[3]s тіліндегі мәтін жоқ",
+		"ru": "у карточки %[1]d стандарта %[2]q нет текста на языке %[3]s",
+		"en": "card %d of standard %q has no text in %s",
+	},
 	"no standard with code %q": {
 		"kk": "«%s» коды бар стандарт жоқ",
 		"ru": "стандарта с кодом «%s» нет",

@@ -268,6 +268,7 @@ var UIMessages = [][3]string{
 
 	// Content languages.
 	{"Kazakh", "қазақша", "казахский"},
+	{"Job description generated from this card", "Осы карточкадан жасалған лауазымдық нұсқаулық", "Должностная инструкция, составленная по этой карточке"},
 	{"Russian", "орысша", "русский"},
 	{"English", "ағылшынша", "английский"},
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/jobdesc"
 	"github.com/kasip/kasip/lint"
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/i18n"
@@ -335,6 +337,34 @@ type uiCardData struct {
 	Prev     string
 	Next     string
 	IsLatest bool
+	// JobDesc are the downloads of the card's job description, a format
+	// and language each, in the languages the card has.
+	JobDesc []uiJobDescLink
+}
+
+// uiJobDescLink is one download of a card's job description.
+type uiJobDescLink struct {
+	Format, Lang, URL string
+}
+
+// uiJobDescLinks are the job description downloads of card n (1-based)
+// of st, version as the page shows it.
+func uiJobDescLinks(st *kasip.Standard, version string, n int) []uiJobDescLink {
+	var out []uiJobDescLink
+	for _, lang := range jobdesc.Languages {
+		if st.Cards[n-1].Title.Get(lang) == "" {
+			continue
+		}
+		for _, format := range jobdesc.Files {
+			q := url.Values{"lang": {lang}, "format": {format}}
+			if version != "" {
+				q.Set("version", version)
+			}
+			out = append(out, uiJobDescLink{Format: strings.ToUpper(format), Lang: lang,
+				URL: "/api/v1/standards/" + url.PathEscape(st.Code) + "/cards/" + strconv.Itoa(n-1) + "/job-description?" + q.Encode()})
+		}
+	}
+	return out
 }
 
 func (s *Server) uiCard(w http.ResponseWriter, r *http.Request) error {
@@ -356,7 +386,8 @@ func (s *Server) uiCard(w http.ResponseWriter, r *http.Request) error {
 		return httpx.UINotFound(fmt.Sprintf(i18n.Translate(lang, "The standard “%s” has no card %d."), st.Code, n))
 	}
 	v := &uiViewer{st: st, code: st.Code, version: version}
-	d := &uiCardData{St: st, Code: st.Code, Version: version, StdURL: page.UIStandardURL(st.Code, version), Card: v.card(n - 1), Count: len(st.Cards)}
+	d := &uiCardData{St: st, Code: st.Code, Version: version, StdURL: page.UIStandardURL(st.Code, version), Card: v.card(n - 1), Count: len(st.Cards),
+		JobDesc: uiJobDescLinks(st, version, n)}
 	s.uiSimilar(r, st.Code, &d.Card)
 	title, tl := page.UIPick(st.Cards[n-1].Title, lang)
 	d.UIBase = s.UIBase(r, title)
