@@ -263,13 +263,7 @@ func docxParagraphs(t *testing.T, b []byte) []string {
 // TestPDFText: the PDF's text, as pdftotext reads it, has the heading,
 // the position and the first knowledge item, Kazakh letters intact.
 func TestPDFText(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
-			t.Fatal("pdftotext not found and KASIP_REQUIRE_ALL=1 (apt-get install -y poppler-utils)")
-		}
-		t.Skip("pdftotext not found (apt-get install -y poppler-utils)")
-	}
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
 	for _, doc := range real[:3] {
 		d, err := jobdesc.Generate(readStandard(t, doc.path), 0, doc.lang)
 		if err != nil {
@@ -296,4 +290,63 @@ func TestPDFText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDOCXOpensInLibreOffice converts the DOCX with LibreOffice headless,
+// as an office suite opens it, and reads the text of its PDF: the
+// heading, the position and every section title are there, Kazakh and
+// Russian letters intact.
+func TestDOCXOpensInLibreOffice(t *testing.T) {
+	soffice := tool(t, "libreoffice", "libreoffice-writer-nogui")
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	for _, doc := range []struct{ path, lang string }{real[0], real[2]} {
+		d, err := jobdesc.Generate(readStandard(t, doc.path), 0, doc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := d.DOCX()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		file := filepath.Join(dir, "jd.docx")
+		if err := os.WriteFile(file, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+			"--headless", "--convert-to", "pdf", "--outdir", dir, file)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("libreoffice: %v\n%s", err, out)
+		}
+		out, err := exec.Command(pdftotext, "-enc", "UTF-8", filepath.Join(dir, "jd.pdf"), "-").Output()
+		if err != nil {
+			t.Fatalf("LibreOffice made no readable PDF: %v", err)
+		}
+		text := strings.Join(strings.Fields(string(out)), " ")
+		wants := []string{d.Heading(), d.Title}
+		for _, s := range d.Sections {
+			wants = append(wants, s.Title)
+		}
+		for _, want := range wants {
+			if !strings.Contains(text, strings.Join(strings.Fields(want), " ")) {
+				t.Errorf("%s: LibreOffice shows no %q", doc.path, want)
+			}
+		}
+	}
+}
+
+// tool finds a program a test needs; without it the test skips, unless
+// KASIP_REQUIRE_ALL=1.
+func tool(t *testing.T, name, pkg string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err == nil {
+		return p
+	}
+	msg := name + " not found (apt-get install -y " + pkg + ")"
+	if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
+		t.Fatal(msg + " and KASIP_REQUIRE_ALL=1")
+	}
+	t.Skip(msg)
+	return ""
 }
