@@ -29,7 +29,7 @@ var real = []struct{ path, lang string }{
 	{"../testdata/ru/PS_25.005_reg27.xml", "ru"},
 }
 
-func readStandard(t *testing.T, path string) *kasip.Standard {
+func readStandard(t testing.TB, path string) *kasip.Standard {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
