@@ -53,12 +53,8 @@ func (s *Server) apiCertificateCredential(w http.ResponseWriter, r *http.Request
 
 // GET /api/v1/certificates?number=… or ?holder=…&profession=… (public)
 func (s *Server) apiSearchCertificates(w http.ResponseWriter, r *http.Request) {
-	if s.CertLimited(w, r) {
-		return
-	}
-	cs, err := s.CertStore()
-	if err != nil {
-		s.RecProblem(w, r, err)
+	cs, ok := s.CertPublic(w, r)
+	if !ok {
 		return
 	}
 	q := httpx.NewQuery(r)

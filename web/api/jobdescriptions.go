@@ -45,9 +45,8 @@ func (s *Server) apiJobDescription(w http.ResponseWriter, r *http.Request) {
 		httpx.BadParam(w, r, q.Err)
 		return
 	}
-	st, err := s.Reg.Standard(r.Context(), code, version)
-	if err != nil {
-		httpx.RegistryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
+	st, ok := s.standard(w, r, code, version)
+	if !ok {
 		return
 	}
 	if lang == "" {

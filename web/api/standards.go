@@ -56,6 +56,17 @@ func pathCode(r *http.Request) (string, *httpx.ParamError) {
 	return code, nil
 }
 
+// standard is version of the standard code ("" the latest); when there
+// is none, or the registry fails, it has answered and ok is false.
+func (s *Server) standard(w http.ResponseWriter, r *http.Request, code, version string) (st *kasip.Standard, ok bool) {
+	st, err := s.Reg.Standard(r.Context(), code, version)
+	if err != nil {
+		httpx.RegistryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
+		return nil, false
+	}
+	return st, true
+}
+
 // notFoundDetail says what was not found, in the request's language.
 func notFoundDetail(r *http.Request, code, version string) string {
 	if version == "" {
@@ -84,9 +95,8 @@ func (s *Server) apiGetStandard(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(data)
 		return
 	}
-	st, err := s.Reg.Standard(r.Context(), code, version)
-	if err != nil {
-		httpx.RegistryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
+	st, ok := s.standard(w, r, code, version)
+	if !ok {
 		return
 	}
 	httpx.WriteJSON(w, r, http.StatusOK, st)
@@ -134,14 +144,12 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		httpx.BadParam(w, r, q.Err)
 		return
 	}
-	a, err := s.Reg.Standard(r.Context(), code, from)
-	if err != nil {
-		httpx.RegistryError(w, r, err, notFoundDetail(r, code, from), http.StatusBadRequest)
+	a, ok := s.standard(w, r, code, from)
+	if !ok {
 		return
 	}
-	b, err := s.Reg.Standard(r.Context(), code, to)
-	if err != nil {
-		httpx.RegistryError(w, r, err, notFoundDetail(r, code, to), http.StatusBadRequest)
+	b, ok := s.standard(w, r, code, to)
+	if !ok {
 		return
 	}
 	httpx.WriteJSON(w, r, http.StatusOK, DiffResponse{From: from, To: to, Changes: httpx.NonNilSlice(kasip.Diff(a, b))})
@@ -168,9 +176,8 @@ func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
 		httpx.BadParam(w, r, q.Err)
 		return
 	}
-	st, err := s.Reg.Standard(r.Context(), code, version)
-	if err != nil {
-		httpx.RegistryError(w, r, err, notFoundDetail(r, code, version), http.StatusBadRequest)
+	st, ok := s.standard(w, r, code, version)
+	if !ok {
 		return
 	}
 	lang := i18n.RequestLang(r)

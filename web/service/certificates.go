@@ -52,12 +52,8 @@ func (s *Server) CertIssue(r *http.Request, id int64) (c certificate.Certificate
 
 // GET /api/v1/certificates/{number} (public)
 func (s *Server) APIGetCertificate(w http.ResponseWriter, r *http.Request) {
-	if s.CertLimited(w, r) {
-		return
-	}
-	cs, err := s.CertStore()
-	if err != nil {
-		s.RecProblem(w, r, err)
+	cs, ok := s.CertPublic(w, r)
+	if !ok {
 		return
 	}
 	c, err := cs.PublicCertificate(r.Context(), r.PathValue("number"))
@@ -160,7 +156,22 @@ func MayChangeCertificate(p auth.Principal, centre int64) bool {
 	return p.Is(auth.RoleAdmin) || IsCentreManager(p, centre)
 }
 
-// certLimited wraps a public handler in the per-address rate limit: over
+// CertPublic starts a public certificate handler: within the rate limit
+// (CertLimited), with the certificate store; when either fails it has
+// answered and ok is false.
+func (s *Server) CertPublic(w http.ResponseWriter, r *http.Request) (cs certificate.Store, ok bool) {
+	if s.CertLimited(w, r) {
+		return nil, false
+	}
+	cs, err := s.CertStore()
+	if err != nil {
+		s.RecProblem(w, r, err)
+		return nil, false
+	}
+	return cs, true
+}
+
+// CertLimited wraps a public handler in the per-address rate limit: over
 // it, 429 with Retry-After (problem+json under /api/, a page elsewhere).
 func (s *Server) CertLimited(w http.ResponseWriter, r *http.Request) bool {
 	ok, wait := s.Verifies.Allow(s.Opt.Now(), s.ClientKey(r))
@@ -194,12 +205,8 @@ func certServeBytes(w http.ResponseWriter, r *http.Request, ctype, cache string,
 // certDownload serves a certificate's credential or PDF after the limit;
 // notFound answers an unknown number.
 func (s *Server) CertDownload(w http.ResponseWriter, r *http.Request, pdf bool, notFound func(error)) {
-	if s.CertLimited(w, r) {
-		return
-	}
-	cs, err := s.CertStore()
-	if err != nil {
-		s.RecProblem(w, r, err)
+	cs, ok := s.CertPublic(w, r)
+	if !ok {
 		return
 	}
 	number := r.PathValue("number")
@@ -228,12 +235,8 @@ func (s *Server) CertDownload(w http.ResponseWriter, r *http.Request, pdf bool, 
 // for every check, so caches may keep it a minute: a revocation reaches
 // them at most that late.
 func (s *Server) CertStatusList(w http.ResponseWriter, r *http.Request) {
-	if s.CertLimited(w, r) {
-		return
-	}
-	cs, err := s.CertStore()
-	if err != nil {
-		s.RecProblem(w, r, err)
+	cs, ok := s.CertPublic(w, r)
+	if !ok {
 		return
 	}
 	list, err := strconv.ParseInt(r.PathValue("list"), 10, 64)

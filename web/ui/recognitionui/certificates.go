@@ -45,6 +45,19 @@ type uiCertVerifyData struct {
 	C      page.UICertCard
 }
 
+// uiCertPublic starts a public certificate page: within the rate limit,
+// with the certificate store; a non-nil error is the page to answer.
+func (s *Server) uiCertPublic(w http.ResponseWriter, r *http.Request) (certificate.Store, error) {
+	if err := s.uiCertLimited(w, r); err != nil {
+		return nil, err
+	}
+	cs, err := s.CertStore()
+	if err != nil {
+		return nil, s.UIRecPageError(r, err)
+	}
+	return cs, nil
+}
+
 // uiCertLimited answers a page request over the public limit: 429 with
 // Retry-After.
 func (s *Server) uiCertLimited(w http.ResponseWriter, r *http.Request) error {
@@ -67,12 +80,9 @@ func (s *Server) uiCertVerify(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	w.Header().Add("Vary", "Accept")
-	if err := s.uiCertLimited(w, r); err != nil {
-		return err
-	}
-	cs, err := s.CertStore()
+	cs, err := s.uiCertPublic(w, r)
 	if err != nil {
-		return s.UIRecPageError(r, err)
+		return err
 	}
 	number := r.PathValue("number")
 	d := &uiCertVerifyData{UIBase: s.UIBase(r, i18n.Translate(i18n.RequestLang(r), "Certificate verification")), Number: number}
@@ -120,12 +130,9 @@ type uiCertSearchData struct {
 // GET /verify: find a certificate by its number, or by the holder's name
 // with the profession (both: a name alone would list namesakes).
 func (s *Server) uiCertSearch(w http.ResponseWriter, r *http.Request) error {
-	if err := s.uiCertLimited(w, r); err != nil {
-		return err
-	}
-	cs, err := s.CertStore()
+	cs, err := s.uiCertPublic(w, r)
 	if err != nil {
-		return s.UIRecPageError(r, err)
+		return err
 	}
 	q := r.URL.Query()
 	d := &uiCertSearchData{UIBase: s.UIBase(r, i18n.Translate(i18n.RequestLang(r), "Verify a certificate")),
