@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/internal/testtool"
 	"github.com/kasip/kasip/jobdesc"
 	"github.com/kasip/kasip/read"
 )
@@ -185,14 +186,7 @@ func TestGenerateRefuses(t *testing.T) {
 // the document's paragraphs the description's text, line for line.
 func TestDOCXReadsBack(t *testing.T) {
 	for _, doc := range real[:3] {
-		d, err := jobdesc.Generate(readStandard(t, doc.path), 0, doc.lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := d.DOCX()
-		if err != nil {
-			t.Fatal(err)
-		}
+		d, b := firstCard(t, doc.path, doc.lang, jobdesc.Description.DOCX)
 		again, _ := d.DOCX()
 		if !bytes.Equal(b, again) {
 			t.Error("two DOCX of one description differ")
@@ -263,16 +257,9 @@ func docxParagraphs(t *testing.T, b []byte) []string {
 // TestPDFText: the PDF's text, as pdftotext reads it, has the heading,
 // the position and the first knowledge item, Kazakh letters intact.
 func TestPDFText(t *testing.T) {
-	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	pdftotext := testtool.Need(t, "poppler-utils", "pdftotext")
 	for _, doc := range real[:3] {
-		d, err := jobdesc.Generate(readStandard(t, doc.path), 0, doc.lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := d.PDF()
-		if err != nil {
-			t.Fatal(err)
-		}
+		d, b := firstCard(t, doc.path, doc.lang, jobdesc.Description.PDF)
 		file := filepath.Join(t.TempDir(), "jd.pdf")
 		if err := os.WriteFile(file, b, 0o600); err != nil {
 			t.Fatal(err)
@@ -297,17 +284,10 @@ func TestPDFText(t *testing.T) {
 // heading, the position and every section title are there, Kazakh and
 // Russian letters intact.
 func TestDOCXOpensInLibreOffice(t *testing.T) {
-	soffice := tool(t, "libreoffice", "libreoffice-writer-nogui")
-	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	soffice := testtool.Need(t, "libreoffice-writer-nogui", "libreoffice", "soffice")
+	pdftotext := testtool.Need(t, "poppler-utils", "pdftotext")
 	for _, doc := range []struct{ path, lang string }{real[0], real[2]} {
-		d, err := jobdesc.Generate(readStandard(t, doc.path), 0, doc.lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := d.DOCX()
-		if err != nil {
-			t.Fatal(err)
-		}
+		d, b := firstCard(t, doc.path, doc.lang, jobdesc.Description.DOCX)
 		dir := t.TempDir()
 		file := filepath.Join(dir, "jd.docx")
 		if err := os.WriteFile(file, b, 0o600); err != nil {
@@ -335,18 +315,17 @@ func TestDOCXOpensInLibreOffice(t *testing.T) {
 	}
 }
 
-// tool finds a program a test needs; without it the test skips, unless
-// KASIP_REQUIRE_ALL=1.
-func tool(t *testing.T, name, pkg string) string {
+// firstCard is the description of the first card of the document at path
+// in lang, and the file write makes of it.
+func firstCard(t *testing.T, path, lang string, write func(jobdesc.Description) ([]byte, error)) (jobdesc.Description, []byte) {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
+	d, err := jobdesc.Generate(readStandard(t, path), 0, lang)
+	if err != nil {
+		t.Fatal(err)
 	}
-	msg := name + " not found (apt-get install -y " + pkg + ")"
-	if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
-		t.Fatal(msg + " and KASIP_REQUIRE_ALL=1")
+	b, err := write(d)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Skip(msg)
-	return ""
+	return d, b
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kasip/kasip/internal/testtool"
 	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/web/service"
 )
@@ -21,7 +22,7 @@ import (
 // say "partial" plainly and list that skill by title, issued by a
 // recognition centre and signed by that head.
 func TestCertificatePartialWithHead(t *testing.T) {
-	pdftotext := lookTool(t, "pdftotext", "poppler-utils")
+	pdftotext := testtool.Need(t, "poppler-utils", "pdftotext")
 	e := newRecEnv(t, "")
 	e.post(recAdmin, "/recognition/centres/"+strconv.FormatInt(e.centre, 10), url.Values{
 		"name_kk": {"Жастар тану орталығы"}, "name_ru": {"Центр признания молодёжи"}, "bin": {"050440001239"},
@@ -73,20 +74,4 @@ func TestCertificatePartialWithHead(t *testing.T) {
 	if strings.Contains(text, "сертификации") || strings.Contains(text, "Сертификаттау") {
 		t.Error("the PDF names a certification centre")
 	}
-}
-
-// lookTool finds a program a test needs; without it the test skips,
-// unless KASIP_REQUIRE_ALL=1.
-func lookTool(t *testing.T, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
-	}
-	msg := name + " not found (apt-get install -y " + pkg + ")"
-	if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
-		t.Fatal(msg + " and KASIP_REQUIRE_ALL=1")
-	}
-	t.Skip(msg)
-	return ""
 }

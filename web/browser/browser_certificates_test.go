@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/internal/testtool"
 	uipage "github.com/kasip/kasip/web/ui/page"
 
 	"github.com/chromedp/chromedp"
@@ -109,23 +110,12 @@ func httpGet(t *testing.T, url string) []byte {
 // certBrowserTools finds the programs the test needs.
 func certBrowserTools(t *testing.T) map[string]string {
 	t.Helper()
-	found := map[string]string{}
-	for _, names := range [][]string{{"chromium", "chromium-browser", "google-chrome"}, {"pdftoppm"}, {"pdftotext"}, {"zbarimg"}} {
-		for _, n := range names {
-			if p, err := exec.LookPath(n); err == nil {
-				found[names[0]] = p
-				break
-			}
-		}
-		if found[names[0]] == "" {
-			msg := names[0] + " not found (apt-get install -y chromium poppler-utils zbar-tools)"
-			if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
-				t.Fatal(msg + " and KASIP_REQUIRE_ALL=1")
-			}
-			t.Skip(msg + ": browser certificate test skipped")
-		}
+	return map[string]string{
+		"chromium":  chromium(t),
+		"pdftoppm":  testtool.Need(t, "poppler-utils", "pdftoppm"),
+		"pdftotext": testtool.Need(t, "poppler-utils", "pdftotext"),
+		"zbarimg":   testtool.Need(t, "zbar-tools", "zbarimg"),
 	}
-	return found
 }
 
 func certCmd(t *testing.T, name string, args ...string) string {

@@ -2,34 +2,23 @@ package browser_test
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/kasip/kasip/internal/testtool"
 )
 
 // The browser tests drive Debian's Chromium, headless, through the
 // DevTools protocol (chromedp): one browser a test, one tab with its own
 // cookies a person.
 
-// chromium finds Debian's Chromium; without it the browser tests skip,
-// unless KASIP_REQUIRE_ALL=1 says nothing may be skipped.
+// chromium finds Debian's Chromium (testtool.Need).
 func chromium(t *testing.T) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("KASIP_REQUIRE_ALL") == "1" {
-		t.Fatal("no Chromium found and KASIP_REQUIRE_ALL=1 (apt-get install -y chromium)")
-	}
-	t.Skip("no Chromium found: browser tests skipped (apt-get install -y chromium)")
-	return ""
+	return testtool.Need(t, "chromium", "chromium", "chromium-browser", "google-chrome")
 }
 
 // startChromium starts a headless Chromium for the test, bounded by
