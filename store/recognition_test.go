@@ -280,28 +280,14 @@ func recSnapshot(t *testing.T, s *Store) string {
 		if rows, err = s.r.Query("SELECT * FROM " + table + " ORDER BY " + strings.Join(order, ", ")); err != nil {
 			t.Fatalf("%s: %v", table, err)
 		}
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
+		_, vals := scanAll(t, rows)
+		for _, row := range vals {
 			b.WriteString(table)
-			for i, v := range vals {
-				if bs, ok := v.([]byte); ok {
-					v = string(bs)
-				}
+			for i, v := range row {
 				fmt.Fprintf(&b, "|%s=%v", cols[i], v)
 			}
 			b.WriteString("\n")
 		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		rows.Close()
 	}
 	return b.String()
 }

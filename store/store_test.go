@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -823,28 +824,13 @@ func snapshot(t *testing.T, s *Store) string {
 		if err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			for i, v := range vals {
-				if bs, ok := v.([]byte); ok {
-					v = string(bs)
-				}
+		cols, vals := scanAll(t, rows)
+		for _, row := range vals {
+			for i, v := range row {
 				fmt.Fprintf(&b, "%s=%v|", cols[i], v)
 			}
 			b.WriteString("\n")
 		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		rows.Close()
 	}
 	return b.String()
 }
@@ -1091,4 +1077,35 @@ func TestRebind(t *testing.T) {
 	if got != want {
 		t.Errorf("rebind:\n%s\nwant\n%s", got, want)
 	}
+}
+
+// scanAll reads every row of rows, []byte values as strings, and closes
+// it.
+func scanAll(t *testing.T, rows *sql.Rows) (cols []string, out [][]any) {
+	t.Helper()
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range vals {
+			if bs, ok := v.([]byte); ok {
+				vals[i] = string(bs)
+			}
+		}
+		out = append(out, vals)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cols, out
 }

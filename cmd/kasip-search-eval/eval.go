@@ -42,18 +42,11 @@ func (r *report) groupMean(res []result, group string, metric func(result) float
 // evaluate imports the bundled real documents into a fresh store and runs
 // every query of the set through Kasip and through the baseline.
 func evaluate(ctx context.Context, dsn string, set []query) (*report, error) {
-	st, cleanup, err := openFresh(ctx, dsn)
+	st, items, cleanup, err := realRegistry(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
 	defer cleanup()
-	if err := importReal(ctx, st); err != nil {
-		return nil, err
-	}
-	items, err := storedItems(ctx, st)
-	if err != nil {
-		return nil, err
-	}
 	b, err := newBaseline(ctx, items)
 	if err != nil {
 		return nil, err

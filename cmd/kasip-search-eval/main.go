@@ -223,20 +223,30 @@ func kasipSearch(ctx context.Context, s kasip.Searcher, q string) ([]string, err
 	return keys, nil
 }
 
+// realRegistry opens a fresh store on dsn ("" a temporary file), imports
+// the bundled real documents and lists their items; cleanup closes it.
+func realRegistry(ctx context.Context, dsn string) (st *store.Store, items []item, cleanup func(), err error) {
+	st, cleanup, err = openFresh(ctx, dsn)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err = importReal(ctx, st); err == nil {
+		items, err = storedItems(ctx, st)
+	}
+	if err != nil {
+		cleanup()
+		return nil, nil, nil, err
+	}
+	return st, items, cleanup, nil
+}
+
 // dumpItems prints the items of the bundled real documents, one a line.
 func dumpItems(ctx context.Context, w io.Writer) error {
-	st, cleanup, err := openFresh(ctx, "")
+	_, items, cleanup, err := realRegistry(ctx, "")
 	if err != nil {
 		return err
 	}
 	defer cleanup()
-	if err := importReal(ctx, st); err != nil {
-		return err
-	}
-	items, err := storedItems(ctx, st)
-	if err != nil {
-		return err
-	}
 	for _, it := range items {
 		fmt.Fprintf(w, "%s\t%s\t%s\n", it.key(), it.Kind, strings.Join(strings.Fields(it.Text), " "))
 	}
@@ -256,18 +266,11 @@ func showQuery(ctx context.Context, w io.Writer, setPath, q string) error {
 			rel = sq.Rel
 		}
 	}
-	st, cleanup, err := openFresh(ctx, "")
+	st, items, cleanup, err := realRegistry(ctx, "")
 	if err != nil {
 		return err
 	}
 	defer cleanup()
-	if err := importReal(ctx, st); err != nil {
-		return err
-	}
-	items, err := storedItems(ctx, st)
-	if err != nil {
-		return err
-	}
 	text := map[string]string{}
 	for _, it := range items {
 		text[it.key()] = it.Text

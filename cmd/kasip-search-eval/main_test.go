@@ -49,18 +49,11 @@ func TestSet(t *testing.T) {
 		}
 	}
 	ctx := context.Background()
-	st, cleanup, err := openFresh(ctx, "")
+	_, items, cleanup, err := realRegistry(ctx, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer cleanup()
-	if err := importReal(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	items, err := storedItems(ctx, st)
-	if err != nil {
-		t.Fatal(err)
-	}
 	keys := map[string]bool{}
 	for _, it := range items {
 		keys[it.key()] = true
