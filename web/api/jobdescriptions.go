@@ -27,9 +27,8 @@ var jobDescriptionFormats = append([]string{"json"}, jobdesc.Files...)
 
 // GET /api/v1/standards/{code}/cards/{card}/job-description
 func (s *Server) apiJobDescription(w http.ResponseWriter, r *http.Request) {
-	code, perr := pathCode(r)
-	if perr != nil {
-		httpx.BadParam(w, r, perr)
+	code, ok := readCode(w, r)
+	if !ok {
 		return
 	}
 	card, err := strconv.Atoi(r.PathValue("card"))

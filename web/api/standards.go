@@ -67,6 +67,17 @@ func (s *Server) standard(w http.ResponseWriter, r *http.Request, code, version 
 	return st, true
 }
 
+// readCode reads the {code} wildcard; a bad one is answered (400) and ok
+// is false.
+func readCode(w http.ResponseWriter, r *http.Request) (code string, ok bool) {
+	code, perr := pathCode(r)
+	if perr != nil {
+		httpx.BadParam(w, r, perr)
+		return "", false
+	}
+	return code, true
+}
+
 // notFoundDetail says what was not found, in the request's language.
 func notFoundDetail(r *http.Request, code, version string) string {
 	if version == "" {
@@ -77,9 +88,8 @@ func notFoundDetail(r *http.Request, code, version string) string {
 
 // GET /api/v1/standards/{code} and /api/v1/standards/{code}/versions/{version}
 func (s *Server) apiGetStandard(w http.ResponseWriter, r *http.Request) {
-	code, perr := pathCode(r)
-	if perr != nil {
-		httpx.BadParam(w, r, perr)
+	code, ok := readCode(w, r)
+	if !ok {
 		return
 	}
 	version := r.PathValue("version")
@@ -104,9 +114,8 @@ func (s *Server) apiGetStandard(w http.ResponseWriter, r *http.Request) {
 
 // GET /api/v1/standards/{code}/versions
 func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request) {
-	code, perr := pathCode(r)
-	if perr != nil {
-		httpx.BadParam(w, r, perr)
+	code, ok := readCode(w, r)
+	if !ok {
 		return
 	}
 	vs, err := s.Reg.Versions(r.Context(), code)
@@ -133,9 +142,8 @@ type DiffResponse struct {
 
 // GET /api/v1/standards/{code}/diff?from=&to=
 func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
-	code, perr := pathCode(r)
-	if perr != nil {
-		httpx.BadParam(w, r, perr)
+	code, ok := readCode(w, r)
+	if !ok {
 		return
 	}
 	q := httpx.NewQuery(r)
@@ -160,9 +168,8 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 // The messages are in the request's language: lang, then the lang cookie,
 // then Accept-Language, as every API text.
 func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
-	code, perr := pathCode(r)
-	if perr != nil {
-		httpx.BadParam(w, r, perr)
+	code, ok := readCode(w, r)
+	if !ok {
 		return
 	}
 	q := httpx.NewQuery(r)
@@ -191,9 +198,8 @@ func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
 // is; for text and HTML the charset is the one the reader detected, so a
 // windows-1251 page is not announced as UTF-8.
 func (s *Server) apiSource(w http.ResponseWriter, r *http.Request) {
-	code, perr := pathCode(r)
-	if perr != nil {
-		httpx.BadParam(w, r, perr)
+	code, ok := readCode(w, r)
+	if !ok {
 		return
 	}
 	version := r.PathValue("version")
