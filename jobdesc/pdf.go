@@ -3,6 +3,7 @@ package jobdesc
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -20,6 +21,21 @@ const (
 // PDFContentType is the media type of a PDF file.
 const PDFContentType = "application/pdf"
 
+// pdfText is s as the PDF can carry it: fpdf panics on invalid UTF-8
+// (FuzzDOCX found it in SetTitle), and control characters have no glyph;
+// a clause is one paragraph, its line breaks spaces.
+func pdfText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case r < 0x20 || r == 0x7f || r == 0xFFFE || r == 0xFFFF:
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
 // PDF writes d as an A4 PDF set in DejaVu Sans, page numbers at the foot.
 func (d Description) PDF() ([]byte, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
@@ -33,21 +49,21 @@ func (d Description) PDF() ([]byte, error) {
 	pdf.SetCreationDate(stamp)
 	pdf.SetModificationDate(stamp)
 	pdf.SetCatalogSort(true)
-	pdf.SetTitle(d.Heading()+": "+d.Title, true)
-	pdf.SetSubject(d.Standard.Code+" "+d.Standard.Title, true)
+	pdf.SetTitle(pdfText(d.Heading()+": "+d.Title), true)
+	pdf.SetSubject(pdfText(d.Standard.Code+" "+d.Standard.Title), true)
 	pdf.SetCreator("Kasip", false)
 	pdf.SetLang(d.Lang)
 	pdf.SetFooterFunc(func() {
 		pdf.SetY(-pdfBottom + 5)
 		pdf.SetFont(pdfFamily, "", 8)
-		pdf.CellFormat(0, 5, fmt.Sprintf("%s %s · %d / {nb}", d.Standard.Code, d.Standard.Version, pdf.PageNo()), "", 0, "C", false, 0, "")
+		pdf.CellFormat(0, 5, pdfText(fmt.Sprintf("%s %s · %d / {nb}", d.Standard.Code, d.Standard.Version, pdf.PageNo())), "", 0, "C", false, 0, "")
 	})
 	pdf.AddPage()
 	w := 210 - pdfLeft - pdfRight
 	pdf.SetFont(pdfFamily, "B", 14)
 	pdf.MultiCell(w, 7, d.Heading(), "", "C", false)
 	pdf.SetFont(pdfFamily, "B", 12)
-	pdf.MultiCell(w, 6, d.Title, "", "C", false)
+	pdf.MultiCell(w, 6, pdfText(d.Title), "", "C", false)
 	if n := d.Demo(); n != "" {
 		pdf.SetTextColor(192, 0, 0)
 		pdf.SetFont(pdfFamily, "", 10)
@@ -57,7 +73,7 @@ func (d Description) PDF() ([]byte, error) {
 	for _, s := range d.Sections {
 		pdf.Ln(4)
 		pdf.SetFont(pdfFamily, "B", 11)
-		pdf.MultiCell(w, 6, s.Title, "", "L", false)
+		pdf.MultiCell(w, 6, pdfText(s.Title), "", "L", false)
 		pdf.SetFont(pdfFamily, "", 10.5)
 		for _, l := range s.Lines {
 			x := pdfLeft
@@ -65,7 +81,7 @@ func (d Description) PDF() ([]byte, error) {
 				x += pdfIndent
 			}
 			pdf.SetX(x)
-			pdf.MultiCell(w-(x-pdfLeft), 5, l.Number+". "+l.Text, "", "J", false)
+			pdf.MultiCell(w-(x-pdfLeft), 5, pdfText(l.Number+". "+l.Text), "", "J", false)
 		}
 	}
 	var buf bytes.Buffer
