@@ -71,21 +71,28 @@ func (r apiResp) String() string { return fmt.Sprintf("%d %s", r.StatusCode, r.b
 // do sends a request; header is alternating names and values.
 func (e *apiEnv) do(method, path string, body io.Reader, header ...string) apiResp {
 	e.t.Helper()
-	req, err := http.NewRequest(method, e.srv.URL+path, body)
+	return send(e.t, e.srv.Client(), method, e.srv.URL+path, body, header...)
+}
+
+// send sends a request with c and reads the answer whole; header is
+// alternating names and values.
+func send(t testing.TB, c *http.Client, method, url string, body io.Reader, header ...string) apiResp {
+	t.Helper()
+	req, err := http.NewRequest(method, url, body)
 	if err != nil {
-		e.t.Fatal(err)
+		t.Fatal(err)
 	}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
-	res, err := e.srv.Client().Do(req)
+	res, err := c.Do(req)
 	if err != nil {
-		e.t.Fatalf("%s %s: %v", method, path, err)
+		t.Fatalf("%s %s: %v", method, url, err)
 	}
 	defer res.Body.Close()
 	b, err := io.ReadAll(res.Body)
 	if err != nil {
-		e.t.Fatalf("%s %s: reading the body: %v", method, path, err)
+		t.Fatalf("%s %s: reading the body: %v", method, url, err)
 	}
 	return apiResp{res, b}
 }

@@ -110,23 +110,7 @@ func (e *authEnv) addUser(u auth.User) auth.User {
 // names and values.
 func (e *authEnv) req(method, path string, body io.Reader, header ...string) apiResp {
 	e.t.Helper()
-	req, err := http.NewRequest(method, e.srv.URL+path, body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	res, err := e.client.Do(req)
-	if err != nil {
-		e.t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return apiResp{res, b}
+	return send(e.t, e.client, method, e.srv.URL+path, body, header...)
 }
 
 // jsonBody encodes v.

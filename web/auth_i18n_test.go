@@ -1,14 +1,13 @@
 package web_test
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/kasip/kasip/auth"
+	"github.com/kasip/kasip/internal/testtool"
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/session"
 )
@@ -52,28 +51,13 @@ func TestAccountMessagesComplete(t *testing.T) {
 		regexp.MustCompile(`^\s+"\w+":\s+("(?:[^"\\]|\\.)*"),$`), // notices
 	}
 	// The account code: sessions, the account API and the account pages.
-	var files []string
-	for _, pattern := range []string{"session/*.go", "api/accounts.go", "service/accounts.go", "httpx/ratelimit.go", "httpx/json.go", "ui/account*.go", "ui/page/*.go"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil || len(m) == 0 {
-			t.Fatalf("%s: no files (%v): did the account code move?", pattern, err)
-		}
-		files = append(files, m...)
-	}
 	keys := map[string]string{}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(b), "\n") {
+	for _, f := range testtool.Sources(t, "session/*.go", "api/accounts.go", "service/accounts.go", "httpx/ratelimit.go", "httpx/json.go", "ui/account*.go", "ui/page/*.go") {
+		for _, line := range strings.Split(f.Text, "\n") {
 			for _, re := range res {
 				for _, m := range re.FindAllStringSubmatch(line, -1) {
 					if k, err := strconv.Unquote(m[1]); err == nil && k != "%s" {
-						keys[k] = f
+						keys[k] = f.Path
 					}
 				}
 			}

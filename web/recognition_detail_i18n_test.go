@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/kasip/kasip"
+	"github.com/kasip/kasip/internal/testtool"
 	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/web/api"
 	"github.com/kasip/kasip/web/i18n"
@@ -71,27 +71,12 @@ func slicesSort(s []string) {
 // message fails here.
 func TestRecKeysInSource(t *testing.T) {
 	use := regexp.MustCompile(`(?:NewError\([^,]+,|recErr\([^,]+,|invalid\(|\bp\.add\(|\bpr\.add\()\s*"([a-z_.]+)"`)
-	var files []string
-	for _, pattern := range []string{"../recognition/*.go", "../store/recognition*.go", "../store/certificates*.go", "../certificate/*.go", "*.go"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
 	n := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range use.FindAllStringSubmatch(string(b), -1) {
+	for _, f := range testtool.Sources(t, "../recognition/*.go", "../store/recognition*.go", "../store/certificates*.go", "../certificate/*.go", "*.go") {
+		for _, m := range use.FindAllStringSubmatch(f.Text, -1) {
 			n++
 			if _, ok := recognition.Messages[m[1]]; !ok {
-				t.Errorf("%s: key %q has no message", filepath.Base(f), m[1])
+				t.Errorf("%s: key %q has no message", filepath.Base(f.Path), m[1])
 			}
 		}
 	}

@@ -182,17 +182,10 @@ func (e *recEnv) signIn(login string) *http.Client {
 // anonymous public); header is alternating names and values.
 func (e *recEnv) do(login, method, path string, body io.Reader, header ...string) apiResp {
 	e.t.Helper()
-	req, err := http.NewRequest(method, e.srv.URL+path, body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
 	c := e.srv.Client()
 	switch login {
 	case "":
-		req.Header.Set("Authorization", "Bearer "+apiTestToken)
+		header = append(header[:len(header):len(header)], "Authorization", "Bearer "+apiTestToken) // never into the caller's array
 	case "-":
 	default:
 		if e.jars[login] == nil && !(method == http.MethodPost && path == "/api/v1/session") {
@@ -200,16 +193,7 @@ func (e *recEnv) do(login, method, path string, body io.Reader, header ...string
 		}
 		c = e.jars[login]
 	}
-	res, err := c.Do(req)
-	if err != nil {
-		e.t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return apiResp{res, b}
+	return send(e.t, c, method, e.srv.URL+path, body, header...)
 }
 
 // call sends v as a JSON body (nil: no body).

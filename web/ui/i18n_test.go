@@ -2,13 +2,12 @@ package ui
 
 import (
 	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/kasip/kasip/internal/testtool"
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/ui/page"
 )
@@ -61,27 +60,12 @@ func uiGoKeys(t *testing.T) map[string]string {
 	t.Helper()
 	keys := map[string]string{}
 	// The pages' code, and the name tables of the catalogue they use.
-	var files []string
-	for _, pattern := range []string{"*.go", "page/*.go", "recognitionui/*.go"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	files = append(files, "../i18n/certificates.go", "../i18n/recognition_names.go", "../i18n/recognition_details.go", "../i18n/recognition_pages.go")
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range testtool.Sources(t, "*.go", "page/*.go", "recognitionui/*.go",
+		"../i18n/certificates.go", "../i18n/recognition_names.go", "../i18n/recognition_details.go", "../i18n/recognition_pages.go") {
 		for _, re := range uiGoKeyRes {
-			for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			for _, m := range re.FindAllStringSubmatch(f.Text, -1) {
 				if k, err := strconv.Unquote(m[1]); err == nil {
-					keys[k] = f
+					keys[k] = f.Path
 				}
 			}
 		}
