@@ -6,6 +6,7 @@
 package demodata
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -46,4 +47,18 @@ func Load() ([]Document, error) {
 		return nil
 	})
 	return out, err
+}
+
+// Import reads every bundled document into reg and returns them.
+func Import(ctx context.Context, reg kasip.Registry) ([]Document, error) {
+	docs, err := Load()
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		if _, err := reg.Import(ctx, d.Standard, []kasip.SourceFile{d.Source}); err != nil {
+			return nil, fmt.Errorf("%s: %w", d.Source.Name, err)
+		}
+	}
+	return docs, nil
 }

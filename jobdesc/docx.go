@@ -28,7 +28,7 @@ func (d Description) DOCX() ([]byte, error) {
 		{"[Content_Types].xml", docxContentTypes},
 		{"_rels/.rels", docxRels},
 		{"word/_rels/document.xml.rels", docxDocumentRels},
-		{"word/styles.xml", fmt.Sprintf(docxStyles, locales[d.Lang])},
+		{"word/styles.xml", fmt.Sprintf(docxStylesXML, locales[d.Lang])},
 		{"docProps/core.xml", d.docxCore()},
 		{"word/document.xml", d.docxDocument()},
 	}
@@ -52,25 +52,20 @@ func (d Description) docxDocument() string {
 	var b strings.Builder
 	b.WriteString(xml.Header)
 	b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
-	para(&b, "Title", "", d.Heading())
-	para(&b, "Subtitle", "", d.Title)
-	if n := d.Demo(); n != "" {
-		para(&b, "Demo", "", n)
-	}
-	for _, s := range d.Sections {
-		para(&b, "Heading1", "", s.Title)
-		for _, l := range s.Lines {
-			indent := ""
-			if l.Level > 0 {
-				indent = `<w:ind w:left="567"/>`
-			}
-			para(&b, "Clause", indent, l.Number+". "+l.Text)
+	for _, p := range d.paragraphs() {
+		props := ""
+		if p.indent {
+			props = `<w:ind w:left="567"/>`
 		}
+		para(&b, docxStyles[p.part], props, p.text)
 	}
 	b.WriteString(`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>`)
 	b.WriteString(`</w:body></w:document>`)
 	return b.String()
 }
+
+// docxStyles are the paragraph styles of the parts (styles.xml).
+var docxStyles = map[part]string{partHeading: "Title", partTitle: "Subtitle", partDemo: "Demo", partSection: "Heading1", partClause: "Clause"}
 
 // para writes one paragraph of style with text.
 func para(b *strings.Builder, style, props, text string) {
@@ -118,8 +113,8 @@ const docxDocumentRels = xml.Header + `<Relationships xmlns="http://schemas.open
 	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
 	`</Relationships>`
 
-// docxStyles takes the w:lang of the text.
-const docxStyles = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+// docxStylesXML takes the w:lang of the text.
+const docxStylesXML = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
 	`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/>` +
 	`<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="%s"/></w:rPr></w:rPrDefault>` +
 	`<w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +

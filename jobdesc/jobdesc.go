@@ -61,6 +61,21 @@ type Line struct {
 	Level    int      `json:"level,omitempty"` // 1 for a clause under the one before (a skill under its function)
 }
 
+// LanguagesOf are the Languages the description of card (0-based) of st
+// can be written in: those its title has.
+func LanguagesOf(st *kasip.Standard, card int) []string {
+	var out []string
+	if card < 0 || card >= len(st.Cards) {
+		return nil
+	}
+	for _, l := range Languages {
+		if strings.TrimSpace(st.Cards[card].Title.Get(l)) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // ErrLanguage is returned for a language the description cannot be
 // written in: not one of Languages, or one the card has no text in.
 var ErrLanguage = errors.New("jobdesc: language")
@@ -75,7 +90,7 @@ func Generate(st *kasip.Standard, card int, lang string) (Description, error) {
 		return Description{}, fmt.Errorf("jobdesc: %w: standard %s has %d cards, no card %d", kasip.ErrNotFound, st.Code, len(st.Cards), card)
 	}
 	c := &st.Cards[card]
-	title := c.Title.Get(lang)
+	title := strings.TrimSpace(c.Title.Get(lang))
 	if title == "" {
 		return Description{}, fmt.Errorf("%w: card %d of standard %s has no text in %s", ErrLanguage, card, st.Code, lang)
 	}
@@ -93,16 +108,20 @@ func Generate(st *kasip.Standard, card int, lang string) (Description, error) {
 	}
 	d := Description{Lang: lang, Title: g.position, Card: card, Level: c.Level,
 		Standard: Reference{Code: st.Code, Version: st.Technical.Version, Title: g.stdTitle(), Generated: st.Generated}}
-	for i, build := range []func() []Line{g.general, g.qualification, g.duties, g.knowledge, g.abilities, g.rights, g.responsibility, g.relations} {
-		key := sectionKeys[i]
-		lines := build()
-		number(lines, i+1)
-		d.Sections = append(d.Sections, Section{Key: key, Title: strconv.Itoa(i+1) + ". " + w.sections[key], Lines: lines})
+	sections := []struct {
+		key   string
+		lines []Line
+	}{
+		{"general", g.general()}, {"qualification", g.qualification()}, {"duties", g.duties()},
+		{"knowledge", g.knowledge()}, {"abilities", g.abilities()},
+		{"rights", template(w.rights...)}, {"responsibility", template(w.responsibility...)}, {"relations", template(w.relations...)},
+	}
+	for i, sec := range sections {
+		number(sec.lines, i+1)
+		d.Sections = append(d.Sections, Section{Key: sec.key, Title: strconv.Itoa(i+1) + ". " + w.sections[sec.key], Lines: sec.lines})
 	}
 	return d, nil
 }
-
-var sectionKeys = []string{"general", "qualification", "duties", "knowledge", "abilities", "rights", "responsibility", "relations"}
 
 // number gives the lines of section n their numbers: n.1, n.2, and
 // n.2.1 for a line under the one before.
@@ -142,7 +161,8 @@ func (g *generator) stdTitle() string {
 	return strings.TrimSpace(g.st.Title.Best())
 }
 
-func (g *generator) template(texts ...string) []Line {
+// template is the lines of the template's own wording.
+func template(texts ...string) []Line {
 	out := make([]Line, len(texts))
 	for i, t := range texts {
 		out[i] = Line{Text: t, Template: true}
@@ -171,7 +191,7 @@ func (g *generator) general() []Line {
 	if len(g.c.Purpose) > 0 {
 		out = append(out, g.items(w.purposeLabel, "/purpose", g.c.Purpose)...)
 	}
-	return append(out, g.template(w.appointment)...)
+	return append(out, template(w.appointment)...)
 }
 
 // items are the lines of a list of items, each prefixed with label.
@@ -198,7 +218,7 @@ func (g *generator) qualification() []Line {
 	out = append(out, g.items(w.experience, "/experience", g.c.Experience)...)
 	out = append(out, g.items(w.admission, "/admission", g.c.Admission)...)
 	if len(out) == 0 {
-		out = g.template(w.noRequirements)
+		out = template(w.noRequirements)
 	}
 	return out
 }
@@ -263,24 +283,6 @@ func (g *generator) collect(ofSkill func(kasip.Skill) []kasip.Item, ofFunction f
 		add(ofFunction(f), fp)
 	}
 	return out
-}
-
-func (g *generator) rights() []Line         { return g.template(g.w.rights...) }
-func (g *generator) responsibility() []Line { return g.template(g.w.responsibility...) }
-func (g *generator) relations() []Line      { return g.template(g.w.relations...) }
-
-// Text is the description as plain text, a line a clause: what the
-// writers lay out and what a test reads back.
-func (d Description) Text() string {
-	var b strings.Builder
-	b.WriteString(d.Heading() + "\n" + d.Title + "\n")
-	for _, s := range d.Sections {
-		b.WriteString("\n" + s.Title + "\n")
-		for _, l := range s.Lines {
-			b.WriteString(l.Number + ". " + l.Text + "\n")
-		}
-	}
-	return b.String()
 }
 
 // Heading is the document's heading: "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ" or

@@ -32,11 +32,7 @@ var real = []struct{ path, lang string }{
 
 func readStandard(t testing.TB, path string) *kasip.Standard {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sts, err := read.Read(filepath.Base(path), data, read.Options{})
+	sts, err := read.ReadFile(path, read.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,23 @@ const (
 	pdfFamily                            = "DejaVu"
 )
 
+// pdfFace is how a part is set: font style and size, line height,
+// alignment and the red of its colour.
+type pdfFace struct {
+	style      string
+	size, line float64
+	align      string
+	red        int
+}
+
+var pdfFaces = map[part]pdfFace{
+	partHeading: {"B", 14, 7, "C", 0},
+	partTitle:   {"B", 12, 6, "C", 0},
+	partDemo:    {"", 10, 5, "C", 192},
+	partSection: {"B", 11, 6, "L", 0},
+	partClause:  {"", 10.5, 5, "J", 0},
+}
+
 // PDFContentType is the media type of a PDF file.
 const PDFContentType = "application/pdf"
 
@@ -60,29 +77,19 @@ func (d Description) PDF() ([]byte, error) {
 	})
 	pdf.AddPage()
 	w := 210 - pdfLeft - pdfRight
-	pdf.SetFont(pdfFamily, "B", 14)
-	pdf.MultiCell(w, 7, d.Heading(), "", "C", false)
-	pdf.SetFont(pdfFamily, "B", 12)
-	pdf.MultiCell(w, 6, pdfText(d.Title), "", "C", false)
-	if n := d.Demo(); n != "" {
-		pdf.SetTextColor(192, 0, 0)
-		pdf.SetFont(pdfFamily, "", 10)
-		pdf.MultiCell(w, 5, n, "", "C", false)
-		pdf.SetTextColor(0, 0, 0)
-	}
-	for _, s := range d.Sections {
-		pdf.Ln(4)
-		pdf.SetFont(pdfFamily, "B", 11)
-		pdf.MultiCell(w, 6, pdfText(s.Title), "", "L", false)
-		pdf.SetFont(pdfFamily, "", 10.5)
-		for _, l := range s.Lines {
-			x := pdfLeft
-			if l.Level > 0 {
-				x += pdfIndent
-			}
-			pdf.SetX(x)
-			pdf.MultiCell(w-(x-pdfLeft), 5, pdfText(l.Number+". "+l.Text), "", "J", false)
+	for _, p := range d.paragraphs() {
+		f := pdfFaces[p.part]
+		if p.part == partSection {
+			pdf.Ln(4)
 		}
+		pdf.SetFont(pdfFamily, f.style, f.size)
+		pdf.SetTextColor(f.red, 0, 0)
+		x := pdfLeft
+		if p.indent {
+			x += pdfIndent
+		}
+		pdf.SetX(x)
+		pdf.MultiCell(w-(x-pdfLeft), f.line, pdfText(p.text), "", f.align, false)
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {

@@ -6,7 +6,6 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/demo"
 	"github.com/kasip/kasip/demodata"
@@ -22,14 +21,8 @@ import (
 func BenchmarkVerify(b *testing.B) {
 	ctx := context.Background()
 	st := webtest.Store(b, "")
-	docs, err := demodata.Load()
-	if err != nil {
+	if _, err := demodata.Import(ctx, st); err != nil {
 		b.Fatal(err)
-	}
-	for _, d := range docs {
-		if _, err := st.Import(ctx, d.Standard, []kasip.SourceFile{d.Source}); err != nil {
-			b.Fatal(err)
-		}
 	}
 	set, err := st.CertificateSettings(ctx)
 	if err != nil {

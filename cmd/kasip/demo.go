@@ -27,18 +27,14 @@ func loadDemo(ctx context.Context, reg kasip.Registry, log *slog.Logger) (int, e
 		log.Info("demo data not loaded: the database already has standards", "standards", c.Standards)
 		return 0, nil
 	}
-	docs, err := demodata.Load()
+	docs, err := demodata.Import(ctx, reg)
 	if err != nil {
 		return 0, err
 	}
-	n := 0
+	n := len(docs)
 	var base []*kasip.Standard
 	for _, d := range docs {
-		if _, err := reg.Import(ctx, d.Standard, []kasip.SourceFile{d.Source}); err != nil {
-			return n, fmt.Errorf("%s: %w", d.Source.Name, err)
-		}
 		base = append(base, d.Standard)
-		n++
 	}
 	for _, st := range demo.Generate(base, demoVariants, 2026) {
 		src := kasip.SourceFile{Name: st.Code + "-v" + st.VersionKey() + ".json", Format: "kasip-json", SHA256: st.Sources[0].SHA256, Data: demo.Document(st)}

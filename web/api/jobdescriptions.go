@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/kasip/kasip"
@@ -89,16 +90,14 @@ func (s *Server) apiJobDescription(w http.ResponseWriter, r *http.Request) {
 
 // jobDescriptionLang is the language of a description asked for without
 // one: the request's, when the card has text in it, else the first of
-// kk, ru that it has.
+// kk, ru that it has (kk when it has none, which Generate refuses).
 func jobDescriptionLang(st *kasip.Standard, card int, asked string) string {
-	if card < 0 || card >= len(st.Cards) {
-		return "kk"
-	}
-	t := st.Cards[card].Title
-	for _, l := range append([]string{asked}, jobdesc.Languages...) {
-		if (l == "kk" || l == "ru") && t.Get(l) != "" {
-			return l
-		}
+	has := jobdesc.LanguagesOf(st, card)
+	switch {
+	case slices.Contains(has, asked):
+		return asked
+	case len(has) > 0:
+		return has[0]
 	}
 	return "kk"
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kasip/kasip"
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/demo"
 	"github.com/kasip/kasip/demodata"
@@ -43,14 +42,8 @@ func demoServer(t *testing.T, certificates bool) *demoEnv {
 	t.Helper()
 	ctx := context.Background()
 	st := webtest.Store(t, "")
-	docs, err := demodata.Load()
-	if err != nil {
+	if _, err := demodata.Import(ctx, st); err != nil {
 		t.Fatal(err)
-	}
-	for _, d := range docs {
-		if _, err := st.Import(ctx, d.Standard, []kasip.SourceFile{d.Source}); err != nil {
-			t.Fatal(err)
-		}
 	}
 	e := &demoEnv{st: st, clock: &testClock{t: time.Now()}}
 	e.url = webtest.Start(t, webtest.Services(st), web.Options{PasswordParams: auth.TestParams, SignInRate: -1, Now: e.clock.now}).URL

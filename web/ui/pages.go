@@ -351,10 +351,7 @@ type uiJobDescLink struct {
 // of st, version as the page shows it.
 func uiJobDescLinks(st *kasip.Standard, version string, n int) []uiJobDescLink {
 	var out []uiJobDescLink
-	for _, lang := range jobdesc.Languages {
-		if st.Cards[n-1].Title.Get(lang) == "" {
-			continue
-		}
+	for _, lang := range jobdesc.LanguagesOf(st, n-1) {
 		for _, format := range jobdesc.Files {
 			q := url.Values{"lang": {lang}, "format": {format}}
 			if version != "" {
