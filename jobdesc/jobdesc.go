@@ -117,6 +117,9 @@ func Generate(st *kasip.Standard, card int, lang string) (Description, error) {
 		{"rights", template(w.rights...)}, {"responsibility", template(w.responsibility...)}, {"relations", template(w.relations...)},
 	}
 	for i, sec := range sections {
+		if sec.lines == nil {
+			sec.lines = []Line{} // an empty section, not null, in JSON
+		}
 		number(sec.lines, i+1)
 		d.Sections = append(d.Sections, Section{Key: sec.key, Title: strconv.Itoa(i+1) + ". " + w.sections[sec.key], Lines: sec.lines})
 	}

@@ -325,3 +325,26 @@ func firstCard(t *testing.T, path, lang string, write func(jobdesc.Description) 
 	}
 	return d, b
 }
+
+// TestEmptySection: a card without knowledge in the language (as a
+// merged standard whose Kazakh knowledge stayed unplaced has) still has
+// the section, an empty list in JSON as the OpenAPI document says, not
+// null.
+func TestEmptySection(t *testing.T) {
+	st := &kasip.Standard{Code: "X", Title: kasip.Text{"kk": "Стандарт"}, Cards: []kasip.Card{{
+		Title: kasip.Text{"kk": "Маман"},
+		Functions: []kasip.Function{{Title: kasip.Text{"kk": "Функция"}, Skills: []kasip.Skill{{
+			Title: kasip.Text{"kk": "Дағды"}, Knowledge: []kasip.Item{{Text: kasip.Text{"ru": "Только по-русски"}}}}}}},
+	}}}
+	d, err := jobdesc.Generate(st, 0, "kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(d.Sections[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Sections[3].Key != "knowledge" || !strings.Contains(string(b), `"lines":[]`) {
+		t.Errorf("the empty knowledge section: %s", b)
+	}
+}
