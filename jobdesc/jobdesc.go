@@ -21,6 +21,9 @@ import (
 // Languages are the languages a description is written in.
 var Languages = []string{"kk", "ru"}
 
+// SectionKeys are the keys of a description's sections, in order.
+var SectionKeys = []string{"general", "qualification", "duties", "knowledge", "abilities", "rights", "responsibility", "relations"}
+
 // Files are the file formats a description is written as (Description.DOCX
 // and Description.PDF).
 var Files = []string{"docx", "pdf"}

@@ -59,8 +59,13 @@ func TestGenerateTraceable(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s card %d: %v", doc.path, ci, err)
 			}
-			if len(d.Sections) != 8 {
+			if len(d.Sections) != len(jobdesc.SectionKeys) {
 				t.Fatalf("%s card %d: %d sections", doc.path, ci, len(d.Sections))
+			}
+			for i, s := range d.Sections {
+				if s.Key != jobdesc.SectionKeys[i] {
+					t.Errorf("%s card %d: section %d is %q, SectionKeys say %q", doc.path, ci, i, s.Key, jobdesc.SectionKeys[i])
+				}
 			}
 			used := map[string]bool{}
 			for _, s := range d.Sections {
