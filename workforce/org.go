@@ -191,7 +191,7 @@ type Position struct {
 	Required    int            `json:"required"`
 	RequiredFor map[string]int `json:"required_for,omitempty"`
 	// Detailed: abilities and knowledge are assessed too, not only units.
-	Detailed bool `json:"detailed"`
+	Detailed bool            `json:"detailed"`
 	Edits    map[string]Edit `json:"edits,omitempty"` // by section key (jobdesc.Section.Key)
 	Revision int             `json:"revision"`        // bumped on every change, for stale writes
 	Demo     bool            `json:"demo"`

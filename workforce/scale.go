@@ -18,7 +18,9 @@ const (
 func ValidLevel(l int) bool { return l >= LevelNone && l <= MaxLevel }
 
 // Levels lists the scale.
-func Levels() []int { return []int{LevelNone, LevelAware, LevelAssisted, LevelIndependent, LevelExpert} }
+func Levels() []int {
+	return []int{LevelNone, LevelAware, LevelAssisted, LevelIndependent, LevelExpert}
+}
 
 // LevelNames names each level of the scale in kk, ru and en.
 var LevelNames = map[string][MaxLevel + 1]string{
