@@ -193,9 +193,14 @@ func (m *Matrix) Flag(latest func(CardRef) (string, []kasip.Change)) {
 }
 
 // related: the change at c is at the item at it, inside it, or at a
-// function or skill it is inside. Changes of the card's own fields (its
+// function or skill it is inside. A change of an entry's field (its title,
+// its text) belongs to the entry. Changes of the card's own fields (its
 // title, its codes) touch no outcome.
 func related(c, it string) bool {
-	return c == it || strings.HasPrefix(c, it+".") ||
-		(strings.HasPrefix(it, c+".") && strings.Contains(c, ".functions["))
+	owner := c
+	if i := strings.LastIndexByte(c, '.'); i >= 0 && !strings.Contains(c[i:], "[") {
+		owner = c[:i]
+	}
+	return owner == it || strings.HasPrefix(owner, it+".") ||
+		(strings.HasPrefix(it, owner+".") && strings.Contains(owner, ".functions["))
 }
