@@ -21,6 +21,7 @@ import (
 	"github.com/kasip/kasip/web/session"
 	"github.com/kasip/kasip/web/ui"
 	"github.com/kasip/kasip/web/ui/page"
+	"github.com/kasip/kasip/workforce"
 )
 
 // Options configure a Server.
@@ -60,6 +61,7 @@ type Services struct {
 	Accounts     auth.Store
 	Recognition  recognition.Store
 	Certificates certificate.Store
+	Workforce    workforce.Store
 }
 
 // New makes a server over svc.
@@ -94,7 +96,7 @@ func New(svc Services, opt Options) (*Server, error) {
 		opt.VerifyRate = 300
 	}
 	base := &service.Server{Server: sess, Reg: svc.Registry, Search: svc.Search, StandardJSON: svc.StandardJSON,
-		Recognition: svc.Recognition, Certificates: svc.Certificates, Mux: http.NewServeMux()}
+		Recognition: svc.Recognition, Certificates: svc.Certificates, Workforce: svc.Workforce, Mux: http.NewServeMux()}
 	base.Verifies = httpx.NewRateLimiter(opt.VerifyRate, time.Minute)
 	state, err := page.NewUI()
 	if err != nil {

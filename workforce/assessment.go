@@ -147,6 +147,9 @@ type Confirmation struct {
 // else by its title), for its units or the whole card.
 func Confirmed(pos Position, card *kasip.Card, certs []certificate.Certificate, t time.Time) map[string]string {
 	out := map[string]string{}
+	if len(certs) == 0 {
+		return out // most people hold none: skip listing the units
+	}
 	units := recognition.Units(card, pos.Card)
 	for _, c := range certs {
 		if c.Status(t) != certificate.StatusValid || c.StandardCode != pos.Standard || c.Card != pos.Card {

@@ -160,9 +160,14 @@ func Analyse(snap Snapshot, unit string, cards CardOf, t time.Time, topN int) An
 	return a
 }
 
-// analyseBlock is the block of the people in pos.
+// analyseBlock is the block of the people in pos. Its columns are the
+// card's units (skills, or labour functions without skills): the heat map
+// is skills × people; a detailed position's abilities and knowledge are on
+// each person's own analysis (PersonOf over Items).
 func analyseBlock(pos Position, card *kasip.Card, people []Employee, snap Snapshot, t time.Time) Block {
-	b := Block{Position: pos, Items: Items(pos, card)}
+	units := pos
+	units.Detailed = false
+	b := Block{Position: pos, Items: Items(units, card)}
 	b.ItemGaps = make([]ItemGap, len(b.Items))
 	for i, it := range b.Items {
 		b.ItemGaps[i] = ItemGap{Position: pos.ID, Item: it}

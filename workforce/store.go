@@ -61,7 +61,8 @@ type Store interface {
 	ListEduProgrammes(ctx context.Context, orgID int64) ([]EduProgramme, error)
 
 	// Snapshot reads what a gap analysis of the organisation (of unit,
-	// unless "") needs, in a few queries.
+	// unless "") needs, in a few queries. Its assessments hold the ratings
+	// of units only, which is what Analyse reads; Assessment has all.
 	Snapshot(ctx context.Context, orgID int64, unit string) (Snapshot, error)
 }
 

@@ -46,6 +46,7 @@ func main() {
 	flag.BoolVar(&co.raw, "raw", false, "certificates mode: load with the minimal HTTP/1.1 client, which leaves more of the cores to the server, instead of net/http's")
 	flag.StringVar(&co.only, "only", "", "certificates mode: only the verification scenarios whose name contains this (\"/api/\" or \"/verify/\")")
 	flag.DurationVar(&co.rateTime, "rate-t", 20*time.Second, "certificates mode: duration of each open-loop run")
+	employees := flag.Int("workforce", 0, "organisations mode: an employer with this many employees rated on a card of 192 items; gap analysis in process and under load, then job descriptions per second")
 	flag.Parse()
 	var err error
 	if co.rates, err = parseRates(*rates); err != nil {
@@ -63,6 +64,13 @@ func main() {
 			pprof.StartCPUProfile(f)
 			defer pprof.StopCPUProfile()
 		}
+	}
+	if *employees > 0 {
+		if err := workforceBench(ctx, *bin, *dsn, *employees, *clients, *requests, *maxTime); err != nil {
+			fmt.Fprintln(os.Stderr, "kasip-bench:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if co.n > 0 {
 		if err := certBench(ctx, *bin, *dsn, co, *clients, *requests, *maxTime); err != nil {

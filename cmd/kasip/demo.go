@@ -69,7 +69,28 @@ func loadDemoRecognition(ctx context.Context, reg *store.Store, stdout io.Writer
 	}
 	log.Info("recognition demo data", "accounts", len(seed.Accounts), "applications", len(seed.Applications),
 		"standard", seed.StandardCode, "card", seed.Card+1)
-	return loadDemoCertificates(ctx, reg, seed, stdout, log)
+	if err := loadDemoCertificates(ctx, reg, seed, stdout, log); err != nil {
+		return err
+	}
+	return loadDemoWorkforce(ctx, reg, seed, stdout, log)
+}
+
+var _ demo.WorkforceStore = (*store.Store)(nil)
+
+// loadDemoWorkforce adds the organisations (a youth resource centre, a
+// hotel, a college) and prints their accounts' passwords.
+func loadDemoWorkforce(ctx context.Context, reg *store.Store, seed *demo.RecognitionSeed, stdout io.Writer, log *slog.Logger) error {
+	ws, err := demo.SeedWorkforce(ctx, reg, seed, demo.SeedOptions{})
+	if ws != nil && len(ws.Accounts) > 0 {
+		if perr := demo.PrintAccounts(stdout, ws.Accounts); perr != nil {
+			err = errors.Join(err, perr)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("organisations demo: %w", err)
+	}
+	log.Info("organisations demo data", "youth_centre", ws.Youth, "hotel", ws.Hotel, "college", ws.College)
+	return nil
 }
 
 var _ demo.CertificateStore = (*store.Store)(nil)

@@ -91,7 +91,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	srv, err := web.New(web.Services{
-		Registry: reg, Search: reg, StandardJSON: reg, Accounts: reg, Recognition: reg, Certificates: reg,
+		Registry: reg, Search: reg, StandardJSON: reg, Accounts: reg, Recognition: reg, Certificates: reg, Workforce: reg,
 	}, web.Options{
 		AdminToken: os.Getenv("KASIP_ADMIN_TOKEN"), Logger: log,
 		SecureCookies: *secure, ClientIPHeader: *ipHeader, VerifyRate: *verifyRate,

@@ -64,12 +64,19 @@ func (s *Server) apiJobDescription(w http.ResponseWriter, r *http.Request) {
 		httpx.InternalError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Language", lang)
+	s.writeDescription(w, r, d, format, fmt.Sprintf("%s-card-%d-%s", st.Code, card, lang))
+}
+
+// writeDescription answers with d as JSON, DOCX or PDF (format; "" is
+// JSON); name is the downloaded file's name without extension.
+func (s *Server) writeDescription(w http.ResponseWriter, r *http.Request, d jobdesc.Description, format, name string) {
+	w.Header().Set("Content-Language", d.Lang)
 	if format == "" || format == "json" {
 		httpx.WriteJSON(w, r, http.StatusOK, d)
 		return
 	}
 	var body []byte
+	var err error
 	ctype := jobdesc.PDFContentType
 	if format == "docx" {
 		ctype = jobdesc.DocxContentType
@@ -81,8 +88,13 @@ func (s *Server) apiJobDescription(w http.ResponseWriter, r *http.Request) {
 		httpx.InternalError(w, r, err)
 		return
 	}
+	writeFile(w, ctype, name+"."+format, body)
+}
+
+// writeFile answers with a file to download.
+func writeFile(w http.ResponseWriter, ctype, name string, body []byte) {
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", ContentDisposition(fmt.Sprintf("%s-card-%d-%s.%s", st.Code, card, lang, format)))
+	w.Header().Set("Content-Disposition", ContentDisposition(name))
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(body)

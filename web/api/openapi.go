@@ -58,7 +58,7 @@ func OpenAPIJSON() ([]byte, error) {
 // responses and tags. Security and the 401 and 403 answers of protected
 // operations are added afterwards from the routes' access rules, for
 // every operation alike.
-var openAPIParts = []func(doc OAObj){documentJobDescriptions, documentCertificates, documentPublic, documentRecognition}
+var openAPIParts = []func(doc OAObj){documentJobDescriptions, documentCertificates, documentPublic, documentRecognition, documentWorkforce}
 
 // GET /api/openapi.json
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {

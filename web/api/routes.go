@@ -71,7 +71,7 @@ func APIRouteTable() []apiRoute {
 		{http.MethodPost, "/api/v1/users/{id}/disable", admin, (*Server).apiDisableUser},
 		{http.MethodPost, "/api/v1/users/{id}/enable", admin, (*Server).apiEnableUser},
 	}
-	return slices.Concat(core, jobDescriptionRoutes(), certAPIRoutes(), schemaRoutes(), recognitionAPIRoutes())
+	return slices.Concat(core, jobDescriptionRoutes(), certAPIRoutes(), schemaRoutes(), recognitionAPIRoutes(), workforceAPIRoutes())
 }
 
 // APIRoutes mounts the routes of APIRouteTable, each behind the guard of

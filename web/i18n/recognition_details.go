@@ -17,8 +17,23 @@ import (
 // says nothing in kk and ru rather than English: the problem's title, and
 // the form's lead, already say what kind of refusal it is.
 
-// recDetailMessages: key → {kk, ru}; {name} is a value.
-var RecDetailMessages = map[string][2]string{
+// RecDetailMessages: key → {kk, ru}; {name} is a value. The refusals of
+// organisations (package workforce, which refuses with recognition's
+// keyed errors) are in workforceDetails.
+var RecDetailMessages = joinDetails(recDetails, workforceDetails)
+
+// joinDetails is the catalogues in one map.
+func joinDetails(parts ...map[string][2]string) map[string][2]string {
+	out := map[string][2]string{}
+	for _, p := range parts {
+		for k, v := range p {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+var recDetails = map[string][2]string{
 	"invalid": {"{reason}", "{reason}"},
 
 	"iin.length":         {"ЖСН «{number}» 12 цифрдан тұруы керек", "ИИН «{number}» должен состоять из 12 цифр"},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kasip/kasip/auth"
 	"github.com/kasip/kasip/recognition"
+	"github.com/kasip/kasip/workforce"
 
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/session"
@@ -22,6 +23,9 @@ type ApplyInput struct {
 	EmployerName  string `json:"employer_name,omitempty"`
 	EmployerBIN   string `json:"employer_bin,omitempty"`
 	VoucherID     int64  `json:"voucher_id,omitempty"`
+	// PlanAction is the recognition action of the candidate's development
+	// plan the application is filed from: it is linked to it.
+	PlanAction int64 `json:"plan_action_id,omitempty"`
 }
 
 // recApplicationFilter reads the list filters and narrows them to what the
@@ -103,7 +107,43 @@ func (s *Server) RecApply(r *http.Request, rs recognition.Store, in ApplyInput) 
 			a.EmployerName = u.Employer
 		}
 	}
-	return rs.Apply(r.Context(), RecActor(r), a)
+	if in.PlanAction != 0 {
+		if err := s.checkPlanAction(r, in.PlanAction, in.ProgrammeID); err != nil {
+			return a, err
+		}
+	}
+	a, err := rs.Apply(r.Context(), RecActor(r), a)
+	if err != nil || in.PlanAction == 0 {
+		return a, err
+	}
+	// The application stands even if the link fails: it is the
+	// candidate's, and the plan can be linked again.
+	if _, lerr := s.Workforce.LinkApplication(r.Context(), RecActor(r), in.PlanAction, a.ID); lerr != nil {
+		s.Log.Warn("linking an application to its plan action", "application", a.ID, "action", in.PlanAction, "err", lerr)
+	}
+	return a, nil
+}
+
+// checkPlanAction: the caller's own recognition action for programme.
+func (s *Server) checkPlanAction(r *http.Request, actionID, programme int64) error {
+	if s.Workforce == nil {
+		return ErrNoWorkforce
+	}
+	act, err := s.Workforce.GetAction(r.Context(), actionID)
+	if err != nil {
+		return err
+	}
+	e, err := s.Workforce.GetEmployee(r.Context(), act.EmployeeID)
+	if err != nil {
+		return err
+	}
+	if e.UserID != session.Principal(r).UserID {
+		return ErrHidden
+	}
+	if act.Kind != workforce.ActionRecognition || act.ProgrammeID != programme || act.ApplicationID != 0 {
+		return workforce.Refuse(workforce.ErrConflict, "workforce.application_mismatch")
+	}
+	return nil
 }
 
 // recAct is an action on an application: the caller must see it (else 404

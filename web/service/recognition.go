@@ -132,6 +132,8 @@ func RecErrorStatus(err error) (int, string) {
 	switch {
 	case errors.Is(err, ErrNoRecognition):
 		return http.StatusNotImplemented, "recognition is not available"
+	case errors.Is(err, ErrNoWorkforce):
+		return http.StatusNotImplemented, "organisations are not available"
 	case errors.Is(err, ErrEvidenceTooLarge):
 		return http.StatusRequestEntityTooLarge, "request body too large"
 	case errors.Is(err, kasip.ErrNotFound):

@@ -8,6 +8,7 @@ import (
 	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/session"
+	"github.com/kasip/kasip/workforce"
 )
 
 // Server holds the stores and the operations the API and the UI share.
@@ -22,7 +23,9 @@ type Server struct {
 	// certificates; nil answers their routes with 501.
 	Recognition  recognition.Store
 	Certificates certificate.Store
-	Mux          *http.ServeMux
+	// Workforce keeps organisations; nil answers their routes with 501.
+	Workforce workforce.Store
+	Mux       *http.ServeMux
 	// Verifies limits the public certificate routes.
 	Verifies *httpx.RateLimiter
 }

@@ -17,7 +17,7 @@ import (
 // Services are all the services a store provides, as `kasip serve` wires
 // them; tests that want a server without one set that field to nil.
 func Services(st *store.Store) web.Services {
-	return web.Services{Registry: st, Search: st, StandardJSON: st, Accounts: st, Recognition: st, Certificates: st}
+	return web.Services{Registry: st, Search: st, StandardJSON: st, Accounts: st, Recognition: st, Certificates: st, Workforce: st}
 }
 
 // Store opens a store on a new SQLite file under t's temporary directory
