@@ -418,7 +418,7 @@ var UIMessages = [][3]string{
 // then each capability's, kept beside its pages. An entry of an earlier
 // list wins, language by language.
 func UIMessageLists() [][][3]string {
-	return [][][3]string{UIMessages, certificateMessages, recognitionDetailMessages, recognitionPageMessages}
+	return [][][3]string{UIMessages, certificateMessages, recognitionDetailMessages, recognitionPageMessages, workforcePageMessages}
 }
 
 // addUIMessages merges a list into Messages. Entries already there win,

@@ -60,7 +60,7 @@ func uiGoKeys(t *testing.T) map[string]string {
 	t.Helper()
 	keys := map[string]string{}
 	// The pages' code, and the name tables of the catalogue they use.
-	for _, f := range testtool.Sources(t, "*.go", "page/*.go", "recognitionui/*.go",
+	for _, f := range testtool.Sources(t, "*.go", "page/*.go", "recognitionui/*.go", "workforceui/*.go", "../i18n/workforce.go",
 		"../i18n/certificates.go", "../i18n/recognition_names.go", "../i18n/recognition_details.go", "../i18n/recognition_pages.go") {
 		for _, re := range uiGoKeyRes {
 			for _, m := range re.FindAllStringSubmatch(f.Text, -1) {

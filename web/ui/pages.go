@@ -20,6 +20,7 @@ import (
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/ui/page"
+	"github.com/kasip/kasip/web/ui/workforceui"
 )
 
 // The page handlers. Each reads and checks its parameters (a bad one is a
@@ -340,6 +341,9 @@ type uiCardData struct {
 	// JobDesc are the downloads of the card's job description, a format
 	// and language each, in the languages the card has.
 	JobDesc []uiJobDescLink
+	// Positions are the links that create a position from the card, one
+	// per organisation whose HR the signed-in user is.
+	Positions []workforceui.PositionLink
 }
 
 // uiJobDescLink is one download of a card's job description.
@@ -384,7 +388,7 @@ func (s *Server) uiCard(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := &uiViewer{st: st, code: st.Code, version: version}
 	d := &uiCardData{St: st, Code: st.Code, Version: version, StdURL: page.UIStandardURL(st.Code, version), Card: v.card(n - 1), Count: len(st.Cards),
-		JobDesc: uiJobDescLinks(st, version, n)}
+		JobDesc: uiJobDescLinks(st, version, n), Positions: workforceui.PositionLinks(s.Server, r, st.Code, version, n-1)}
 	s.uiSimilar(r, st.Code, &d.Card)
 	title, tl := page.UIPick(st.Cards[n-1].Title, lang)
 	d.UIBase = s.UIBase(r, title)

@@ -7,6 +7,7 @@ import (
 	"github.com/kasip/kasip/web/session"
 	"github.com/kasip/kasip/web/ui/page"
 	"github.com/kasip/kasip/web/ui/recognitionui"
+	"github.com/kasip/kasip/web/ui/workforceui"
 )
 
 // uiRouteTable lists every route of the UI.
@@ -40,6 +41,7 @@ func UIRouteTable() []page.UIRoute {
 		{Method: post, Path: "/admin/users/{id}/enable", Access: admin, Page: pageOf((*Server).uiEnableUser)},
 	}
 	core = append(core, recognitionui.Routes()...)
+	core = append(core, workforceui.Routes()...)
 	// The catch-all "/" renders the 404 page for any path no other route
 	// (API included) claims; it stays last only for reading's sake, the
 	// mux prefers the most specific pattern anyway.

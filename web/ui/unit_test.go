@@ -33,14 +33,14 @@ func TestUIHumanPath(t *testing.T) {
 }
 
 func TestUIWordDiff(t *testing.T) {
-	o, n := uiWordDiff("Жастарға сенімді ақпарат беру", "Жастарға сенімді және жүйелі ақпарат <b>беру</b>")
+	o, n := page.WordDiff("Жастарға сенімді ақпарат беру", "Жастарға сенімді және жүйелі ақпарат <b>беру</b>")
 	if string(o) != "Жастарға сенімді ақпарат <del>беру</del>" {
 		t.Errorf("old: %s", o)
 	}
 	if string(n) != "Жастарға сенімді <ins>және жүйелі</ins> ақпарат <ins>&lt;b&gt;беру&lt;/b&gt;</ins>" {
 		t.Errorf("new: %s", n)
 	}
-	o, n = uiWordDiff("", "<x>")
+	o, n = page.WordDiff("", "<x>")
 	if string(o) != "" || string(n) != "&lt;x&gt;" {
 		t.Errorf("empty old: %q %q", o, n)
 	}

@@ -32,3 +32,13 @@ func (m UIMe) RecNav() []uiRecNavLink {
 	}
 	return links
 }
+
+// OrgNav is the link of the main menu to the organisations (standards at
+// work) for a signed-in user: the page lists those they are a member or an
+// employee of (an administrator's: all).
+func (m UIMe) OrgNav() []uiRecNavLink {
+	if !m.SignedIn {
+		return nil
+	}
+	return []uiRecNavLink{{"orgs", "/orgs", "Organisations"}}
+}

@@ -49,7 +49,9 @@ var UIPages = []string{"home", "search", "standards", "standard", "card", "profe
 	"signin", "account", "admin_users",
 	"cert_verify", "cert_search", "cert_staff",
 	"rec_hub", "rec_centres", "rec_centre", "rec_programmes", "rec_programme_new", "rec_programme",
-	"rec_coverage", "rec_applications", "rec_application", "rec_me", "rec_settings"}
+	"rec_coverage", "rec_applications", "rec_application", "rec_me", "rec_settings",
+	"wf_orgs", "wf_org", "wf_position_new", "wf_position", "wf_employee", "wf_gaps", "wf_plans",
+	"wf_programmes", "wf_programme_new", "wf_programme"}
 
 // uiAsset is an embedded static file.
 type UIAsset struct {

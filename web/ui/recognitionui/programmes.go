@@ -435,6 +435,10 @@ type uiRecProgrammeData struct {
 	Candidate  bool
 	Registered bool
 	Vouchers   []page.UIOption
+	// PlanAction is the recognition action of the candidate's development
+	// plan the application is filed from (?plan_action=), carried by the
+	// form; 0 for none.
+	PlanAction int64
 }
 
 // GET /recognition/programmes/{id}
@@ -479,6 +483,10 @@ func (s *Server) uiRecProgrammeData(r *http.Request, id int64, fail *UIRecFailur
 		UnitTitles: map[string]kasip.Text{}, Bank: service.SeesBank(p, prog), Manager: service.IsCentreManager(p, prog.CentreID),
 		Admin: p.Is(auth.RoleAdmin), Candidate: p.Is(auth.RoleCandidate), Registered: p.CandidateID != 0}
 	d.Editable = d.Manager && prog.Status == recognition.ProgrammeDraft
+	d.PlanAction, _ = strconv.ParseInt(r.URL.Query().Get("plan_action"), 10, 64)
+	if fail != nil {
+		d.PlanAction = uiFormID(r, "plan_action")
+	}
 	if d.Admin && prog.Status == recognition.ProgrammeSubmitted {
 		d.Nav = "approvals"
 	}
@@ -798,7 +806,8 @@ func (s *Server) uiRecApply(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	a, err := s.RecApply(r, rs, service.ApplyInput{ProgrammeID: id, Route: r.PostFormValue("route"), EmployerLogin: r.PostFormValue("employer_login"),
-		EmployerName: r.PostFormValue("employer_name"), EmployerBIN: r.PostFormValue("employer_bin"), VoucherID: uiFormID(r, "voucher_id")})
+		EmployerName: r.PostFormValue("employer_name"), EmployerBIN: r.PostFormValue("employer_bin"), VoucherID: uiFormID(r, "voucher_id"),
+		PlanAction: uiFormID(r, "plan_action")})
 	if err != nil {
 		fail, perr := s.UIRecFail(r, "apply", err)
 		if perr != nil {
