@@ -458,6 +458,7 @@ func recognitionOASchemas() OAObj {
 			"route":          oaEnum("self; referral (employer_login required, the employer confirms); voucher (voucher_id required).", recognition.RouteSelf, recognition.RouteReferral, recognition.RouteVoucher),
 			"employer_login": oaStr("The login of the referring employer's account."), "employer_name": oaStr("The employer's name (default: the account's organisation)."),
 			"employer_bin": oaStr("The employer's BIN."), "voucher_id": oaInt("One of the candidate's vouchers."),
+			"plan_action_id": oaInt("A recognition action of the candidate's own development plan, for this programme: the application is linked to it."),
 		}, "programme_id", "route"),
 		"HistoryEntry": oaObject("An audit log entry about an application.", OAObj{
 			"seq": oaInt("Its place in the whole log."), "at": oaTime("When."), "actor_user_id": oaInt("Who (0: the system)."),

@@ -117,6 +117,39 @@ func (s *Server) orgStart(w http.ResponseWriter, r *http.Request) (workforce.Sto
 	return ws, a, true
 }
 
+// inOrg reads the object of path parameter name in the {org} of the
+// path, through get (which hides what the caller may not see).
+func inOrg[T any](s *Server, w http.ResponseWriter, r *http.Request, name string,
+	get func(*http.Request, workforce.Store, service.OrgAccess, int64) (T, error)) (workforce.Store, service.OrgAccess, T, bool) {
+	var zero T
+	ws, a, ok := s.orgStart(w, r)
+	if !ok {
+		return nil, a, zero, false
+	}
+	id, ok := pathID(w, r, name)
+	if !ok {
+		return nil, a, zero, false
+	}
+	v, err := get(r, ws, a, id)
+	if err != nil {
+		s.RecProblem(w, r, err)
+		return nil, a, v, false
+	}
+	return ws, a, v, true
+}
+
+func (s *Server) positionStart(w http.ResponseWriter, r *http.Request) (workforce.Store, service.OrgAccess, workforce.Position, bool) {
+	return inOrg(s, w, r, "position", s.WFPosition)
+}
+
+func (s *Server) employeeStart(w http.ResponseWriter, r *http.Request) (workforce.Store, service.OrgAccess, workforce.Employee, bool) {
+	return inOrg(s, w, r, "employee", s.WFEmployee)
+}
+
+func (s *Server) eduStart(w http.ResponseWriter, r *http.Request) (workforce.Store, service.OrgAccess, workforce.EduProgramme, bool) {
+	return inOrg(s, w, r, "programme", s.WFEduProgramme)
+}
+
 // pathID reads a path ID; on failure it has answered.
 func pathID(w http.ResponseWriter, r *http.Request, name string) (int64, bool) {
 	id, perr := httpx.PathID(r, name)
@@ -125,6 +158,17 @@ func pathID(w http.ResponseWriter, r *http.Request, name string) (int64, bool) {
 		return 0, false
 	}
 	return id, true
+}
+
+// act answers with what op returns, when the caller's standing allows
+// it, else 403.
+func (s *Server) act(w http.ResponseWriter, r *http.Request, allowed bool, status int, op func() (any, error)) {
+	if !allowed {
+		s.RecProblem(w, r, service.ErrRefused)
+		return
+	}
+	v, err := op()
+	s.answer(w, r, status, v, err)
 }
 
 // answer writes v with status, or err as a problem.
@@ -180,14 +224,11 @@ func (s *Server) apiUpdateOrg(w http.ResponseWriter, r *http.Request) {
 	if !httpx.ReadJSON(w, r, &in, `{"name": "…", "units": ["…"]}`) {
 		return
 	}
-	if err := service.Refuse(a.HR()); err != nil {
-		s.RecProblem(w, r, err)
-		return
-	}
-	o := a.Org
-	o.Name, o.Units = in.Name, in.Units
-	o, err := ws.UpdateOrganisation(r.Context(), service.RecActor(r), o)
-	s.answer(w, r, http.StatusOK, o, err)
+	s.act(w, r, a.HR(), http.StatusOK, func() (any, error) {
+		o := a.Org
+		o.Name, o.Units = in.Name, in.Units
+		return ws.UpdateOrganisation(r.Context(), service.RecActor(r), o)
+	})
 }
 
 // GET /api/v1/orgs/{org}/members (members)
@@ -196,12 +237,10 @@ func (s *Server) apiListMembers(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := service.Refuse(a.Staff()); err != nil {
-		s.RecProblem(w, r, err)
-		return
-	}
-	ms, err := ws.Members(r.Context(), a.Org.ID)
-	s.answer(w, r, http.StatusOK, List[workforce.Member]{Items: httpx.NonNilSlice(ms)}, err)
+	s.act(w, r, a.Staff(), http.StatusOK, func() (any, error) {
+		ms, err := ws.Members(r.Context(), a.Org.ID)
+		return List[workforce.Member]{Items: httpx.NonNilSlice(ms)}, err
+	})
 }
 
 // PUT /api/v1/orgs/{org}/members/{user} (HR)
@@ -218,12 +257,9 @@ func (s *Server) apiSetMember(w http.ResponseWriter, r *http.Request) {
 	if !httpx.ReadJSON(w, r, &in, `{"role": "hr|head|methodologist", "unit": "…"}`) {
 		return
 	}
-	if err := service.Refuse(a.HR()); err != nil {
-		s.RecProblem(w, r, err)
-		return
-	}
-	m, err := ws.SetMember(r.Context(), service.RecActor(r), workforce.Member{OrgID: a.Org.ID, UserID: user, Role: in.Role, Unit: in.Unit})
-	s.answer(w, r, http.StatusOK, m, err)
+	s.act(w, r, a.HR(), http.StatusOK, func() (any, error) {
+		return ws.SetMember(r.Context(), service.RecActor(r), workforce.Member{OrgID: a.Org.ID, UserID: user, Role: in.Role, Unit: in.Unit})
+	})
 }
 
 // DELETE /api/v1/orgs/{org}/members/{user} (HR)
@@ -273,30 +309,9 @@ func (s *Server) apiCreatePosition(w http.ResponseWriter, r *http.Request) {
 	if !httpx.ReadJSON(w, r, &in, `{"title": "…", "standard_code": "…", "card": 0}`) {
 		return
 	}
-	if err := service.Refuse(a.HR()); err != nil {
-		s.RecProblem(w, r, err)
-		return
-	}
-	pos, err := ws.CreatePosition(r.Context(), service.RecActor(r), in.position(a.Org.ID))
-	s.answer(w, r, http.StatusCreated, pos, err)
-}
-
-// positionStart reads the {position} of the organisation.
-func (s *Server) positionStart(w http.ResponseWriter, r *http.Request) (workforce.Store, service.OrgAccess, workforce.Position, bool) {
-	ws, a, ok := s.orgStart(w, r)
-	if !ok {
-		return nil, a, workforce.Position{}, false
-	}
-	id, ok := pathID(w, r, "position")
-	if !ok {
-		return nil, a, workforce.Position{}, false
-	}
-	pos, err := s.WFPosition(r, ws, a, id)
-	if err != nil {
-		s.RecProblem(w, r, err)
-		return nil, a, pos, false
-	}
-	return ws, a, pos, true
+	s.act(w, r, a.HR(), http.StatusCreated, func() (any, error) {
+		return ws.CreatePosition(r.Context(), service.RecActor(r), in.position(a.Org.ID))
+	})
 }
 
 // GET /api/v1/orgs/{org}/positions/{position}: the position and what a
@@ -321,14 +336,11 @@ func (s *Server) apiUpdatePosition(w http.ResponseWriter, r *http.Request) {
 	if !httpx.ReadJSON(w, r, &in, `{"title": "…", "standard_code": "…", "card": 0, "revision": 1}`) {
 		return
 	}
-	if err := service.Refuse(a.HR()); err != nil {
-		s.RecProblem(w, r, err)
-		return
-	}
-	up := in.position(a.Org.ID)
-	up.ID, up.Edits, up.Demo = pos.ID, pos.Edits, pos.Demo
-	out, err := ws.UpdatePosition(r.Context(), service.RecActor(r), up)
-	s.answer(w, r, http.StatusOK, out, err)
+	s.act(w, r, a.HR(), http.StatusOK, func() (any, error) {
+		up := in.position(a.Org.ID)
+		up.ID, up.Edits, up.Demo = pos.ID, pos.Edits, pos.Demo
+		return ws.UpdatePosition(r.Context(), service.RecActor(r), up)
+	})
 }
 
 // GET /api/v1/orgs/{org}/positions/{position}/job-description?lang=&format=
@@ -457,30 +469,9 @@ func (s *Server) apiCreateEmployee(w http.ResponseWriter, r *http.Request) {
 	if !httpx.ReadJSON(w, r, &in, `{"name": "…", "unit": "…", "position_id": 1}`) {
 		return
 	}
-	if err := service.Refuse(a.HR()); err != nil {
-		s.RecProblem(w, r, err)
-		return
-	}
-	e, err := ws.CreateEmployee(r.Context(), service.RecActor(r), in.employee(a.Org.ID))
-	s.answer(w, r, http.StatusCreated, e, err)
-}
-
-// employeeStart reads the {employee} of the organisation the caller sees.
-func (s *Server) employeeStart(w http.ResponseWriter, r *http.Request) (workforce.Store, service.OrgAccess, workforce.Employee, bool) {
-	ws, a, ok := s.orgStart(w, r)
-	if !ok {
-		return nil, a, workforce.Employee{}, false
-	}
-	id, ok := pathID(w, r, "employee")
-	if !ok {
-		return nil, a, workforce.Employee{}, false
-	}
-	e, err := s.WFEmployee(r, ws, a, id)
-	if err != nil {
-		s.RecProblem(w, r, err)
-		return nil, a, e, false
-	}
-	return ws, a, e, true
+	s.act(w, r, a.HR(), http.StatusCreated, func() (any, error) {
+		return ws.CreateEmployee(r.Context(), service.RecActor(r), in.employee(a.Org.ID))
+	})
 }
 
 // GET /api/v1/orgs/{org}/employees/{employee}: the record, the assessment
@@ -504,14 +495,11 @@ func (s *Server) apiUpdateEmployee(w http.ResponseWriter, r *http.Request) {
 	if !httpx.ReadJSON(w, r, &in, `{"name": "…", "unit": "…", "position_id": 1}`) {
 		return
 	}
-	if err := service.Refuse(a.HR()); err != nil {
-		s.RecProblem(w, r, err)
-		return
-	}
-	up := in.employee(a.Org.ID)
-	up.ID, up.Demo = e.ID, e.Demo
-	out, err := ws.UpdateEmployee(r.Context(), service.RecActor(r), up)
-	s.answer(w, r, http.StatusOK, out, err)
+	s.act(w, r, a.HR(), http.StatusOK, func() (any, error) {
+		up := in.employee(a.Org.ID)
+		up.ID, up.Demo = e.ID, e.Demo
+		return ws.UpdateEmployee(r.Context(), service.RecActor(r), up)
+	})
 }
 
 // POST /api/v1/orgs/{org}/employees/{employee}/ratings: the employee gives
@@ -701,12 +689,10 @@ func (s *Server) apiListEduProgrammes(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := service.Refuse(a.Staff()); err != nil {
-		s.RecProblem(w, r, err)
-		return
-	}
-	ps, err := ws.ListEduProgrammes(r.Context(), a.Org.ID)
-	s.answer(w, r, http.StatusOK, List[workforce.EduProgramme]{Items: httpx.NonNilSlice(ps)}, err)
+	s.act(w, r, a.Staff(), http.StatusOK, func() (any, error) {
+		ps, err := ws.ListEduProgrammes(r.Context(), a.Org.ID)
+		return List[workforce.EduProgramme]{Items: httpx.NonNilSlice(ps)}, err
+	})
 }
 
 func (in EduProgrammeInput) programme(orgID int64) workforce.EduProgramme {
@@ -730,24 +716,6 @@ func (s *Server) apiCreateEduProgramme(w http.ResponseWriter, r *http.Request) {
 		pr, err = ws.CreateEduProgramme(r.Context(), service.RecActor(r), in.programme(a.Org.ID))
 	}
 	s.answer(w, r, http.StatusCreated, pr, err)
-}
-
-// eduStart reads the {programme} of the organisation.
-func (s *Server) eduStart(w http.ResponseWriter, r *http.Request) (workforce.Store, service.OrgAccess, workforce.EduProgramme, bool) {
-	ws, a, ok := s.orgStart(w, r)
-	if !ok {
-		return nil, a, workforce.EduProgramme{}, false
-	}
-	id, ok := pathID(w, r, "programme")
-	if !ok {
-		return nil, a, workforce.EduProgramme{}, false
-	}
-	pr, err := s.WFEduProgramme(r, ws, a, id)
-	if err != nil {
-		s.RecProblem(w, r, err)
-		return nil, a, pr, false
-	}
-	return ws, a, pr, true
 }
 
 // GET /api/v1/orgs/{org}/programmes/{programme}

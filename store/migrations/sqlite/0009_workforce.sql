@@ -70,13 +70,15 @@ CREATE INDEX wf_employees_user ON wf_employees (user_id) WHERE user_id IS NOT NU
 -- of the card's units alone (unit_ratings, the same form): what the gap
 -- analysis of a whole organisation reads, a fraction of the bytes when
 -- abilities and knowledge are rated too. org_id lets an organisation's be
--- read in one query.
+-- read in one query. ratings comes last: SQLite reads a row's columns in
+-- order, through the overflow pages of a long value, so the units'
+-- ratings before it are read without touching the whole assessment.
 CREATE TABLE wf_assessments (
     employee_id INTEGER NOT NULL PRIMARY KEY REFERENCES wf_employees (id),
     org_id      INTEGER NOT NULL REFERENCES wf_organisations (id),
-    ratings      TEXT    NOT NULL DEFAULT '{}',
     unit_ratings TEXT    NOT NULL DEFAULT '{}',
-    updated_at   BIGINT  NOT NULL
+    updated_at   BIGINT  NOT NULL,
+    ratings      TEXT    NOT NULL DEFAULT '{}'
 );
 CREATE INDEX wf_assessments_org ON wf_assessments (org_id);
 

@@ -657,12 +657,12 @@ func (s *Server) uiRecActFailed(w http.ResponseWriter, r *http.Request, rs recog
 	switch {
 	case errors.Is(err, errStateChanged):
 		cur, _ := rs.GetApplication(r.Context(), a.ID)
-		fail = &UIRecFailure{form: "state", status: http.StatusConflict, values: r.PostForm,
-			msg: fmt.Sprintf(i18n.Translate(lang, "The application changed since this page was shown: it is now “%s”. Nothing was done; check the page as it is now."),
+		fail = &page.Failure{Form: "state", Status: http.StatusConflict, Values: r.PostForm,
+			Msg: fmt.Sprintf(i18n.Translate(lang, "The application changed since this page was shown: it is now “%s”. Nothing was done; check the page as it is now."),
 				i18n.Translate(lang, i18n.UIRecStateName(cur.State)))}
 	case errors.Is(err, recognition.ErrStale):
-		fail = &UIRecFailure{form: key, status: http.StatusConflict, values: r.PostForm,
-			msg: i18n.Translate(lang, "Someone else saved this meanwhile.") + " " + s.uiRecStale(r, rs, a.ID, r.PostFormValue("component"), r.PostFormValue("unit"))}
+		fail = &page.Failure{Form: key, Status: http.StatusConflict, Values: r.PostForm,
+			Msg: i18n.Translate(lang, "Someone else saved this meanwhile.") + " " + s.uiRecStale(r, rs, a.ID, r.PostFormValue("component"), r.PostFormValue("unit"))}
 	default:
 		var perr error
 		if fail, perr = s.UIRecFail(r, key, err); perr != nil {

@@ -124,7 +124,7 @@ func (s *Server) uiRecHubPage(w http.ResponseWriter, r *http.Request, fail *UIRe
 // uiRecStatus is the status of a page: the failure's, else 200.
 func UIRecStatus(fail *UIRecFailure) int {
 	if fail != nil {
-		return fail.status
+		return fail.Status
 	}
 	return http.StatusOK
 }

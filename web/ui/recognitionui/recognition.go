@@ -18,52 +18,19 @@ import (
 	"github.com/kasip/kasip/web/ui/page"
 )
 
-// The pages of the recognition process (the handlers are in
-// ui_recognition_*.go). Every form posts to the server and works without
-// JavaScript. A change that succeeds redirects (303) back to the page
-// with ?done=<what>, so that reloading does not post again; one that fails
-// renders the page again with the message next to the form and the status
-// of the failure (409 for a form sent after the state changed, 422 for
-// invalid input).
+// The pages of the recognition process. Their forms work as
+// page.FormPage says.
 
-// uiRecPage is what every recognition page has besides the layout.
-type UIRecPage struct {
-	page.UIBase
-	Notice string            // a change that succeeded (?done=)
-	Errors map[string]string // form → message of the failure
-	Form   url.Values        // the fields of the form that failed, to fill it again
-}
+// UIRecPage is what every recognition page has besides the layout, and
+// UIRecFailure a failed change to show next to its form.
+type (
+	UIRecPage    = page.FormPage
+	UIRecFailure = page.Failure
+)
 
-// uiRecFailure is a failed change to show next to its form.
-type UIRecFailure struct {
-	form   string
-	status int
-	msg    string
-	values url.Values
-}
-
-// recPage fills the common part of a page; fail is nil unless a change
-// failed. path and query are the page's own address, which the language
-// links lead to when the page answers a form post (the request's address
-// then only takes posts); a GET page keeps its request's query.
+// RecPage fills the common part of a recognition page.
 func (s *Server) RecPage(r *http.Request, path string, query url.Values, title, nav string, fail *UIRecFailure) UIRecPage {
-	if r.Method == http.MethodGet || r.Method == http.MethodHead {
-		path, query = r.URL.EscapedPath(), r.URL.Query()
-		query.Del("done")
-		query.Del("lang")
-	}
-	if query == nil {
-		query = url.Values{}
-	}
-	p := UIRecPage{UIBase: s.UIBaseAt(r, title, path, query), Errors: map[string]string{}, Form: url.Values{}}
-	p.Nav = nav
-	if fail != nil {
-		p.Errors[fail.form] = fail.msg
-		p.Form = fail.values
-	} else if done := r.URL.Query().Get("done"); done != "" {
-		p.Notice = i18n.Translate(i18n.RequestLang(r), uiRecDoneMessage(done))
-	}
-	return p
+	return s.FormPageAt(r, path, query, title, nav, fail, uiRecDoneMessage)
 }
 
 // uiRecDoneMessage is the notice after a change succeeded.
@@ -142,7 +109,7 @@ func (s *Server) UIRecFail(r *http.Request, form string, err error) (*UIRecFailu
 	default:
 		return nil, err
 	}
-	return &UIRecFailure{form: form, status: status, msg: strings.TrimSpace(i18n.Translate(lang, lead) + " " + i18n.RecDetailText(lang, err)), values: r.PostForm}, nil
+	return &page.Failure{Form: form, Status: status, Msg: strings.TrimSpace(i18n.Translate(lang, lead) + " " + i18n.RecDetailText(lang, err)), Values: r.PostForm}, nil
 }
 
 // uiRecPageError is the error page of err.

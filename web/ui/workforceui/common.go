@@ -17,20 +17,15 @@ import (
 	"github.com/kasip/kasip/workforce"
 )
 
-// As on the recognition pages, every form posts to the server and works
-// without JavaScript. A change that succeeds redirects (303) back to the
-// page with ?done=<what>; one that fails renders the page again with the
-// message next to the form, with the status of the failure (409 for a
-// form sent after someone else saved, 422 for invalid input). What the
-// caller may not see answers 404, as an organisation that does not exist.
+// The forms work as page.FormPage says. What the caller may not see
+// answers 404, as an organisation that does not exist.
 
-// wfPage is what every organisation page has besides the layout.
-type wfPage struct {
-	page.UIBase
-	Notice string            // a change that succeeded (?done=)
-	Errors map[string]string // form → message of the failure
-	Form   url.Values        // the fields of the form that failed, to fill it again
-}
+// wfPage is what every organisation page has besides the layout, and
+// wfFailure a failed change to show next to its form.
+type (
+	wfPage    = page.FormPage
+	wfFailure = page.Failure
+)
 
 // wfOrgPage is a page inside one organisation: its name for the crumbs
 // and the caller's standing.
@@ -47,44 +42,12 @@ type wfOrgPage struct {
 	Section   string // the organisation's menu entry the page is under
 }
 
-// wfFailure is a failed change to show next to its form.
-type wfFailure struct {
-	form   string
-	status int
-	msg    string
-	values url.Values
-}
-
 // pageStatus is the status of a page: 200 unless a change failed.
-func pageStatus(f *wfFailure) int {
-	if f == nil {
-		return http.StatusOK
-	}
-	return f.status
-}
+func pageStatus(f *wfFailure) int { return page.StatusOf(f) }
 
-// basePage fills the common part of a page; fail is nil unless a change
-// failed. path and query are the page's own address, which the language
-// links lead to when the page answers a form post; a GET page keeps its
-// request's query.
+// basePage fills the common part of a page.
 func (s *Server) basePage(r *http.Request, path string, query url.Values, title string, fail *wfFailure) wfPage {
-	if r.Method == http.MethodGet || r.Method == http.MethodHead {
-		path, query = r.URL.EscapedPath(), r.URL.Query()
-		query.Del("done")
-		query.Del("lang")
-	}
-	if query == nil {
-		query = url.Values{}
-	}
-	p := wfPage{UIBase: s.UIBaseAt(r, title, path, query), Errors: map[string]string{}, Form: url.Values{}}
-	p.Nav = "orgs"
-	if fail != nil {
-		p.Errors[fail.form] = fail.msg
-		p.Form = fail.values
-	} else if done := r.URL.Query().Get("done"); done != "" {
-		p.Notice = i18n.Translate(i18n.RequestLang(r), doneMessage(done))
-	}
-	return p
+	return s.FormPageAt(r, path, query, title, "orgs", fail, doneMessage)
 }
 
 // orgPage is basePage for a page of a's organisation.
@@ -154,8 +117,8 @@ func (s *Server) fail(r *http.Request, form string, err error) (*wfFailure, erro
 	}
 	var fe *formError
 	if errors.As(err, &fe) {
-		return &wfFailure{form: form, status: http.StatusUnprocessableEntity, values: r.PostForm,
-			msg: i18n.Translate(lang, "Please correct the form.") + " " + fmt.Sprintf(i18n.Translate(lang, fe.key), fe.args...)}, nil
+		return &page.Failure{Form: form, Status: http.StatusUnprocessableEntity, Values: r.PostForm,
+			Msg: i18n.Translate(lang, "Please correct the form.") + " " + fmt.Sprintf(i18n.Translate(lang, fe.key), fe.args...)}, nil
 	}
 	status, _ := service.RecErrorStatus(err)
 	var lead string
@@ -174,7 +137,7 @@ func (s *Server) fail(r *http.Request, form string, err error) (*wfFailure, erro
 	default:
 		return nil, err
 	}
-	return &wfFailure{form: form, status: status, msg: strings.TrimSpace(i18n.Translate(lang, lead) + " " + i18n.RecDetailText(lang, err)), values: r.PostForm}, nil
+	return &page.Failure{Form: form, Status: status, Msg: strings.TrimSpace(i18n.Translate(lang, lead) + " " + i18n.RecDetailText(lang, err)), Values: r.PostForm}, nil
 }
 
 // formError is a mistake in a form the pages find themselves (the

@@ -153,7 +153,7 @@ func (s *Server) employeePage(w http.ResponseWriter, r *http.Request, ws workfor
 		if rt, ok := v.Ratings[it.Path]; ok {
 			row.Self, row.Manager, row.Evidence = rt.Self, rt.Manager, rt.Evidence
 		}
-		if fail != nil && fail.form == "ratings" {
+		if fail != nil && fail.Form == "ratings" {
 			row.Self = formIntIn(d.Form, "self_"+strconv.Itoa(i), row.Self)
 			row.Manager = formIntIn(d.Form, "manager_"+strconv.Itoa(i), row.Manager)
 			if _, ok := d.Form["evidence_"+strconv.Itoa(i)]; ok {
@@ -179,7 +179,7 @@ func (s *Server) employeePage(w http.ResponseWriter, r *http.Request, ws workfor
 	if err != nil {
 		return err
 	}
-	if fail != nil && fail.form == "action" {
+	if fail != nil && fail.Form == "action" {
 		d.ActionTitle, d.PickedItems, d.ActionKind = d.Form.Get("title"), d.Form["item"], d.Form.Get("kind")
 		d.ActionNote, d.ActionDue, d.ActionProgID = d.Form.Get("note"), d.Form.Get("due"), d.Form.Get("programme_id")
 	}
@@ -268,8 +268,8 @@ func (s *Server) actionRows(r *http.Request, a service.OrgAccess, acts []service
 		case act.Kind == workforce.ActionRecognition && act.ProgrammeID != 0 && act.Open() && a.IsSelf(e) && p.Is(auth.RoleCandidate):
 			row.ApplyURL = "/recognition/programmes/" + itoa(act.ProgrammeID) + "?" + url.Values{"plan_action": {itoa(act.ID)}}.Encode() + "#apply"
 		}
-		if fail != nil && fail.form == "action-"+itoa(act.ID) {
-			row.Err = fail.msg
+		if fail != nil && fail.Form == "action-"+itoa(act.ID) {
+			row.Err = fail.Msg
 		}
 		out = append(out, row)
 	}

@@ -285,8 +285,8 @@ func (s *Server) positionPage(w http.ResponseWriter, r *http.Request, ws workfor
 				texts[j] = l.Text
 			}
 			sv.Text = strings.Join(texts, "\n")
-			if fail != nil && fail.form == "section-"+sec.Key {
-				sv.Err, sv.Text = fail.msg, d.Form.Get("lines")
+			if fail != nil && fail.Form == "section-"+sec.Key {
+				sv.Err, sv.Text = fail.Msg, d.Form.Get("lines")
 			}
 			d.Sections = append(d.Sections, sv)
 		}

@@ -244,7 +244,7 @@ func (s *Server) eduPage(w http.ResponseWriter, r *http.Request, _ workforce.Sto
 		M: m, Totals: m.Totals(), CanEdit: a.EditsProgrammes(), MultiCard: len(pr.Cards) > 1}
 	items := map[string]matrixItem{}
 	picked := map[string]bool{}
-	if fail != nil && fail.form == "outcome" {
+	if fail != nil && fail.Form == "outcome" {
 		for _, v := range d.Form["item"] {
 			picked[v] = true
 		}
