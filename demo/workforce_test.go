@@ -40,7 +40,16 @@ func TestSeedWorkforce(t *testing.T) {
 			checkCollege(t, st, ws.College)
 			hotel := must(st.ListPositions(ctx, ws.Hotel))(t)
 			if len(hotel) != 1 || hotel[0].Standard != "I55101015" {
-				t.Errorf("hotel positions %+v", hotel)
+				t.Fatalf("hotel positions %+v", hotel)
+			}
+			// The hotel's job description in both languages (the bundled
+			// Russian text of the standard merged onto the Kazakh).
+			std := must(st.Standard(ctx, "I55101015", hotel[0].Version))(t)
+			for _, lang := range []string{"kk", "ru"} {
+				d, _, err := workforce.Describe(hotel[0], std, lang)
+				if err != nil || len(d.Sections[2].Lines) < 8 || d.Title != std.Cards[0].Title[lang] {
+					t.Errorf("hotel description in %s: %v, duties %+v", lang, err, d.Sections)
+				}
 			}
 			if _, err := demo.SeedWorkforce(ctx, st, seed, opts); !errors.Is(err, demo.ErrAlreadySeeded) {
 				t.Errorf("second run: %v", err)

@@ -1,6 +1,6 @@
 // Package demodata bundles the real documents that `kasip serve --demo`
 // loads into an empty registry: the two Kazakh seed standards, the
-// Russian-language version of one of them (a Kasip-made translation, see
+// Russian-language versions of both (Kasip-made translations, see
 // testdata/kz/SOURCE.md) and three standards of the Russian register.
 // Generated variants are made from them by package demo.
 package demodata

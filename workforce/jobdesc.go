@@ -85,7 +85,9 @@ func Describe(pos Position, st *kasip.Standard, lang string) (jobdesc.Descriptio
 	if err != nil {
 		return d, nil, err
 	}
-	if t := strings.TrimSpace(pos.Title); t != "" {
+	// The position's own title, unless it is the card's title in some
+	// language: then the description's language has its own word for it.
+	if t := strings.TrimSpace(pos.Title); t != "" && !isCardTitle(st, pos.Card, t) {
 		d.Title = t
 	}
 	states := make([]SectionState, len(d.Sections))
@@ -106,6 +108,16 @@ func Describe(pos Position, st *kasip.Standard, lang string) (jobdesc.Descriptio
 		sec.Lines = lines
 	}
 	return d, states, nil
+}
+
+// isCardTitle reports whether t is the title of card ci in a language.
+func isCardTitle(st *kasip.Standard, ci int, t string) bool {
+	for _, s := range st.Cards[ci].Title {
+		if strings.EqualFold(strings.Join(strings.Fields(s), " "), strings.Join(strings.Fields(t), " ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionNumber is the "3" of "3. Duties".

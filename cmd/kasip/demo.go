@@ -49,49 +49,46 @@ func loadDemo(ctx context.Context, reg kasip.Registry, log *slog.Logger) (int, e
 var _ demo.RecognitionStore = (*store.Store)(nil)
 
 // loadDemoRecognition adds the recognition demo (accounts, centres, a
-// programme, applications) to the registry loadDemo has just filled, and
-// prints the demo accounts' passwords to stdout: the one time they are
-// shown, since the database keeps only their hashes. The accounts made
-// before a failure are printed too, for the same reason.
+// programme, applications) and the organisations demo (a youth centre, a
+// hotel, a college, with their accounts) to the registry loadDemo has
+// just filled, and prints the demo accounts' passwords to stdout in one
+// block: the one time they are shown, since the database keeps only their
+// hashes. The accounts made before a failure are printed too, for the
+// same reason. The certificates come last: they print their addresses.
 func loadDemoRecognition(ctx context.Context, reg *store.Store, stdout io.Writer, log *slog.Logger) error {
 	seed, err := demo.SeedRecognition(ctx, reg, demo.SeedOptions{})
 	if errors.Is(err, demo.ErrAlreadySeeded) {
 		log.Info("recognition demo data not loaded: the database has the demo accounts already")
 		return nil
 	}
-	if seed != nil && len(seed.Accounts) > 0 {
-		if perr := demo.PrintAccounts(stdout, seed.Accounts); perr != nil {
+	var accounts []demo.Account
+	if seed != nil {
+		accounts = seed.Accounts
+	}
+	var ws *demo.WorkforceSeed
+	if err == nil {
+		log.Info("recognition demo data", "accounts", len(seed.Accounts), "applications", len(seed.Applications),
+			"standard", seed.StandardCode, "card", seed.Card+1)
+		if ws, err = demo.SeedWorkforce(ctx, reg, seed, demo.SeedOptions{}); ws != nil {
+			accounts = append(accounts, ws.Accounts...)
+		}
+		if err != nil {
+			err = fmt.Errorf("organisations: %w", err)
+		}
+	}
+	if len(accounts) > 0 {
+		if perr := demo.PrintAccounts(stdout, accounts); perr != nil {
 			err = errors.Join(err, perr)
 		}
 	}
 	if err != nil {
 		return fmt.Errorf("recognition demo: %w", err)
 	}
-	log.Info("recognition demo data", "accounts", len(seed.Accounts), "applications", len(seed.Applications),
-		"standard", seed.StandardCode, "card", seed.Card+1)
-	if err := loadDemoCertificates(ctx, reg, seed, stdout, log); err != nil {
-		return err
-	}
-	return loadDemoWorkforce(ctx, reg, seed, stdout, log)
+	log.Info("organisations demo data", "youth_centre", ws.Youth, "hotel", ws.Hotel, "college", ws.College)
+	return loadDemoCertificates(ctx, reg, seed, stdout, log)
 }
 
 var _ demo.WorkforceStore = (*store.Store)(nil)
-
-// loadDemoWorkforce adds the organisations (a youth resource centre, a
-// hotel, a college) and prints their accounts' passwords.
-func loadDemoWorkforce(ctx context.Context, reg *store.Store, seed *demo.RecognitionSeed, stdout io.Writer, log *slog.Logger) error {
-	ws, err := demo.SeedWorkforce(ctx, reg, seed, demo.SeedOptions{})
-	if ws != nil && len(ws.Accounts) > 0 {
-		if perr := demo.PrintAccounts(stdout, ws.Accounts); perr != nil {
-			err = errors.Join(err, perr)
-		}
-	}
-	if err != nil {
-		return fmt.Errorf("organisations demo: %w", err)
-	}
-	log.Info("organisations demo data", "youth_centre", ws.Youth, "hotel", ws.Hotel, "college", ws.College)
-	return nil
-}
 
 var _ demo.CertificateStore = (*store.Store)(nil)
 

@@ -67,8 +67,8 @@ func TestServeDemoAccounts(t *testing.T) {
 		t.Fatalf("no DEMO ACCOUNTS block before the serving line:\n%s", out)
 	}
 	pw := demoPasswords(t, out)
-	if len(pw) != 8 {
-		t.Fatalf("%d demo accounts printed, want 8:\n%s", len(pw), out)
+	if len(pw) != 10 || strings.Count(out, demo.AccountsBanner) != 1 {
+		t.Fatalf("%d demo accounts printed, want 8 of recognition and 2 of organisations in one block:\n%s", len(pw), out)
 	}
 	checkDemoSignIn(t, db, pw)
 
@@ -96,7 +96,7 @@ func checkDemoSignIn(t *testing.T, db string, pw map[string]string) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	for _, login := range []string{"admin@demo.kasip", "candidate1@demo.kasip"} {
+	for _, login := range []string{"admin@demo.kasip", "candidate1@demo.kasip", "hotel.hr@demo.kasip"} {
 		u, hash, err := s.Credentials(context.Background(), login)
 		if err != nil {
 			t.Fatal(err)
