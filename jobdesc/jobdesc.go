@@ -61,6 +61,10 @@ type Line struct {
 	Text     string   `json:"text"`
 	Sources  []string `json:"sources,omitempty"`
 	Template bool     `json:"template,omitempty"`
+	// Lang is the language of Text when the standard has no text of the
+	// item in the description's language ("" when it has): the item is
+	// stated as the standard words it rather than left out.
+	Lang string `json:"lang,omitempty"`
 	Level    int      `json:"level,omitempty"` // 1 for a clause under the one before (a skill under its function)
 }
 
@@ -157,6 +161,22 @@ type generator struct {
 
 func (g *generator) text(t kasip.Text) string { return strings.TrimSpace(t.Get(g.lang)) }
 
+// item is a line of an item's text: in the description's language, else
+// in the first of kk, ru, en the standard has (marked with Lang), so that
+// an item without a translation is not silently left out; ok is false
+// when the item has no text at all.
+func (g *generator) item(t kasip.Text, sources ...string) (Line, bool) {
+	if s := g.text(t); s != "" {
+		return Line{Text: s, Sources: sources}, true
+	}
+	for _, l := range []string{"kk", "ru", "en"} {
+		if s := strings.TrimSpace(t.Get(l)); s != "" {
+			return Line{Text: s, Sources: sources, Lang: l}, true
+		}
+	}
+	return Line{}, false
+}
+
 // stdTitle is the standard's title in the description's language, else
 // as the standard has it (a Russian register standard's title is Russian
 // only).
@@ -204,11 +224,10 @@ func (g *generator) general() []Line {
 func (g *generator) items(label, field string, items []kasip.Item) []Line {
 	var out []Line
 	for i, it := range items {
-		t := g.text(it.Text)
-		if t == "" {
-			continue
+		if l, ok := g.item(it.Text, g.base+field+"/"+strconv.Itoa(i)); ok {
+			l.Text = label + ": " + l.Text
+			out = append(out, l)
 		}
-		out = append(out, Line{Text: label + ": " + t, Sources: []string{g.base + field + "/" + strconv.Itoa(i)}})
 	}
 	return out
 }
@@ -235,17 +254,19 @@ func (g *generator) duties() []Line {
 	var out []Line
 	for fi, f := range g.c.Functions {
 		fp := g.base + "/functions/" + strconv.Itoa(fi)
-		if t := g.text(f.Title); t != "" {
-			out = append(out, Line{Text: t, Sources: []string{fp + "/title"}})
+		if l, ok := g.item(f.Title, fp+"/title"); ok {
+			out = append(out, l)
 		}
 		for si, s := range f.Skills {
-			if t := g.text(s.Title); t != "" {
-				out = append(out, Line{Text: t, Sources: []string{fp + "/skills/" + strconv.Itoa(si) + "/title"}, Level: 1})
+			if l, ok := g.item(s.Title, fp+"/skills/"+strconv.Itoa(si)+"/title"); ok {
+				l.Level = 1
+				out = append(out, l)
 			}
 		}
 		for ai, a := range f.Actions {
-			if t := g.text(a.Text); t != "" {
-				out = append(out, Line{Text: t, Sources: []string{fp + "/actions/" + strconv.Itoa(ai)}, Level: 1})
+			if l, ok := g.item(a.Text, fp+"/actions/"+strconv.Itoa(ai)); ok {
+				l.Level = 1
+				out = append(out, l)
 			}
 		}
 	}
@@ -267,18 +288,18 @@ func (g *generator) collect(ofSkill func(kasip.Skill) []kasip.Item, ofFunction f
 	at := map[string]int{}
 	add := func(items []kasip.Item, path string) {
 		for i, it := range items {
-			t := g.text(it.Text)
-			if t == "" {
+			src := path + "/" + field + "/" + strconv.Itoa(i)
+			l, ok := g.item(it.Text, src)
+			if !ok {
 				continue
 			}
-			src := path + "/" + field + "/" + strconv.Itoa(i)
-			key := strings.ToLower(t)
+			key := strings.ToLower(l.Text)
 			if j, ok := at[key]; ok {
 				out[j].Sources = append(out[j].Sources, src)
 				continue
 			}
 			at[key] = len(out)
-			out = append(out, Line{Text: t, Sources: []string{src}})
+			out = append(out, l)
 		}
 	}
 	for fi, f := range g.c.Functions {

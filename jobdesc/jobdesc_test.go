@@ -331,15 +331,16 @@ func firstCard(t *testing.T, path, lang string, write func(jobdesc.Description) 
 	return d, b
 }
 
-// TestEmptySection: a card without knowledge in the language (as a
-// merged standard whose Kazakh knowledge stayed unplaced has) still has
-// the section, an empty list in JSON as the OpenAPI document says, not
-// null.
+// TestEmptySection: a card without knowledge still has the section, an
+// empty list in JSON as the OpenAPI document says, not null; an item
+// without text in the description's language is stated in the language
+// the standard has it in, marked, not left out (as on a merged standard
+// whose translation is abridged).
 func TestEmptySection(t *testing.T) {
 	st := &kasip.Standard{Code: "X", Title: kasip.Text{"kk": "Стандарт"}, Cards: []kasip.Card{{
 		Title: kasip.Text{"kk": "Маман"},
 		Functions: []kasip.Function{{Title: kasip.Text{"kk": "Функция"}, Skills: []kasip.Skill{{
-			Title: kasip.Text{"kk": "Дағды"}, Knowledge: []kasip.Item{{Text: kasip.Text{"ru": "Только по-русски"}}}}}}},
+			Title: kasip.Text{"kk": "Дағды"}, Abilities: []kasip.Item{{Text: kasip.Text{"ru": "Только по-русски"}}}}}}},
 	}}}
 	d, err := jobdesc.Generate(st, 0, "kk")
 	if err != nil {
@@ -351,5 +352,12 @@ func TestEmptySection(t *testing.T) {
 	}
 	if d.Sections[3].Key != "knowledge" || !strings.Contains(string(b), `"lines":[]`) {
 		t.Errorf("the empty knowledge section: %s", b)
+	}
+	ab := d.Sections[4]
+	if len(ab.Lines) != 1 || ab.Lines[0].Text != "Только по-русски" || ab.Lines[0].Lang != "ru" || len(ab.Lines[0].Sources) != 1 {
+		t.Errorf("an ability only in Russian, in a Kazakh description: %+v", ab.Lines)
+	}
+	if l := d.Sections[2].Lines; len(l) != 2 || l[0].Lang != "" {
+		t.Errorf("duties %+v", l)
 	}
 }

@@ -88,6 +88,11 @@ func Describe(pos Position, st *kasip.Standard, lang string) (jobdesc.Descriptio
 	// The position's own title, unless it is the card's title in some
 	// language: then the description's language has its own word for it.
 	if t := strings.TrimSpace(pos.Title); t != "" && !isCardTitle(st, pos.Card, t) {
+		// The first clause names the position (jobdesc writes the card's
+		// title there).
+		if g := d.Sections[0].Lines; len(g) > 0 {
+			g[0].Text = strings.Replace(g[0].Text, d.Title, t, 1)
+		}
 		d.Title = t
 	}
 	states := make([]SectionState, len(d.Sections))

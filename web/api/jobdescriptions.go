@@ -123,6 +123,7 @@ func documentJobDescriptions(doc OAObj) {
 		"sources":  oaArray(OAObj{"type": "string", "description": "A JSON pointer into the standard's model (GET /api/v1/standards/{code}), e.g. /cards/0/functions/1/skills/2/knowledge/3."}),
 		"template": OAObj{"type": "boolean", "description": "The template's own wording (rights, responsibility, relations), not taken from the standard."},
 		"level":    OAObj{"type": "integer", "description": "1 for a clause under the one before (a skill under its labour function)."},
+		"lang":     OAObj{"type": "string", "enum": []string{"kk", "ru", "en"}, "description": "The language of the text when the standard has none of the item in the description's language: it is given as the standard words it rather than left out."},
 	}, "number", "text")
 	doc["components"].(OAObj)["schemas"].(OAObj)["JobDescription"] = oaObject("A job description generated from a card of a standard.", OAObj{
 		"lang":  OAObj{"type": "string", "enum": jobdesc.Languages},

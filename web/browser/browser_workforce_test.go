@@ -354,7 +354,7 @@ func TestBrowserWorkforceFlow(t *testing.T) {
 		b.fatalf("the assessment", "%d rows with a gap after the certificate", n)
 	}
 	for _, r := range b.texts("table.wf-assessment tbody tr") {
-		if !strings.Contains(r, "✓ "+number) || !strings.Contains(r, "подтверждено свидетельством") {
+		if !strings.Contains(r, "✓ "+number) || !strings.Contains(r, "подтверждено сертификатом") {
 			b.fatalf("the assessment", "row %q is not confirmed by certificate %s", r, number)
 		}
 	}
