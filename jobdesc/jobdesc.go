@@ -64,8 +64,8 @@ type Line struct {
 	// Lang is the language of Text when the standard has no text of the
 	// item in the description's language ("" when it has): the item is
 	// stated as the standard words it rather than left out.
-	Lang string `json:"lang,omitempty"`
-	Level    int      `json:"level,omitempty"` // 1 for a clause under the one before (a skill under its function)
+	Lang  string `json:"lang,omitempty"`
+	Level int    `json:"level,omitempty"` // 1 for a clause under the one before (a skill under its function)
 }
 
 // LanguagesOf are the Languages the description of card (0-based) of st
