@@ -23,18 +23,21 @@ import (
 // TestWorkforceUIIsolation). Creating an organisation is the
 // administrator's, as in the API.
 var _ = expectAccess(map[string]allowed{
-	"GET /orgs":                            anySignedIn,
-	"POST /orgs":                           only(auth.RoleAdmin),
-	"GET /orgs/{org}":                      anySignedIn,
-	"POST /orgs/{org}/members":             anySignedIn,
-	"POST /orgs/{org}/employees":           anySignedIn,
-	"GET /orgs/{org}/positions/new":        anySignedIn,
-	"POST /orgs/{org}/positions":           anySignedIn,
-	"GET /orgs/{org}/positions/{position}": anySignedIn,
+	"GET /orgs":                              anySignedIn,
+	"POST /orgs":                             only(auth.RoleAdmin),
+	"GET /orgs/{org}":                        anySignedIn,
+	"POST /orgs/{org}/members":               anySignedIn,
+	"POST /orgs/{org}/members/{user}/remove": anySignedIn,
+	"POST /orgs/{org}/positions/{position}":  anySignedIn,
+	"POST /orgs/{org}/employees":             anySignedIn,
+	"GET /orgs/{org}/positions/new":          anySignedIn,
+	"POST /orgs/{org}/positions":             anySignedIn,
+	"GET /orgs/{org}/positions/{position}":   anySignedIn,
 	"POST /orgs/{org}/positions/{position}/sections/{lang}/{section}":        anySignedIn,
 	"POST /orgs/{org}/positions/{position}/sections/{lang}/{section}/revert": anySignedIn,
 	"POST /orgs/{org}/positions/{position}/upgrade":                          anySignedIn,
 	"GET /orgs/{org}/employees/{employee}":                                   anySignedIn,
+	"POST /orgs/{org}/employees/{employee}":                                  anySignedIn,
 	"POST /orgs/{org}/employees/{employee}/ratings":                          anySignedIn,
 	"POST /orgs/{org}/actions":                                               anySignedIn,
 	"POST /orgs/{org}/actions/{action}":                                      anySignedIn,
@@ -250,6 +253,23 @@ func TestWorkforceUIFlow(t *testing.T) {
 	if strings.Contains(b, "/upgrade") {
 		t.Errorf("an upgrade is offered with one version")
 	}
+	// HR adds a head of a unit and removes them again.
+	e.addUser(auth.User{Login: "head-a@example.kz", Name: "Бөлім басшысы", Role: auth.RoleEmployer})
+	e.post(e.hrA, org+"/members", url.Values{"login": {"head-a@example.kz"}, "role": {"head"}, "unit": {"Бөлім"}})
+	b = e.get(e.hrA, org+"?lang=kk", 200, "head-a@example.kz")
+	head := attr(t, b, `action="`+org+`/members/(\d+)/remove"[^<]*<button[^>]*aria-label="[^"]*Бөлім басшысы"`)
+	e.post(e.hrA, org+"/members/"+head+"/remove", url.Values{})
+	if b = e.get(e.hrA, org+"?lang=kk&done=member-removed", 200, "Мүше шығарылды."); strings.Contains(b, "head-a@example.kz") {
+		t.Error("the removed member is still listed")
+	}
+	// HR edits the position: title and required level; the edit of the
+	// description stays.
+	b = e.get(e.hrA, posURL+"?lang=kk", 200, `action="`+posURL+`"`)
+	rev = attr(t, b, `name="revision" value="(\d+)"`)
+	e.post(e.hrA, posURL, url.Values{"revision": {rev}, "title": {"Аға маман"}, "unit": {"Бөлім"}, "required": {"4"}})
+	e.get(e.hrA, posURL+"?lang=kk&done=position-updated", 200, "Аға маман", "Лауазым сақталды.", "Демалыс құқығы", "4 — "+workforce.LevelName("kk", 4))
+	e.postStatus(e.hrA, posURL, url.Values{"revision": {rev}, "title": {"Ескі"}, "required": {"3"}}, http.StatusConflict, `class="error-box"`)
+	e.post(e.hrA, posURL, url.Values{"revision": {attr(t, e.get(e.hrA, posURL, 200), `name="revision" value="(\d+)"`)}, "title": {"Жастармен жұмыс жөніндегі маман"}, "unit": {"Бөлім"}, "required": {"3"}})
 
 	// An employee linked to the candidate's account.
 	loc = e.post(e.hrA, org+"/employees", url.Values{"name": {"Айгүл Нұрланқызы"}, "unit": {"Бөлім"}, "position_id": {strconv.FormatInt(pos, 10)}, "login": {e.selfLogin}})
@@ -272,6 +292,11 @@ func TestWorkforceUIFlow(t *testing.T) {
 	}
 	e.post(e.self, empURL+"/ratings", url.Values{"path_0": {path}, "self_0": {"2"}})
 	e.get(e.hrA, empURL+"?lang=en", 200, "−2") // the manager's level counts
+	// HR edits the record: a new name, the account kept; the employee
+	// cannot.
+	e.post(e.hrA, empURL, url.Values{"name": {"Айгүл Нұрланқызы-Сейіт"}, "unit": {"Бөлім"}, "position_id": {strconv.FormatInt(pos, 10)}, "login": {e.selfLogin}})
+	e.get(e.hrA, empURL+"?lang=kk&done=employee-updated", 200, "Айгүл Нұрланқызы-Сейіт", "Қызметкердің деректері сақталды.", `value="`+e.selfLogin+`"`)
+	e.postStatus(e.self, empURL, url.Values{"name": {"Басқа"}}, http.StatusForbidden, "")
 	// The employee may not give the manager's level.
 	e.postStatus(e.self, empURL+"/ratings", url.Values{"path_0": {path}, "manager_0": {"4"}}, http.StatusForbidden)
 
@@ -354,18 +379,21 @@ func TestWorkforceUIIsolation(t *testing.T) {
 	gets := []string{org, org + "/positions/new?code=M84120", fmt.Sprintf("%s/positions/%d", org, pos), fmt.Sprintf("%s/employees/%d", org, emp),
 		org + "/gaps", org + "/plans", org + "/programmes"}
 	posts := map[string]url.Values{
-		org + "/members":   {"login": {"hr-b@example.kz"}, "role": {"hr"}},
-		org + "/employees": {"name": {"Бөтен"}},
-		org + "/positions": {"code": {"M84120"}, "card": {"1"}, "title": {"Бөтен"}, "required": {"3"}},
+		org + "/members": {"login": {"hr-b@example.kz"}, "role": {"hr"}},
+		org + "/members/" + strconv.FormatInt(e.users[auth.RoleAdmin].ID, 10) + "/remove": {},
+		org + "/employees":                                                 {"name": {"Бөтен"}},
+		fmt.Sprintf("%s/employees/%d", org, emp):                           {"name": {"Бөтен"}},
+		fmt.Sprintf("%s/positions/%d", org, pos):                           {"title": {"Бөтен"}, "required": {"3"}},
+		org + "/positions":                                                 {"code": {"M84120"}, "card": {"1"}, "title": {"Бөтен"}, "required": {"3"}},
 		fmt.Sprintf("%s/positions/%d/sections/kk/duties", org, pos):        {"lines": {"Бөтен"}},
 		fmt.Sprintf("%s/positions/%d/sections/kk/duties/revert", org, pos): {},
 		fmt.Sprintf("%s/positions/%d/upgrade", org, pos):                   {},
 		fmt.Sprintf("%s/employees/%d/ratings", org, emp):                   {"path_0": {path}, "manager_0": {"4"}},
-		org + "/actions":        {"employee_id": {strconv.FormatInt(emp, 10)}, "kind": {"training"}, "title": {"Бөтен"}, "due": {"2025-10-01"}},
-		org + "/actions/" + act: {"status": {"done"}, "progress": {"100"}},
-		edu + "/programmes":     {"code": {"M84120"}, "card": {"1"}, "speciality": {"6B01101"}, "title": {"Бөтен"}},
-		fmt.Sprintf("%s/programmes/%d/modules", edu, prog):  {"title": {"Бөтен"}},
-		fmt.Sprintf("%s/programmes/%d/outcomes", edu, prog): {"module": {"0"}, "text": {"Бөтен"}},
+		org + "/actions":                                                   {"employee_id": {strconv.FormatInt(emp, 10)}, "kind": {"training"}, "title": {"Бөтен"}, "due": {"2025-10-01"}},
+		org + "/actions/" + act:                                            {"status": {"done"}, "progress": {"100"}},
+		edu + "/programmes":                                                {"code": {"M84120"}, "card": {"1"}, "speciality": {"6B01101"}, "title": {"Бөтен"}},
+		fmt.Sprintf("%s/programmes/%d/modules", edu, prog):                 {"title": {"Бөтен"}},
+		fmt.Sprintf("%s/programmes/%d/outcomes", edu, prog):                {"module": {"0"}, "text": {"Бөтен"}},
 	}
 	for _, lang := range []string{"kk", "ru", "en"} {
 		for _, p := range append(gets, edu, edu+"/programmes", fmt.Sprintf("%s/programmes/%d", edu, prog), edu+"/programmes/new") {

@@ -242,6 +242,29 @@ func (s *Server) uiSetMember(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, orgURL(a.Org.ID)+"#members", "member")
 }
 
+// POST /orgs/{org}/members/{user}/remove (HR)
+func (s *Server) uiRemoveMember(w http.ResponseWriter, r *http.Request) error {
+	ws, a, err := s.orgForm(w, r)
+	if err != nil {
+		return err
+	}
+	user, err := pathID(r, "user")
+	if err != nil {
+		return err
+	}
+	if err = service.Refuse(a.HR()); err == nil {
+		err = ws.RemoveMember(r.Context(), service.RecActor(r), a.Org.ID, user)
+	}
+	if err != nil {
+		fail, perr := s.fail(r, "member", err)
+		if perr != nil {
+			return perr
+		}
+		return s.orgOverview(w, r, ws, a, fail)
+	}
+	return redirect(w, r, orgURL(a.Org.ID)+"#members", "member-removed")
+}
+
 // userByLogin finds an account by its login (any letter case); an unknown
 // or disabled one is a refusal of the form.
 func (s *Server) userByLogin(ctx context.Context, login string) (auth.User, error) {

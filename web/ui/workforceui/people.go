@@ -99,6 +99,10 @@ type employeeData struct {
 	ActionKind   string
 	ActionNote   string
 	ActionDue    string
+	HR           bool            // the caller may edit the record
+	Units        []page.UIOption // for the edit form
+	PosOpts      []page.UIOption // for the edit form
+	Login        string          // the linked account's login, for the edit form
 	ActionProgID string
 }
 
@@ -139,6 +143,11 @@ func (s *Server) employeePage(w http.ResponseWriter, r *http.Request, ws workfor
 		Recognition: s.Recognition != nil, Today: s.Today().Format(time.DateOnly),
 		DueDefault: s.Today().AddDate(0, 3, 0).Format(time.DateOnly)}
 	d.Rates = d.Self || d.Manages
+	if d.HR = a.HR(); d.HR {
+		if err := s.editOptions(r, ws, a, e, d); err != nil {
+			return err
+		}
+	}
 	if v.Position != nil {
 		d.PositionURL = positionURL(a.Org.ID, v.Position.ID)
 		d.CardURL = page.UICardURL(v.Position.Standard, v.Position.Version, v.Position.Card+1)
@@ -415,4 +424,58 @@ func (s *Server) uiUpdateAction(w http.ResponseWriter, r *http.Request) error {
 		return redirect(w, r, orgURL(a.Org.ID)+"/plans#action-"+itoa(id), "action-updated")
 	}
 	return redirect(w, r, employeeURL(a.Org.ID, e.ID)+"#action-"+itoa(id), "action-updated")
+}
+
+// editOptions fills the choices of the HR's form that edits e.
+func (s *Server) editOptions(r *http.Request, ws workforce.Store, a service.OrgAccess, e workforce.Employee, d *employeeData) error {
+	d.Units = unitOptions(a.Org, e.Unit)
+	ps, err := ws.ListPositions(r.Context(), a.Org.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		d.PosOpts = append(d.PosOpts, page.UIOption{Value: itoa(p.ID), Label: p.Title, Selected: p.ID == e.PositionID})
+	}
+	if e.UserID != 0 && s.Accounts != nil {
+		if u, err := s.Accounts.UserByID(r.Context(), e.UserID); err == nil {
+			d.Login = u.Login
+		}
+	}
+	return nil
+}
+
+// POST /orgs/{org}/employees/{employee} (HR): the name, unit, position
+// and linked account of an employee; an empty login unlinks the account.
+func (s *Server) uiUpdateEmployee(w http.ResponseWriter, r *http.Request) error {
+	ws, a, e, err := s.employeeStart(r)
+	if err != nil {
+		return err
+	}
+	if err := readForm(w, r); err != nil {
+		return err
+	}
+	f := r.PostFormValue
+	up := e
+	up.Name, up.Unit, up.PositionID = strings.TrimSpace(f("name")), strings.TrimSpace(f("unit")), formID(r, "position_id")
+	err = service.Refuse(a.HR())
+	if err == nil {
+		up.UserID, up.CandidateID = 0, 0
+		if strings.TrimSpace(f("login")) != "" {
+			var u auth.User
+			if u, err = s.userByLogin(r.Context(), f("login")); err == nil {
+				up.UserID, up.CandidateID = u.ID, u.CandidateID
+			}
+		}
+	}
+	if err == nil {
+		_, err = ws.UpdateEmployee(r.Context(), service.RecActor(r), up)
+	}
+	if err != nil {
+		fail, perr := s.fail(r, "edit-employee", err)
+		if perr != nil {
+			return perr
+		}
+		return s.employeePage(w, r, ws, a, e, fail)
+	}
+	return redirect(w, r, employeeURL(a.Org.ID, e.ID), "employee-updated")
 }

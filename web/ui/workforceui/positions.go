@@ -192,7 +192,9 @@ type positionData struct {
 	CardTitle  kasip.Text
 	LevelName  string
 	Employees  []employeeRow
-	Generated  bool // the standard is demo data
+	Generated  bool            // the standard is demo data
+	Units      []page.UIOption // for HR's edit form
+	Levels     []levelOption
 }
 
 // download is a file to download.
@@ -255,7 +257,7 @@ func (s *Server) positionPage(w http.ResponseWriter, r *http.Request, ws workfor
 	}
 	d := &positionData{wfOrgPage: s.orgPage(r, a, base, q, pos.Title, fail), P: pos, V: v, DescLang: desc, DescLangs: langs,
 		CardURL: page.UICardURL(pos.Standard, pos.Version, pos.Card+1), LevelName: workforce.LevelName(lang, pos.Required),
-		Generated: st.Generated}
+		Generated: st.Generated, Units: unitOptions(a.Org, pos.Unit), Levels: levelOptions(lang, workforce.LevelAware, pos.Required)}
 	if pos.Card < len(st.Cards) {
 		d.CardTitle = st.Cards[pos.Card].Title
 	}
@@ -419,6 +421,17 @@ func (s *Server) uiRevertSection(w http.ResponseWriter, r *http.Request) error {
 
 // POST /orgs/{org}/positions/{position}/upgrade (HR): to the latest
 // version of the standard, keeping the edits.
+// POST /orgs/{org}/positions/{position} (HR): the title, unit, required
+// level and whether abilities and knowledge are assessed; the card, its
+// version and the edits of the description stay.
+func (s *Server) uiUpdatePosition(w http.ResponseWriter, r *http.Request) error {
+	return s.positionAct(w, r, "edit-position", "position-updated", func(ws workforce.Store, pos workforce.Position) (workforce.Position, error) {
+		pos.Title, pos.Unit = strings.TrimSpace(r.PostFormValue("title")), strings.TrimSpace(r.PostFormValue("unit"))
+		pos.Required, pos.Detailed = formInt(r, "required", pos.Required), r.PostFormValue("detailed") != ""
+		return ws.UpdatePosition(r.Context(), service.RecActor(r), pos)
+	})
+}
+
 func (s *Server) uiUpgradePosition(w http.ResponseWriter, r *http.Request) error {
 	return s.positionAct(w, r, "upgrade", "upgraded", func(ws workforce.Store, pos workforce.Position) (workforce.Position, error) {
 		return s.WFUpgradePosition(r, ws, pos)
