@@ -22,10 +22,17 @@ const (
 // met; NotGiven when not assessed).
 type Cell struct {
 	Required    int    `json:"required"`
-	Level       int    `json:"level"` // NotGiven when not assessed
+	Self        int    `json:"self"`    // the employee's own level, NotGiven if none
+	Manager     int    `json:"manager"` // the manager's, NotGiven if none
+	Level       int    `json:"level"`   // NotGiven when not assessed
 	Source      string `json:"source"`
 	Gap         int    `json:"gap"`
 	Certificate string `json:"certificate,omitempty"` // the number confirming the unit
+}
+
+// NotAssessed is the cell of an item nobody assessed.
+func NotAssessed(required int) Cell {
+	return Cell{Required: required, Self: NotGiven, Manager: NotGiven, Level: NotGiven, Source: SourceNone, Gap: NotGiven}
 }
 
 // Assessed reports whether a level is known.
@@ -40,7 +47,10 @@ func (c Cell) HasGap() bool { return c.Gap > 0 }
 // manager's level stands, and the employee's own only when no manager
 // assessed the item.
 func CellOf(it Item, r Rating, ok bool, cert string) Cell {
-	c := Cell{Required: it.Required, Level: NotGiven, Source: SourceNone, Gap: NotGiven}
+	c := NotAssessed(it.Required)
+	if ok {
+		c.Self, c.Manager = r.Self, r.Manager
+	}
 	switch {
 	case cert != "":
 		c.Level, c.Source, c.Certificate = LevelIndependent, SourceCertificate, cert

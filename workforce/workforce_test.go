@@ -48,10 +48,10 @@ func TestPersonCells(t *testing.T) {
 		ExpiresAt: now.AddDate(1, 0, 0), Units: []certificate.Unit{{Path: items[3].Path, Kind: recognition.KindSkill}}}
 	p := workforce.PersonOf(workforce.Employee{ID: 1, Name: "Әсел"}, pos, card, items, as, []certificate.Certificate{cert}, now)
 	want := []workforce.Cell{
-		{Required: 4, Level: 2, Source: workforce.SourceManager, Gap: 2},
-		{Required: 3, Level: 1, Source: workforce.SourceSelf, Gap: 2},
-		{Required: 3, Level: 4, Source: workforce.SourceManager, Gap: 0},
-		{Required: 3, Level: 3, Source: workforce.SourceCertificate, Gap: 0, Certificate: "KZ-1"},
+		{Required: 4, Self: 4, Manager: 2, Level: 2, Source: workforce.SourceManager, Gap: 2},
+		{Required: 3, Self: 1, Manager: -1, Level: 1, Source: workforce.SourceSelf, Gap: 2},
+		{Required: 3, Self: -1, Manager: 4, Level: 4, Source: workforce.SourceManager, Gap: 0},
+		{Required: 3, Self: -1, Manager: -1, Level: 3, Source: workforce.SourceCertificate, Gap: 0, Certificate: "KZ-1"},
 	}
 	for i, c := range p.Cells {
 		if c != want[i] {

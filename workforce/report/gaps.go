@@ -52,17 +52,7 @@ func eachGap(a workforce.Analysis, lang string, fn func(r *gapRow) error) error 
 				c := cellAt(b, p, i)
 				r.code, r.kind, r.item = it.Code, kinds[i], titles[i]
 				r.required, r.level, r.gap, r.certificate = c.Required, c.Level, c.Gap, c.Certificate
-				r.self, r.manager = workforce.NotGiven, workforce.NotGiven
-				switch c.Source {
-				case workforce.SourceSelf:
-					r.self = c.Level
-				case workforce.SourceManager:
-					r.manager = c.Level
-				case workforce.SourceCertificate:
-					if c.Level > workforce.LevelIndependent {
-						r.manager = c.Level
-					}
-				}
+				r.self, r.manager = c.Self, c.Manager
 				if !c.Assessed() {
 					r.level, r.gap = workforce.NotGiven, workforce.NotGiven
 				}
@@ -82,7 +72,7 @@ func cellAt(b workforce.Block, p workforce.Person, i int) workforce.Cell {
 	if i < len(p.Cells) {
 		return p.Cells[i]
 	}
-	return workforce.Cell{Required: b.Items[i].Required, Level: workforce.NotGiven, Source: workforce.SourceNone, Gap: workforce.NotGiven}
+	return workforce.NotAssessed(b.Items[i].Required)
 }
 
 // GapsCSV writes one row per person × item of a, after a header in lang:

@@ -143,7 +143,7 @@ func HeatMapSVG(b workforce.Block, lang string, maxRows int) string {
 			if i < len(p.Cells) {
 				c = p.Cells[i]
 			} else {
-				c = workforce.Cell{Required: b.Items[i].Required, Level: workforce.NotGiven, Source: workforce.SourceNone, Gap: workforce.NotGiven}
+				c = workforce.NotAssessed(b.Items[i].Required)
 			}
 			g := gradeOf(c)
 			s.WriteString(`<g class="cell `)
