@@ -1,10 +1,14 @@
 package page
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 
+	"github.com/kasip/kasip/recognition"
 	"github.com/kasip/kasip/web/i18n"
+	"github.com/kasip/kasip/web/service"
 )
 
 // Pages with forms (recognition, organisations) post to the server and
@@ -61,4 +65,30 @@ func (s *Server) FormPageAt(r *http.Request, path string, query url.Values, titl
 		p.Notice = i18n.Translate(i18n.RequestLang(r), done(key))
 	}
 	return p
+}
+
+// StoreFailure is a store's refusal err of form as the failure the page
+// shows: its status, a lead saying what kind of refusal it is and the
+// refusal itself in the reader's language. An error that is no refusal
+// (a failing database) is returned instead, for the error page.
+func StoreFailure(r *http.Request, form string, err error) (*Failure, error) {
+	status, _ := service.RecErrorStatus(err)
+	var lead string
+	switch status {
+	case http.StatusConflict:
+		lead = "This cannot be done in the current state."
+		if errors.Is(err, recognition.ErrStale) {
+			lead = "Someone else saved this meanwhile."
+		}
+	case http.StatusUnprocessableEntity, http.StatusRequestEntityTooLarge:
+		lead = "Please correct the form."
+	case http.StatusForbidden:
+		lead = "This is not allowed."
+	case http.StatusNotFound:
+		lead = "Something the form names does not exist."
+	default:
+		return nil, err
+	}
+	lang := i18n.RequestLang(r)
+	return &Failure{Form: form, Status: status, Msg: strings.TrimSpace(i18n.Translate(lang, lead) + " " + i18n.RecDetailText(lang, err)), Values: r.PostForm}, nil
 }

@@ -87,29 +87,11 @@ func UIRecRedirect(w http.ResponseWriter, r *http.Request, path, what string) er
 // for errors that are no business of the form (not found, not allowed by
 // the role, the database failing), the error for an error page.
 func (s *Server) UIRecFail(r *http.Request, form string, err error) (*UIRecFailure, error) {
-	lang := i18n.RequestLang(r)
 	switch {
 	case errors.Is(err, service.ErrHidden), errors.Is(err, service.ErrRefused), errors.Is(err, service.ErrNoRecognition):
 		return nil, s.UIRecPageError(r, err)
 	}
-	status, _ := service.RecErrorStatus(err)
-	var lead string
-	switch status {
-	case http.StatusConflict:
-		lead = "This cannot be done in the current state."
-		if errors.Is(err, recognition.ErrStale) {
-			lead = "Someone else saved this meanwhile."
-		}
-	case http.StatusUnprocessableEntity, http.StatusRequestEntityTooLarge:
-		lead = "Please correct the form."
-	case http.StatusForbidden:
-		lead = "This is not allowed."
-	case http.StatusNotFound:
-		lead = "Something the form names does not exist."
-	default:
-		return nil, err
-	}
-	return &page.Failure{Form: form, Status: status, Msg: strings.TrimSpace(i18n.Translate(lang, lead) + " " + i18n.RecDetailText(lang, err)), Values: r.PostForm}, nil
+	return page.StoreFailure(r, form, err)
 }
 
 // uiRecPageError is the error page of err.

@@ -123,24 +123,7 @@ func (s *Server) fail(r *http.Request, form string, err error) (*wfFailure, erro
 		return &page.Failure{Form: form, Status: http.StatusUnprocessableEntity, Values: r.PostForm,
 			Msg: i18n.Translate(lang, "Please correct the form.") + " " + fmt.Sprintf(i18n.Translate(lang, fe.key), fe.args...)}, nil
 	}
-	status, _ := service.RecErrorStatus(err)
-	var lead string
-	switch status {
-	case http.StatusConflict:
-		lead = "This cannot be done in the current state."
-		if errors.Is(err, recognition.ErrStale) {
-			lead = "Someone else saved this meanwhile."
-		}
-	case http.StatusUnprocessableEntity, http.StatusRequestEntityTooLarge:
-		lead = "Please correct the form."
-	case http.StatusForbidden:
-		lead = "This is not allowed."
-	case http.StatusNotFound:
-		lead = "Something the form names does not exist."
-	default:
-		return nil, err
-	}
-	return &page.Failure{Form: form, Status: status, Msg: strings.TrimSpace(i18n.Translate(lang, lead) + " " + i18n.RecDetailText(lang, err)), Values: r.PostForm}, nil
+	return page.StoreFailure(r, form, err)
 }
 
 // formError is a mistake in a form the pages find themselves (the
