@@ -12,6 +12,7 @@ package jobdesc
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -81,6 +82,22 @@ func LanguagesOf(st *kasip.Standard, card int) []string {
 		}
 	}
 	return out
+}
+
+// LanguageFor is the language to describe card (0-based) of st in for a
+// reader who asked for the languages asked, in order: the first of them
+// the card has text in, else the first it has ("" when it has none).
+func LanguageFor(st *kasip.Standard, card int, asked ...string) string {
+	has := LanguagesOf(st, card)
+	for _, l := range asked {
+		if slices.Contains(has, l) {
+			return l
+		}
+	}
+	if len(has) > 0 {
+		return has[0]
+	}
+	return ""
 }
 
 // ErrLanguage is returned for a language the description cannot be

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 
 	"github.com/kasip/kasip"
@@ -50,7 +49,9 @@ func (s *Server) apiJobDescription(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if lang == "" {
-		lang = jobDescriptionLang(st, card, i18n.RequestLang(r))
+		if lang = jobdesc.LanguageFor(st, card, i18n.RequestLang(r)); lang == "" {
+			lang = "kk" // the card has no text: Generate says so
+		}
 	}
 	d, err := jobdesc.Generate(st, card, lang)
 	switch {
@@ -98,20 +99,6 @@ func writeFile(w http.ResponseWriter, ctype, name string, body []byte) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(body)
-}
-
-// jobDescriptionLang is the language of a description asked for without
-// one: the request's, when the card has text in it, else the first of
-// kk, ru that it has (kk when it has none, which Generate refuses).
-func jobDescriptionLang(st *kasip.Standard, card int, asked string) string {
-	has := jobdesc.LanguagesOf(st, card)
-	switch {
-	case slices.Contains(has, asked):
-		return asked
-	case len(has) > 0:
-		return has[0]
-	}
-	return "kk"
 }
 
 // documentJobDescriptions adds the job description route to the

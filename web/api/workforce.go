@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kasip/kasip/jobdesc"
 	"github.com/kasip/kasip/web/httpx"
 	"github.com/kasip/kasip/web/i18n"
 	"github.com/kasip/kasip/web/service"
@@ -321,7 +322,7 @@ func (s *Server) apiGetPosition(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v, err := s.WFPositionView(r, pos, "")
+	v, err := s.WFPositionView(r, pos, "", nil)
 	s.answer(w, r, http.StatusOK, v, err)
 }
 
@@ -356,13 +357,14 @@ func (s *Server) apiPositionDescription(w http.ResponseWriter, r *http.Request) 
 		httpx.BadParam(w, r, q.Err)
 		return
 	}
-	if lang == "" {
-		lang = "kk"
-		if l := r.Header.Get("Accept-Language"); strings.HasPrefix(l, "ru") {
-			lang = "ru"
-		}
+	cards := service.NewCards(r.Context(), s.Reg)
+	if st := cards.Standard(pos.Standard, pos.Version); lang == "" && st != nil {
+		lang = jobdesc.LanguageFor(st, pos.Card, i18n.RequestLang(r))
 	}
-	v, err := s.WFPositionView(r, pos, lang)
+	if lang == "" {
+		lang = "kk" // no text, or the standard is gone: WFPositionView says so
+	}
+	v, err := s.WFPositionView(r, pos, lang, cards)
 	if err != nil {
 		s.RecProblem(w, r, err)
 		return
@@ -413,7 +415,7 @@ func (s *Server) editSection(w http.ResponseWriter, r *http.Request, ws workforc
 		s.RecProblem(w, r, err)
 		return
 	}
-	v, err := s.WFPositionView(r, pos, lang)
+	v, err := s.WFPositionView(r, pos, lang, nil)
 	s.answer(w, r, http.StatusOK, v, err)
 }
 
@@ -432,7 +434,7 @@ func (s *Server) apiUpgradePosition(w http.ResponseWriter, r *http.Request) {
 		s.RecProblem(w, r, err)
 		return
 	}
-	v, err := s.WFPositionView(r, pos, "")
+	v, err := s.WFPositionView(r, pos, "", nil)
 	s.answer(w, r, http.StatusOK, v, err)
 }
 
@@ -481,7 +483,7 @@ func (s *Server) apiGetEmployee(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v, err := s.WFPerson(r, ws, a, e)
+	v, err := s.WFPerson(r, ws, a, e, nil)
 	s.answer(w, r, http.StatusOK, v, err)
 }
 
@@ -521,7 +523,7 @@ func (s *Server) apiRate(w http.ResponseWriter, r *http.Request) {
 		s.RecProblem(w, r, err)
 		return
 	}
-	v, err := s.WFPerson(r, ws, a, e)
+	v, err := s.WFPerson(r, ws, a, e, nil)
 	s.answer(w, r, http.StatusOK, v, err)
 }
 
@@ -539,7 +541,7 @@ func (s *Server) apiGaps(w http.ResponseWriter, r *http.Request) {
 		httpx.BadParam(w, r, q.Err)
 		return
 	}
-	an, err := s.WFAnalysis(r, ws, a, unit)
+	an, err := s.WFAnalysis(r, ws, a, unit, nil)
 	if err != nil {
 		s.RecProblem(w, r, err)
 		return
@@ -568,7 +570,7 @@ func (s *Server) apiHeatMap(w http.ResponseWriter, r *http.Request) {
 		httpx.BadParam(w, r, q.Err)
 		return
 	}
-	an, err := s.WFAnalysis(r, ws, a, unit)
+	an, err := s.WFAnalysis(r, ws, a, unit, nil)
 	if err != nil {
 		s.RecProblem(w, r, err)
 		return
@@ -588,7 +590,7 @@ func (s *Server) reportLang(r *http.Request, asked string) string {
 	if asked != "" {
 		return asked
 	}
-	return requestLang(r)
+	return i18n.RequestLang(r)
 }
 
 // writeReport answers with a CSV, XLSX or PDF file written by write.
@@ -614,7 +616,7 @@ func (s *Server) apiListActions(w http.ResponseWriter, r *http.Request) {
 		httpx.BadParam(w, r, q.Err)
 		return
 	}
-	v, err := s.WFPlans(r, ws, a, emp)
+	v, _, err := s.WFPlans(r, ws, a, emp)
 	s.answer(w, r, http.StatusOK, List[service.PlanRow]{Items: v}, err)
 }
 
@@ -768,5 +770,3 @@ func (s *Server) apiEduCoverage(w http.ResponseWriter, r *http.Request) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-func requestLang(r *http.Request) string { return i18n.RequestLang(r) }

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"strings"
+
 	"github.com/kasip/kasip/jobdesc"
 	"github.com/kasip/kasip/workforce"
 )
@@ -57,7 +59,7 @@ func workforceOAPaths() OAObj {
 		f["content"].(OAObj)["application/json"] = OAObj{"schema": oaRef(schema)}
 		return f
 	}
-	section := append(append([]any{}, pos...), oaPath("lang", "kk or ru."), oaPath("section", "The section's key: "+joinWords(jobdesc.SectionKeys)+"."))
+	section := append(append([]any{}, pos...), oaPath("lang", "kk or ru."), oaPath("section", "The section's key: "+strings.Join(jobdesc.SectionKeys, ", ")+"."))
 	return OAObj{
 		"/api/v1/orgs": OAObj{
 			"get":  wfOp("listOrgs", "The organisations the caller is a member or an employee of (all for an administrator)", nil, OAObj{"200": oaOK("The organisations, by name.", wfList("Organisation"))}),
@@ -130,17 +132,6 @@ func workforceOAPaths() OAObj {
 			append(append([]any{}, prog...), langQ("kk", "ru", "en"), oaQuery("format", "json (default), xlsx or pdf.", OAObj{"type": "string", "enum": []string{"json", "xlsx", "pdf"}})),
 			OAObj{"200": withJSON(file("The matrix.", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf"), "CoverageMatrix"), "400": oaResp("BadRequest")})},
 	}
-}
-
-func joinWords(ws []string) string {
-	s := ""
-	for i, w := range ws {
-		if i > 0 {
-			s += ", "
-		}
-		s += w
-	}
-	return s
 }
 
 // wfList is a list of schema.

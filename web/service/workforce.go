@@ -7,7 +7,6 @@ import (
 	"maps"
 	"net/http"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/kasip/kasip"
@@ -127,12 +126,20 @@ func Refuse(ok bool) error {
 }
 
 // Cards reads the cards positions and programmes are bound to, each
-// standard version once per request.
+// standard version once: one serves one request (it is not safe for
+// concurrent use), and a handler hands its own to the operations it calls.
 type Cards struct {
 	reg kasip.Registry
 	ctx context.Context
-	mu  sync.Mutex
 	std map[[2]string]*kasip.Standard
+}
+
+// orNew is c, or new Cards of the request when c is nil.
+func (s *Server) orNew(r *http.Request, c *Cards) *Cards {
+	if c == nil {
+		return NewCards(r.Context(), s.Reg)
+	}
+	return c
 }
 
 // NewCards reads from reg.
@@ -142,8 +149,6 @@ func NewCards(ctx context.Context, reg kasip.Registry) *Cards {
 
 // Standard is code at version ("" the latest), nil when it is gone.
 func (c *Cards) Standard(code, version string) *kasip.Standard {
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	k := [2]string{code, version}
 	if st, ok := c.std[k]; ok {
 		return st
@@ -192,8 +197,9 @@ func (c *Cards) PositionChanges(pos workforce.Position) (string, []kasip.Change)
 const TopGaps = 10
 
 // WFAnalysis is the gap analysis the caller may see: the organisation's
-// (HR), or of the head's unit; unit narrows it further for HR.
-func (s *Server) WFAnalysis(r *http.Request, ws workforce.Store, a OrgAccess, unit string) (workforce.Analysis, error) {
+// (HR), or of the head's unit; unit narrows it further for HR. The cards
+// are read through cards (nil: the call's own).
+func (s *Server) WFAnalysis(r *http.Request, ws workforce.Store, a OrgAccess, unit string, cards *Cards) (workforce.Analysis, error) {
 	own, ok := a.Unit()
 	if !ok {
 		return workforce.Analysis{}, ErrRefused
@@ -205,8 +211,7 @@ func (s *Server) WFAnalysis(r *http.Request, ws workforce.Store, a OrgAccess, un
 	if err != nil {
 		return workforce.Analysis{}, err
 	}
-	cards := NewCards(r.Context(), s.Reg)
-	return workforce.Analyse(snap, unit, cards.Card, s.Opt.Now(), TopGaps), nil
+	return workforce.Analyse(snap, unit, s.orNew(r, cards).Card, s.Opt.Now(), TopGaps), nil
 }
 
 // PersonView is one employee's assessment against their position: the
@@ -234,8 +239,9 @@ type ActionView struct {
 	Overdue   bool `json:"overdue"`
 }
 
-// WFPerson is e's view for the caller, who must see e.
-func (s *Server) WFPerson(r *http.Request, ws workforce.Store, a OrgAccess, e workforce.Employee) (PersonView, error) {
+// WFPerson is e's view for the caller, who must see e (cards as for
+// WFAnalysis).
+func (s *Server) WFPerson(r *http.Request, ws workforce.Store, a OrgAccess, e workforce.Employee, cards *Cards) (PersonView, error) {
 	if !a.Sees(e) {
 		return PersonView{}, ErrHidden
 	}
@@ -255,7 +261,7 @@ func (s *Server) WFPerson(r *http.Request, ws workforce.Store, a OrgAccess, e wo
 			return v, err
 		}
 		v.Position = &pos
-		if card, ok := NewCards(r.Context(), s.Reg).Card(pos); ok {
+		if card, ok := s.orNew(r, cards).Card(pos); ok {
 			certs, err := s.holderCertificates(r, e)
 			if err != nil {
 				return v, err
@@ -394,9 +400,11 @@ type PositionView struct {
 	Employees   int                      `json:"employees"`
 }
 
-// WFPositionView describes pos in lang ("" for no description).
-func (s *Server) WFPositionView(r *http.Request, pos workforce.Position, lang string) (PositionView, error) {
-	cards := NewCards(r.Context(), s.Reg)
+// WFPositionView describes pos in lang ("" for no description); a
+// language the card has no text in is not found (cards as for
+// WFAnalysis).
+func (s *Server) WFPositionView(r *http.Request, pos workforce.Position, lang string, cards *Cards) (PositionView, error) {
+	cards = s.orNew(r, cards)
 	v := PositionView{Position: pos, Changes: []kasip.Change{}}
 	v.Latest, v.Changes = cards.PositionChanges(pos)
 	if v.Changes == nil {
@@ -410,6 +418,9 @@ func (s *Server) WFPositionView(r *http.Request, pos workforce.Position, lang st
 		return v, fmt.Errorf("position %d: standard %s version %s: %w", pos.ID, pos.Standard, pos.Version, kasip.ErrNotFound)
 	}
 	d, states, err := workforce.Describe(pos, st, lang)
+	if errors.Is(err, jobdesc.ErrLanguage) {
+		return v, fmt.Errorf("%w: %w", kasip.ErrNotFound, err)
+	}
 	if err != nil {
 		return v, err
 	}

@@ -45,34 +45,36 @@ type PlanRow struct {
 }
 
 // WFPlans are the actions the caller sees (of one employee, unless 0):
-// overdue first, then open by due date, then the closed.
-func (s *Server) WFPlans(r *http.Request, ws workforce.Store, a OrgAccess, employee int64) ([]PlanRow, error) {
+// overdue first, then open by due date, then the closed; and the analysis
+// of everyone the caller sees they were judged on.
+func (s *Server) WFPlans(r *http.Request, ws workforce.Store, a OrgAccess, employee int64) ([]PlanRow, map[int64]Analysed, error) {
 	an, cards, err := s.wfPeople(r, ws, a)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	acts, err := ws.ListActions(r.Context(), workforce.ActionFilter{OrgID: a.Org.ID, EmployeeID: employee})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := []PlanRow{}
 	for _, act := range acts {
 		p, ok := an[act.EmployeeID]
-		if !ok || !a.Sees(p.person.Employee) {
+		if !ok || !a.Sees(p.Employee) {
 			continue
 		}
-		if !onUnits(act, p.items) && p.person.Employee.PositionID != 0 {
-			if p, err = s.detailed(r, ws, p.person.Employee, cards); err != nil {
-				return nil, err
+		if !onUnits(act, p.Items) && p.Employee.PositionID != 0 {
+			if p, err = s.detailed(r, ws, p.Employee, cards); err != nil {
+				return nil, nil, err
 			}
+			an[act.EmployeeID] = p
 		}
-		out = append(out, PlanRow{ActionView: s.actionView(act, p.items, p.person), Employee: p.person.Employee.Name, Unit: p.person.Employee.Unit})
+		out = append(out, PlanRow{ActionView: s.actionView(act, p.Items, p.Person), Employee: p.Employee.Name, Unit: p.Employee.Unit})
 	}
 	slices.SortStableFunc(out, func(x, y PlanRow) int {
 		return cmp.Or(-cmpBool(x.Overdue, y.Overdue), -cmpBool(x.Open() && !x.GapClosed, y.Open() && !y.GapClosed),
 			x.Due.Compare(y.Due), cmp.Compare(x.ID, y.ID))
 	})
-	return out, nil
+	return out, an, nil
 }
 
 func cmpBool(a, b bool) int {
@@ -85,31 +87,33 @@ func cmpBool(a, b bool) int {
 	return -1
 }
 
-type analysed struct {
-	person workforce.Person
-	items  []workforce.Item
+// Analysed is one employee's analysis over the items of their position's
+// card it covers (none when they have no position, or its card is gone).
+type Analysed struct {
+	workforce.Person
+	Items []workforce.Item
 }
 
 // wfPeople is the analysis of everyone the caller sees, by employee, over
 // the units of their position's card (what the snapshot holds).
-func (s *Server) wfPeople(r *http.Request, ws workforce.Store, a OrgAccess) (map[int64]analysed, *Cards, error) {
+func (s *Server) wfPeople(r *http.Request, ws workforce.Store, a OrgAccess) (map[int64]Analysed, *Cards, error) {
 	snap, err := ws.Snapshot(r.Context(), a.Org.ID, "")
 	if err != nil {
 		return nil, nil, err
 	}
 	cards := NewCards(r.Context(), s.Reg)
-	out := map[int64]analysed{}
+	out := map[int64]Analysed{}
 	now := s.Opt.Now()
 	for _, e := range snap.Employees {
 		if !a.Sees(e) {
 			continue
 		}
-		v := analysed{person: workforce.Person{Employee: e}}
+		v := Analysed{Person: workforce.Person{Employee: e}}
 		if pos, ok := snap.Positions[e.PositionID]; ok {
 			if card, ok := cards.Card(pos); ok {
 				pos.Detailed = false
-				v.items = workforce.Items(pos, card)
-				v.person = workforce.PersonOf(e, pos, card, v.items, snap.Assessments[e.ID], snap.Certificates[e.CandidateID], now)
+				v.Items = workforce.Items(pos, card)
+				v.Person = workforce.PersonOf(e, pos, card, v.Items, snap.Assessments[e.ID], snap.Certificates[e.CandidateID], now)
 			}
 		}
 		out[e.ID] = v
@@ -119,8 +123,8 @@ func (s *Server) wfPeople(r *http.Request, ws workforce.Store, a OrgAccess) (map
 
 // detailed is the analysis of one employee over every item, for an action
 // on abilities or knowledge (which the snapshot does not hold).
-func (s *Server) detailed(r *http.Request, ws workforce.Store, e workforce.Employee, cards *Cards) (analysed, error) {
-	v := analysed{person: workforce.Person{Employee: e}}
+func (s *Server) detailed(r *http.Request, ws workforce.Store, e workforce.Employee, cards *Cards) (Analysed, error) {
+	v := Analysed{Person: workforce.Person{Employee: e}}
 	pos, err := ws.GetPosition(r.Context(), e.PositionID)
 	if err != nil {
 		return v, err
@@ -137,8 +141,8 @@ func (s *Server) detailed(r *http.Request, ws workforce.Store, e workforce.Emplo
 	if err != nil {
 		return v, err
 	}
-	v.items = workforce.Items(pos, card)
-	v.person = workforce.PersonOf(e, pos, card, v.items, as, certs, s.Opt.Now())
+	v.Items = workforce.Items(pos, card)
+	v.Person = workforce.PersonOf(e, pos, card, v.Items, as, certs, s.Opt.Now())
 	return v, nil
 }
 

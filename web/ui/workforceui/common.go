@@ -97,6 +97,20 @@ func doneMessage(done string) string {
 	return "Saved."
 }
 
+// settle ends a change: err nil redirects to path with ?done=done;
+// a refusal renders the page again through again with the failure next
+// to form; any other error is the error page's.
+func (s *Server) settle(w http.ResponseWriter, r *http.Request, err error, form string, again func(*wfFailure) error, path, done string) error {
+	if err == nil {
+		return redirect(w, r, path, done)
+	}
+	fail, perr := s.fail(r, form, err)
+	if perr != nil {
+		return perr
+	}
+	return again(fail)
+}
+
 // redirect sends the browser to path (which may carry a #fragment) with
 // ?done=what (303).
 func redirect(w http.ResponseWriter, r *http.Request, path, what string) error {

@@ -13,6 +13,7 @@ import (
 	"github.com/kasip/kasip/web/service"
 	"github.com/kasip/kasip/web/ui/page"
 	"github.com/kasip/kasip/workforce"
+	"github.com/kasip/kasip/workforce/report"
 )
 
 // ---- the gap analysis ----
@@ -59,7 +60,8 @@ func (s *Server) uiGaps(w http.ResponseWriter, r *http.Request) error {
 	if !a.Org.HasUnit(unit) {
 		unit = ""
 	}
-	an, err := s.WFAnalysis(r, ws, a, unit)
+	cards := service.NewCards(r.Context(), s.Reg)
+	an, err := s.WFAnalysis(r, ws, a, unit, cards)
 	if err != nil {
 		return s.pageError(r, err)
 	}
@@ -67,7 +69,6 @@ func (s *Server) uiGaps(w http.ResponseWriter, r *http.Request) error {
 	own, _ := a.Unit()
 	d.Filter = own == ""
 	d.Units = unitOptions(a.Org, an.Unit)
-	cards := service.NewCards(r.Context(), s.Reg)
 	titles := map[int64]string{}
 	for i := range an.Blocks {
 		b := &an.Blocks[i]
@@ -77,12 +78,8 @@ func (s *Server) uiGaps(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	for _, b := range an.Blocks {
-		svg, err := service.HeatMaps(an, b.Position.ID, lang, service.HeatMapRows)
-		if err != nil {
-			return err
-		}
 		hm := heatMap{ID: itoa(b.Position.ID), Position: b.Position.Title, PositionURL: positionURL(a.Org.ID, b.Position.ID),
-			People: len(b.People), SVG: template.HTML(svg)}
+			People: len(b.People), SVG: template.HTML(report.HeatMapSVG(b, lang, service.HeatMapRows))}
 		if c, ok := cards.Card(b.Position); ok {
 			hm.CardTitle = c.Title
 		}
@@ -138,7 +135,7 @@ func (s *Server) plansPage(w http.ResponseWriter, r *http.Request, ws workforce.
 	}
 	d := &plansData{wfOrgPage: s.orgPage(r, a, orgURL(a.Org.ID)+"/plans", q, i18n.Translate(lang, "Development plans"), fail), Status: status}
 	d.Statuses = options(statusNames, lang, status)
-	plans, err := s.WFPlans(r, ws, a, 0)
+	plans, an, err := s.WFPlans(r, ws, a, 0)
 	if err != nil {
 		return s.pageError(r, err)
 	}
@@ -149,10 +146,6 @@ func (s *Server) plansPage(w http.ResponseWriter, r *http.Request, ws workforce.
 	people := map[int64]workforce.Employee{}
 	for _, e := range es {
 		people[e.ID] = e
-	}
-	an, err := s.peopleOf(r, ws, a, es)
-	if err != nil {
-		return err
 	}
 	codes := map[int64]map[string]string{}
 	for id, p := range an {

@@ -71,14 +71,7 @@ func (s *Server) uiCreateOrg(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostFormValue
 	o, err := ws.CreateOrganisation(r.Context(), service.RecActor(r), workforce.Organisation{Kind: f("kind"), Name: f("name"),
 		BIN: strings.TrimSpace(f("bin")), Units: strings.Split(f("units"), "\n")})
-	if err != nil {
-		fail, perr := s.fail(r, "org", err)
-		if perr != nil {
-			return perr
-		}
-		return s.orgsPage(w, r, fail)
-	}
-	return redirect(w, r, orgURL(o.ID), "org")
+	return s.settle(w, r, err, "org", func(fail *wfFailure) error { return s.orgsPage(w, r, fail) }, orgURL(o.ID), "org")
 }
 
 // ---- an organisation ----
@@ -161,7 +154,7 @@ func (s *Server) orgOverview(w http.ResponseWriter, r *http.Request, ws workforc
 		titles[p.ID] = p.Title
 		d.PosOpts = append(d.PosOpts, page.UIOption{Value: itoa(p.ID), Label: p.Title, Selected: d.Form.Get("position_id") == itoa(p.ID)})
 	}
-	people, err := s.peopleOf(r, ws, a, es)
+	people, err := s.peopleOf(r, ws, a, es, cards)
 	if err != nil {
 		return err
 	}
@@ -178,26 +171,20 @@ func (s *Server) orgOverview(w http.ResponseWriter, r *http.Request, ws workforc
 	return s.UIRender(w, r, pageStatus(fail), "wf_org", d)
 }
 
-// analysed is one employee's analysis over the items of their position.
-type analysed struct {
-	workforce.Person
-	Items []workforce.Item
-}
-
 // peopleOf is the analysis of each of es the caller sees, by employee:
 // from the gap analysis for HR and heads, else one by one (the caller's
 // own records). Employees without a position (or whose card is gone) are
 // not in it.
-func (s *Server) peopleOf(r *http.Request, ws workforce.Store, a service.OrgAccess, es []workforce.Employee) (map[int64]analysed, error) {
-	out := map[int64]analysed{}
+func (s *Server) peopleOf(r *http.Request, ws workforce.Store, a service.OrgAccess, es []workforce.Employee, cards *service.Cards) (map[int64]service.Analysed, error) {
+	out := map[int64]service.Analysed{}
 	if _, ok := a.Unit(); ok {
-		an, err := s.WFAnalysis(r, ws, a, "")
+		an, err := s.WFAnalysis(r, ws, a, "", cards)
 		if err != nil {
 			return nil, err
 		}
 		for _, b := range an.Blocks {
 			for _, p := range b.People {
-				out[p.Employee.ID] = analysed{Person: p, Items: b.Items}
+				out[p.Employee.ID] = service.Analysed{Person: p, Items: b.Items}
 			}
 		}
 		return out, nil
@@ -206,12 +193,12 @@ func (s *Server) peopleOf(r *http.Request, ws workforce.Store, a service.OrgAcce
 		if !a.Sees(e) {
 			continue
 		}
-		v, err := s.WFPerson(r, ws, a, e)
+		v, err := s.WFPerson(r, ws, a, e, cards)
 		if err != nil {
 			return nil, err
 		}
 		if len(v.Items) > 0 {
-			out[e.ID] = analysed{Person: v.Analysis, Items: v.Items}
+			out[e.ID] = service.Analysed{Person: v.Analysis, Items: v.Items}
 		}
 	}
 	return out, nil
@@ -232,14 +219,7 @@ func (s *Server) uiSetMember(w http.ResponseWriter, r *http.Request) error {
 		_, err = ws.SetMember(r.Context(), service.RecActor(r), workforce.Member{OrgID: a.Org.ID, UserID: u.ID,
 			Role: r.PostFormValue("role"), Unit: strings.TrimSpace(r.PostFormValue("unit"))})
 	}
-	if err != nil {
-		fail, perr := s.fail(r, "member", err)
-		if perr != nil {
-			return perr
-		}
-		return s.orgOverview(w, r, ws, a, fail)
-	}
-	return redirect(w, r, orgURL(a.Org.ID)+"#members", "member")
+	return s.settle(w, r, err, "member", func(fail *wfFailure) error { return s.orgOverview(w, r, ws, a, fail) }, orgURL(a.Org.ID)+"#members", "member")
 }
 
 // POST /orgs/{org}/members/{user}/remove (HR)
@@ -255,14 +235,7 @@ func (s *Server) uiRemoveMember(w http.ResponseWriter, r *http.Request) error {
 	if err = service.Refuse(a.HR()); err == nil {
 		err = ws.RemoveMember(r.Context(), service.RecActor(r), a.Org.ID, user)
 	}
-	if err != nil {
-		fail, perr := s.fail(r, "member", err)
-		if perr != nil {
-			return perr
-		}
-		return s.orgOverview(w, r, ws, a, fail)
-	}
-	return redirect(w, r, orgURL(a.Org.ID)+"#members", "member-removed")
+	return s.settle(w, r, err, "member", func(fail *wfFailure) error { return s.orgOverview(w, r, ws, a, fail) }, orgURL(a.Org.ID)+"#members", "member-removed")
 }
 
 // userByLogin finds an account by its login (any letter case); an unknown
@@ -299,14 +272,7 @@ func (s *Server) uiCreateEmployee(w http.ResponseWriter, r *http.Request) error 
 	if err == nil {
 		e, err = ws.CreateEmployee(r.Context(), service.RecActor(r), e)
 	}
-	if err != nil {
-		fail, perr := s.fail(r, "employee", err)
-		if perr != nil {
-			return perr
-		}
-		return s.orgOverview(w, r, ws, a, fail)
-	}
-	return redirect(w, r, employeeURL(a.Org.ID, e.ID), "employee")
+	return s.settle(w, r, err, "employee", func(fail *wfFailure) error { return s.orgOverview(w, r, ws, a, fail) }, employeeURL(a.Org.ID, e.ID), "employee")
 }
 
 // ---- the card page's link ----

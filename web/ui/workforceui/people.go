@@ -134,7 +134,8 @@ func (s *Server) employeeStart(r *http.Request) (workforce.Store, service.OrgAcc
 
 func (s *Server) employeePage(w http.ResponseWriter, r *http.Request, ws workforce.Store, a service.OrgAccess, e workforce.Employee, fail *wfFailure) error {
 	lang := i18n.RequestLang(r)
-	v, err := s.WFPerson(r, ws, a, e)
+	cards := service.NewCards(r.Context(), s.Reg)
+	v, err := s.WFPerson(r, ws, a, e, cards)
 	if err != nil {
 		return s.pageError(r, err)
 	}
@@ -151,7 +152,7 @@ func (s *Server) employeePage(w http.ResponseWriter, r *http.Request, ws workfor
 	if v.Position != nil {
 		d.PositionURL = positionURL(a.Org.ID, v.Position.ID)
 		d.CardURL = page.UICardURL(v.Position.Standard, v.Position.Version, v.Position.Card+1)
-		if c, ok := service.NewCards(r.Context(), s.Reg).Card(*v.Position); ok {
+		if c, ok := cards.Card(*v.Position); ok {
 			d.CardTitle = c.Title
 		}
 	}
@@ -296,7 +297,7 @@ func (s *Server) uiRate(w http.ResponseWriter, r *http.Request) error {
 	if err := readForm(w, r); err != nil {
 		return err
 	}
-	v, err := s.WFPerson(r, ws, a, e)
+	v, err := s.WFPerson(r, ws, a, e, nil)
 	if err != nil {
 		return s.pageError(r, err)
 	}
@@ -335,14 +336,7 @@ func (s *Server) uiRate(w http.ResponseWriter, r *http.Request) error {
 	if err == nil && len(in) > 0 {
 		_, err = ws.Rate(r.Context(), service.RecActor(r), e.ID, in)
 	}
-	if err != nil {
-		fail, perr := s.fail(r, "ratings", err)
-		if perr != nil {
-			return perr
-		}
-		return s.employeePage(w, r, ws, a, e, fail)
-	}
-	return redirect(w, r, employeeURL(a.Org.ID, e.ID)+"#assessment", "ratings")
+	return s.settle(w, r, err, "ratings", func(fail *wfFailure) error { return s.employeePage(w, r, ws, a, e, fail) }, employeeURL(a.Org.ID, e.ID)+"#assessment", "ratings")
 }
 
 // POST /orgs/{org}/actions (the employee's manager): an action of the
@@ -373,14 +367,7 @@ func (s *Server) uiAddAction(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		act, err = ws.AddAction(r.Context(), service.RecActor(r), act)
 	}
-	if err != nil {
-		fail, perr := s.fail(r, "action", err)
-		if perr != nil {
-			return perr
-		}
-		return s.employeePage(w, r, ws, a, e, fail)
-	}
-	return redirect(w, r, employeeURL(a.Org.ID, e.ID)+"#plan", "action")
+	return s.settle(w, r, err, "action", func(fail *wfFailure) error { return s.employeePage(w, r, ws, a, e, fail) }, employeeURL(a.Org.ID, e.ID)+"#plan", "action")
 }
 
 // POST /orgs/{org}/actions/{action}: the status and progress (the
@@ -470,12 +457,5 @@ func (s *Server) uiUpdateEmployee(w http.ResponseWriter, r *http.Request) error 
 	if err == nil {
 		_, err = ws.UpdateEmployee(r.Context(), service.RecActor(r), up)
 	}
-	if err != nil {
-		fail, perr := s.fail(r, "edit-employee", err)
-		if perr != nil {
-			return perr
-		}
-		return s.employeePage(w, r, ws, a, e, fail)
-	}
-	return redirect(w, r, employeeURL(a.Org.ID, e.ID), "employee-updated")
+	return s.settle(w, r, err, "edit-employee", func(fail *wfFailure) error { return s.employeePage(w, r, ws, a, e, fail) }, employeeURL(a.Org.ID, e.ID), "employee-updated")
 }

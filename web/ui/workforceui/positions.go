@@ -1,6 +1,7 @@
 package workforceui
 
 import (
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -130,14 +131,9 @@ func (s *Server) uiCreatePosition(w http.ResponseWriter, r *http.Request) error 
 	if err == nil {
 		pos, err = ws.CreatePosition(r.Context(), service.RecActor(r), pos)
 	}
-	if err != nil {
-		fail, perr := s.fail(r, "position", err)
-		if perr != nil {
-			return perr
-		}
+	return s.settle(w, r, err, "position", func(fail *wfFailure) error {
 		return s.newPositionPage(w, r, ws, a, f("code"), f("version"), f("card"), fail)
-	}
-	return redirect(w, r, positionURL(a.Org.ID, pos.ID), "position")
+	}, positionURL(a.Org.ID, pos.ID), "position")
 }
 
 // ---- a position and its job description ----
@@ -231,22 +227,15 @@ func (s *Server) positionStart(r *http.Request) (workforce.Store, service.OrgAcc
 }
 
 func (s *Server) positionPage(w http.ResponseWriter, r *http.Request, ws workforce.Store, a service.OrgAccess, pos workforce.Position, desc string, fail *wfFailure) error {
-	ctx, lang := r.Context(), i18n.RequestLang(r)
-	st, err := s.Reg.Standard(ctx, pos.Standard, pos.Version)
-	if err != nil {
-		return err
+	lang := i18n.RequestLang(r)
+	cards := service.NewCards(r.Context(), s.Reg)
+	st := cards.Standard(pos.Standard, pos.Version)
+	if st == nil {
+		return fmt.Errorf("position %d: standard %s version %s: %w", pos.ID, pos.Standard, pos.Version, kasip.ErrNotFound)
 	}
 	langs := jobdesc.LanguagesOf(st, pos.Card)
-	switch {
-	case slices.Contains(langs, desc):
-	case slices.Contains(langs, lang):
-		desc = lang
-	case len(langs) > 0:
-		desc = langs[0]
-	default:
-		desc = ""
-	}
-	v, err := s.WFPositionView(r, pos, desc)
+	desc = jobdesc.LanguageFor(st, pos.Card, desc, lang)
+	v, err := s.WFPositionView(r, pos, desc, cards)
 	if err != nil {
 		return err
 	}
@@ -303,7 +292,7 @@ func (s *Server) positionPage(w http.ResponseWriter, r *http.Request, ws workfor
 		}
 		d.Changes = append(d.Changes, cv)
 	}
-	es, err := ws.ListEmployees(ctx, a.Org.ID, "")
+	es, err := ws.ListEmployees(r.Context(), a.Org.ID, "")
 	if err != nil {
 		return err
 	}

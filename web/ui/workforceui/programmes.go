@@ -127,14 +127,9 @@ func (s *Server) uiCreateEduProgramme(w http.ResponseWriter, r *http.Request) er
 	if err == nil {
 		pr, err = ws.CreateEduProgramme(r.Context(), service.RecActor(r), pr)
 	}
-	if err != nil {
-		fail, perr := s.fail(r, "programme", err)
-		if perr != nil {
-			return perr
-		}
+	return s.settle(w, r, err, "programme", func(fail *wfFailure) error {
 		return s.newEduPage(w, r, ws, a, f("code"), f("version"), f("card"), fail)
-	}
-	return redirect(w, r, eduURL(a.Org.ID, pr.ID), "programme")
+	}, eduURL(a.Org.ID, pr.ID), "programme")
 }
 
 // ---- a programme ----
