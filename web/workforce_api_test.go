@@ -143,6 +143,12 @@ func TestWorkforceAPIFlow(t *testing.T) {
 	if d := pv.Description.Sections[2]; len(d.Lines) == 0 || len(d.Lines[0].Sources) == 0 {
 		t.Errorf("duties not traceable: %+v", d)
 	}
+	// The seed has no Russian: a Russian description is not found (it
+	// was a 500), and without lang the card's own language is taken.
+	if r := e.call(e.hrA, "GET", fmt.Sprintf("%s/positions/%d/job-description?lang=ru", org, pos.ID), nil); r.StatusCode != http.StatusNotFound {
+		t.Errorf("a Russian description of a Kazakh-only card: %s", r)
+	}
+	e.must(e.call(e.hrA, "GET", fmt.Sprintf("%s/positions/%d/job-description", org, pos.ID), nil), 200, nil)
 	if r := e.call(e.hrA, "GET", fmt.Sprintf("%s/positions/%d/job-description?lang=kk&format=docx", org, pos.ID), nil); r.StatusCode != 200 || !strings.HasPrefix(string(r.body), "PK") {
 		t.Errorf("docx: %d", r.StatusCode)
 	}
